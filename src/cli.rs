@@ -1,0 +1,397 @@
+//! The command line: `knoop new`, `list`, `check`, `open`, in Dutch or English.
+//!
+//! clap's derive gives the shape; the help texts come from [`crate::i18n`] so that `--lang en`
+//! switches them. Exit codes: 0 fine, 1 bad input or file, 2 wrong usage.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::builder::PossibleValuesParser;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use crate::i18n::{Lang, Texts, date_text, fill, moment_text};
+use crate::model::{ActivityStatus, Session, template};
+use crate::store::{self, Access, LockInfo, OpenError};
+
+/// Exit code for bad input or a bad file.
+pub const EXIT_BAD_INPUT: u8 = 1;
+/// Exit code for wrong usage of the command line.
+pub const EXIT_USAGE: u8 = 2;
+
+/// The parsed command line.
+#[derive(Debug, Parser)]
+#[command(name = "knoop", version, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Language.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Sessions folder.
+    #[arg(long, global = true, value_name = "MAP")]
+    pub dir: Option<PathBuf>,
+    /// What to do; none opens the session picker.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make a new session.
+    New {
+        /// Title.
+        #[arg(long, value_name = "TITEL")]
+        title: String,
+        /// Template.
+        #[arg(long, default_value = "preventiematrix", value_parser = PossibleValuesParser::new(template::ALL.map(|t| t.key)))]
+        template: String,
+    },
+    /// List sessions.
+    List,
+    /// Check files.
+    Check {
+        /// Files.
+        #[arg(required = true, value_name = "BESTAND")]
+        files: Vec<PathBuf>,
+    },
+    /// Open a session.
+    Open {
+        /// File.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+    },
+}
+
+/// The language asked for on the command line, read before clap so that clap's own help and
+/// errors can already be in it.
+fn lang_from_args(args: &[OsString]) -> Option<Lang> {
+    let mut iter = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = iter.next() {
+        if let Some(tag) = arg.strip_prefix("--lang=") {
+            return Lang::from_tag(tag);
+        }
+        if arg == "--lang" {
+            return iter.next().and_then(Lang::from_tag);
+        }
+    }
+    None
+}
+
+/// The clap command with every help text in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    let t = lang.texts();
+    let subtexts: [(&str, &str, &[(&str, &str)]); 4] = [
+        ("new", t.cli_new, &[("title", t.cli_new_title), ("template", t.cli_new_template)]),
+        ("list", t.cli_list, &[]),
+        ("check", t.cli_check, &[("files", t.cli_check_files)]),
+        ("open", t.cli_open, &[("file", t.cli_open_file)]),
+    ];
+    let mut cmd = localize(Cli::command(), t, true)
+        .about(t.cli_about)
+        .subcommand_help_heading(t.cli_commands_heading)
+        .mut_arg("lang", |a| a.help(t.cli_lang))
+        .mut_arg("dir", |a| a.help(t.cli_dir));
+    for (name, about, args) in subtexts {
+        cmd = cmd.mut_subcommand(name, |mut sub| {
+            for (arg, help) in args {
+                sub = sub.mut_arg(*arg, |a| a.help(*help));
+            }
+            localize(sub, t, false).about(about)
+        });
+    }
+    cmd
+}
+
+/// Dutch or English headings and help/version flags for one (sub)command.
+fn localize(cmd: clap::Command, t: &Texts, top: bool) -> clap::Command {
+    let template = format!("{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}", t.cli_usage_heading);
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    let mut cmd = cmd
+        .help_template(template)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(t.cli_help)
+                .help_heading(t.cli_options_heading),
+        );
+    if top {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t.cli_version)
+                .help_heading(t.cli_options_heading),
+        );
+    }
+    for (id, positional) in ids {
+        let heading = if positional { t.cli_args_heading } else { t.cli_options_heading };
+        cmd = cmd.mut_arg(id, |a| a.help_heading(heading));
+    }
+    cmd
+}
+
+/// Runs knoop with these arguments (the first is the program name).
+pub fn run(args: Vec<OsString>) -> ExitCode {
+    let env = |k: &str| std::env::var(k).ok();
+    let lang = Lang::detect(lang_from_args(&args), env);
+    let cli = match command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(lang, &e),
+    };
+    let t = lang.texts();
+    let mut out = std::io::stdout().lock();
+    let result = match cli.command {
+        Some(Command::Check { files }) => check(lang, &files, &mut out),
+        Some(Command::Open { file }) => open(lang, &file, &mut out),
+        Some(Command::New { title, template }) => {
+            with_dir(lang, cli.dir, |dir| new(lang, dir, &title, &template, &mut out))
+        }
+        Some(Command::List) | None => with_dir(lang, cli.dir, |dir| list(lang, dir, &mut out)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Bad(message)) => {
+            let _ = out.flush();
+            eprintln!("{message}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("{}\n{}", fill(t.cli_usage_error, &[&message]), t.cli_usage_hint);
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// How a command failed.
+enum Failure {
+    /// Bad input or a bad file: exit 1 with this message.
+    Bad(String),
+    /// Wrong usage: exit 2.
+    Usage(String),
+}
+
+type Outcome = Result<(), Failure>;
+
+fn usage_error(lang: Lang, e: &clap::Error) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    if lang == Lang::En {
+        let _ = e.print();
+        return ExitCode::from(EXIT_USAGE);
+    }
+    // clap words its errors in English; say it in Dutch, keeping the argument it is about.
+    let about = [ContextKind::InvalidArg, ContextKind::InvalidSubcommand, ContextKind::InvalidValue]
+        .into_iter()
+        .find_map(|k| match e.get(k) {
+            Some(ContextValue::String(s)) => Some(s.clone()),
+            Some(ContextValue::Strings(s)) => Some(s.join(", ")),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => format!("onbekende optie {about}"),
+        ErrorKind::InvalidSubcommand => format!("onbekende opdracht {about}"),
+        ErrorKind::InvalidValue => {
+            let valid = match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => format!(" (kies uit: {})", v.join(", ")),
+                _ => String::new(),
+            };
+            format!("ongeldige waarde voor {about}{valid}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("er ontbreekt iets: {about}"),
+        ErrorKind::MissingSubcommand => "er ontbreekt een opdracht".to_owned(),
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => format!("te veel of tegenstrijdige opties: {about}"),
+        _ => e.kind().to_string(),
+    };
+    let t = lang.texts();
+    eprintln!("{}\n{}", fill(t.cli_usage_error, &[&what]), t.cli_usage_hint);
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn with_dir(lang: Lang, cli_dir: Option<PathBuf>, f: impl FnOnce(&Path) -> Outcome) -> Outcome {
+    let t = lang.texts();
+    let dir = store::sessions_dir(cli_dir, std::env::var("KNOOP_DIR").ok())
+        .ok_or_else(|| Failure::Bad(t.folder_unknown.to_owned()))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure::Bad(fill(t.folder_create_failed, &[&dir.display(), &e])))?;
+    f(&dir)
+}
+
+fn new(lang: Lang, dir: &Path, title: &str, template_key: &str, out: &mut impl Write) -> Outcome {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(Failure::Usage("--title".to_owned()));
+    }
+    let template = template::by_key(template_key).ok_or_else(|| Failure::Usage(template_key.to_owned()))?;
+    let session = Session::new(title, template, Timestamp::now());
+    let path = store::create(dir, &session).map_err(|e| Failure::Bad(e.message(lang)))?;
+    let _ = writeln!(out, "{}", fill(lang.texts().created_at, &[&path.display()]));
+    Ok(())
+}
+
+fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
+    let t = lang.texts();
+    let listed = store::list(dir).map_err(|e| Failure::Bad(fill(t.load_io, &[&dir.display(), &e])))?;
+    if listed.is_empty() {
+        let _ = writeln!(out, "{}", fill(t.list_empty, &[&dir.display()]));
+        return Ok(());
+    }
+    let zone = TimeZone::system();
+    let rows: Vec<[String; 4]> = listed
+        .iter()
+        .map(|l| match &l.session {
+            Ok(s) => [
+                s.title.clone(),
+                s.meeting_date.map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d)),
+                moment_text(lang, s.updated, &zone),
+                l.path.display().to_string(),
+            ],
+            Err(_) => [
+                fill(t.list_unreadable, &[&l.path.display()]),
+                String::new(),
+                String::new(),
+                l.path.display().to_string(),
+            ],
+        })
+        .collect();
+    let header = [t.list_col_title, t.list_col_date, t.list_col_changed, t.list_col_file].map(str::to_owned);
+    let widths: Vec<usize> = (0..4)
+        .map(|c| rows.iter().chain([&header]).map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let _ = writeln!(out, "{}", fill(t.list_header, &[&dir.display()]));
+    for row in [&header].into_iter().chain(&rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
+            .collect();
+        let _ = writeln!(out, "  {}", cells.join("  ").trim_end());
+    }
+    Ok(())
+}
+
+fn check(lang: Lang, files: &[PathBuf], out: &mut impl Write) -> Outcome {
+    let t = lang.texts();
+    let mut problems = Vec::new();
+    for file in files {
+        match store::load(file) {
+            Ok(session) => {
+                let _ = writeln!(out, "{}", fill(t.check_ok, &[&file.display(), &session.title]));
+            }
+            Err(e) => problems.push(e.message(lang)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Bad(problems.join("\n\n")))
+    }
+}
+
+/// Who holds a lock, in words.
+pub fn holder_text(lang: Lang, holder: Option<&LockInfo>) -> String {
+    let t = lang.texts();
+    match holder {
+        Some(h) => {
+            let since = moment_text(lang, h.since, &TimeZone::system());
+            fill(t.lock_holder, &[&h.user, &h.host, &h.pid, &since])
+        }
+        None => t.lock_unknown_holder.to_owned(),
+    }
+}
+
+fn open(lang: Lang, file: &Path, out: &mut impl Write) -> Outcome {
+    let t = lang.texts();
+    let opened = store::open(file, Timestamp::now()).map_err(|e| match e {
+        OpenError::Load(e) => Failure::Bad(e.message(lang)),
+        OpenError::Lock { path, source } => Failure::Bad(fill(t.lock_failed, &[&path.display(), &source])),
+    })?;
+    if let Some(stale) = &opened.took_over {
+        let _ = writeln!(out, "{}", fill(t.open_took_over, &[&holder_text(lang, Some(stale))]));
+    }
+    if let Access::ReadOnly(holder) = &opened.access {
+        let held = fill(t.lock_held, &[&file.display(), &holder_text(lang, holder.as_ref())]);
+        let _ = writeln!(out, "{}", fill(t.open_read_only, &[&held]));
+    }
+    let _ = writeln!(out, "{}", summary(lang, &opened.session));
+    Ok(())
+}
+
+/// A few lines that say what a session holds.
+pub fn summary(lang: Lang, s: &Session) -> String {
+    let t = lang.texts();
+    let present = s.participants.iter().filter(|p| p.present).count();
+    let activities: usize = s.matrix.themes.iter().map(|th| th.activity_count()).sum();
+    let needed: usize = s
+        .matrix
+        .themes
+        .iter()
+        .flat_map(|th| th.cells.values().flatten())
+        .filter(|a| a.status == ActivityStatus::Needed)
+        .count();
+    let focus: Vec<String> = s
+        .focus_themes()
+        .iter()
+        .filter_map(|&id| s.matrix.theme(id))
+        .enumerate()
+        .map(|(i, th)| format!("{}. {}", i + 1, th.desired))
+        .collect();
+    let date = s.meeting_date.map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d));
+    fill(
+        t.open_summary,
+        &[
+            &s.title,
+            &s.place,
+            &date,
+            &s.facilitator,
+            &s.participants.len(),
+            &present,
+            &s.matrix.themes.len(),
+            &s.matrix.levels.len(),
+            &activities,
+            &needed,
+            &s.rounds.len(),
+            &if focus.is_empty() { "–".to_owned() } else { focus.join(", ") },
+            &s.actions.len(),
+            &s.agreements.len(),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed_in_both_languages() {
+        command(Lang::Nl).debug_assert();
+        command(Lang::En).debug_assert();
+    }
+
+    #[test]
+    fn lang_is_read_before_clap() {
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(lang_from_args(&args(&["knoop", "--lang", "en", "list"])), Some(Lang::En));
+        assert_eq!(lang_from_args(&args(&["knoop", "list", "--lang=nl"])), Some(Lang::Nl));
+        assert_eq!(lang_from_args(&args(&["knoop", "list"])), None);
+    }
+}

@@ -1,0 +1,287 @@
+//! Every text knoop shows, in Dutch (the default) and English.
+//!
+//! Each language is one constant [`Texts`] value: a field per text. A text missing in one
+//! language is a compile error, and a test checks that both languages use the same
+//! placeholders (`{0}`, `{1}`, …) in every text.
+
+mod en;
+mod nl;
+
+use std::fmt::Display;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+/// The language of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// Nederlands, the default.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language from the command line if given, else `KNOOP_LANG`, else the locale
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`): English for an English locale, Dutch otherwise.
+    pub fn detect(cli: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
+        if let Some(lang) = cli {
+            return lang;
+        }
+        if let Some(lang) = env("KNOOP_LANG").and_then(|v| Lang::from_tag(&v)) {
+            return lang;
+        }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(&env)
+            .find(|v| !v.is_empty());
+        match locale {
+            Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
+            _ => Lang::Nl,
+        }
+    }
+
+    /// `nl` or `en` (also `nl_NL.UTF-8`-style tags).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.to_ascii_lowercase();
+        if tag.starts_with("nl") {
+            Some(Lang::Nl)
+        } else if tag.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// All texts in this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nl => &nl::NL,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
+const WEEKDAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+const MONTHS_NL: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
+/// A date as people in `lang` write it: "vr 25 dec 2026" or "Fri 25 Dec 2026".
+pub fn date_text(lang: Lang, date: Date) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "{} {} {} {}",
+            WEEKDAYS_NL[date.weekday().to_monday_zero_offset() as usize],
+            date.day(),
+            MONTHS_NL[date.month() as usize - 1],
+            date.year()
+        ),
+        Lang::En => date.strftime("%a %-d %b %Y").to_string(),
+    }
+}
+
+/// A moment in the given time zone as a date and a time: "vr 25 dec 2026 14:05".
+pub fn moment_text(lang: Lang, at: Timestamp, zone: &TimeZone) -> String {
+    let local = at.to_zoned(zone.clone());
+    format!("{} {}", date_text(lang, local.date()), local.strftime("%H:%M"))
+}
+
+/// Fills the placeholders `{0}`, `{1}`, … of a text with `args`.
+pub fn fill(template: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * args.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after
+            .find('}')
+            .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+        match arg {
+            Some((n, close)) if n < args.len() => {
+                out.push_str(&args[n].to_string());
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+macro_rules! texts {
+    ($($(#[$doc:meta])* $key:ident),* $(,)?) => {
+        /// One language's texts; see the Dutch ones for what each is for.
+        #[derive(Debug)]
+        pub struct Texts {
+            $($(#[$doc])* #[doc = concat!("The `", stringify!($key), "` text.")] pub $key: &'static str,)*
+        }
+
+        impl Texts {
+            /// Every text with its key, for checks across languages.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+texts! {
+    // Command line.
+    cli_about,
+    cli_usage_heading,
+    cli_commands_heading,
+    cli_options_heading,
+    cli_args_heading,
+    cli_help,
+    cli_version,
+    cli_lang,
+    cli_dir,
+    cli_new,
+    cli_new_title,
+    cli_new_template,
+    cli_list,
+    cli_check,
+    cli_check_files,
+    cli_open,
+    cli_open_file,
+    cli_usage_error,
+    cli_usage_hint,
+    // Output of the commands.
+    created_at,
+    list_empty,
+    list_header,
+    list_col_title,
+    list_col_date,
+    list_col_changed,
+    list_col_file,
+    list_unreadable,
+    check_ok,
+    open_summary,
+    open_read_only,
+    open_took_over,
+    no_date,
+    folder_unknown,
+    folder_create_failed,
+    // Loading.
+    load_io,
+    load_not_found,
+    load_syntax,
+    load_truncated,
+    load_not_knoop,
+    load_too_new,
+    load_bad_version,
+    load_invalid_field,
+    load_rule,
+    load_what_to_do,
+    load_what_to_do_newer,
+    // Rules of the model, as a load error names them.
+    rule_duplicate_id,
+    rule_unknown_participant,
+    rule_unknown_theme,
+    rule_unknown_level,
+    rule_unknown_round,
+    rule_result_state,
+    rule_result_not_candidate,
+    vote_closed,
+    vote_still_open,
+    vote_not_candidate,
+    vote_over_budget,
+    vote_over_theme_limit,
+    vote_no_dot,
+    vote_wrong_voter,
+    vote_duplicate_voter,
+    vote_no_tie,
+    vote_already_decided,
+    vote_pick_does_not_fit,
+    vote_reason_missing,
+    // Saving.
+    save_failed,
+    save_step_create_temp,
+    save_step_write,
+    save_step_sync,
+    save_step_permissions,
+    save_step_backup,
+    save_step_rename,
+    save_step_sync_folder,
+    save_what_to_do,
+    // Locks.
+    lock_held,
+    lock_holder,
+    lock_unknown_holder,
+    lock_failed,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    fn placeholders(text: &str) -> BTreeSet<String> {
+        let mut found = BTreeSet::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            rest = &rest[open + 1..];
+            if let Some(close) = rest.find('}')
+                && rest[..close].parse::<usize>().is_ok()
+            {
+                found.insert(rest[..close].to_owned());
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages_with_the_same_placeholders() {
+        let nl = Lang::Nl.texts().entries();
+        let en = Lang::En.texts().entries();
+        assert_eq!(nl.len(), en.len());
+        for ((key, nl_text), (en_key, en_text)) in nl.iter().zip(&en) {
+            assert_eq!(key, en_key);
+            assert!(!nl_text.trim().is_empty(), "{key} is empty in Dutch");
+            assert!(!en_text.trim().is_empty(), "{key} is empty in English");
+            assert_eq!(placeholders(nl_text), placeholders(en_text), "{key}");
+        }
+    }
+
+    #[test]
+    fn dates_read_the_way_each_language_writes_them() {
+        let d = jiff::civil::date(2026, 12, 25);
+        assert_eq!(date_text(Lang::Nl, d), "vr 25 dec 2026");
+        assert_eq!(date_text(Lang::En, d), "Fri 25 Dec 2026");
+        let at: Timestamp = "2026-03-02T13:05:00Z".parse().unwrap();
+        let amsterdam = TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::fixed(jiff::tz::offset(1)));
+        assert_eq!(moment_text(Lang::Nl, at, &amsterdam), "ma 2 mrt 2026 14:05");
+    }
+
+    #[test]
+    fn fill_puts_arguments_in_place_and_leaves_other_braces() {
+        assert_eq!(fill("{0} en {1}, {0}", &[&"a", &2]), "a en 2, a");
+        assert_eq!(fill("{x} {5} {", &[&"a"]), "{x} {5} {");
+    }
+
+    #[test]
+    fn language_comes_from_flag_then_knoop_lang_then_locale() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(Lang::detect(Some(Lang::En), env(&[])), Lang::En);
+        assert_eq!(Lang::detect(None, env(&[])), Lang::Nl);
+        assert_eq!(Lang::detect(None, env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(Lang::detect(None, env(&[("LANG", "C.UTF-8")])), Lang::Nl);
+        assert_eq!(
+            Lang::detect(None, env(&[("LANG", "en_US.UTF-8"), ("KNOOP_LANG", "nl")])),
+            Lang::Nl
+        );
+        assert_eq!(
+            Lang::detect(None, env(&[("LC_ALL", "nl_NL.UTF-8"), ("LANG", "en_US")])),
+            Lang::Nl
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! knoop: a full-screen terminal tool for Preventiematrix workshops at a knooppunt meeting.
+//!
+//! The crate is layered as `DESIGN.md` describes: [`model`] is the pure domain, [`store`] reads
+//! and writes session files, [`i18n`] holds every text in Dutch and English, and [`cli`] is the
+//! command line that `main` hands over to.
+
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod store;

@@ -1,0 +1,446 @@
+//! The matrix: themes (rows) × levels (columns), each cell a list of activities.
+//!
+//! The matrix is generic: the Preventiematrix, the onderwijs–jeugdhulp matrix and an empty one
+//! are all just rows and columns from a [`crate::model::Template`]. The point of the matrix is
+//! to show the gaps: a cell without any existing activity.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::next_id;
+use super::{LevelId, ThemeId};
+
+/// Whether an activity already happens or is still needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    /// Bestaand: it happens today.
+    Existing,
+    /// Nodig: the room wants it, nobody does it yet.
+    Needed,
+}
+
+/// One activiteit in a cell: what, whether it exists, and who provides it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    /// What happens, e.g. "Gezonde schoolkantine".
+    pub text: String,
+    /// Existing or needed.
+    pub status: ActivityStatus,
+    /// Who provides it, e.g. "JGZ"; empty when nobody is named yet.
+    pub provider: String,
+}
+
+/// A niveau: a column of the matrix, e.g. "Universeel" also called "basis".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Level {
+    /// Unique within the matrix.
+    pub id: LevelId,
+    /// The column's name, e.g. "Universeel".
+    pub name: String,
+    /// The everyday name beside it, e.g. "basis"; may be empty.
+    pub alias: String,
+}
+
+/// A thema: a row of the matrix, a desired situation paired with the problem it prevents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    /// Unique within the matrix.
+    pub id: ThemeId,
+    /// Gezond, Veilig, Kansrijk, or empty for templates without domains.
+    pub domain: String,
+    /// The gewenste situatie, or the row's title where a template has no problem column.
+    pub desired: String,
+    /// The probleem of belemmering; empty where the template has none.
+    pub problem: String,
+    /// Monitor figures behind the theme, e.g. "GMJ 2023: 14% overgewicht in klas 2".
+    pub evidence: String,
+    /// The basis row (goed pedagogisch klimaat) under all themes; never a voting candidate.
+    pub basis: bool,
+    /// Activities per level; a level without an entry has no activities.
+    pub cells: BTreeMap<LevelId, Vec<Activity>>,
+}
+
+impl Theme {
+    /// A theme with the given texts and no activities.
+    pub fn new(id: ThemeId, domain: &str, desired: &str, problem: &str) -> Self {
+        Theme {
+            id,
+            domain: domain.to_owned(),
+            desired: desired.to_owned(),
+            problem: problem.to_owned(),
+            evidence: String::new(),
+            basis: false,
+            cells: BTreeMap::new(),
+        }
+    }
+
+    /// The activities in this theme's cell at `level`, in order.
+    pub fn activities(&self, level: LevelId) -> &[Activity] {
+        self.cells.get(&level).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many activities the row holds over all its cells.
+    pub fn activity_count(&self) -> usize {
+        self.cells.values().map(Vec::len).sum()
+    }
+
+    /// The theme as one line: "Gezonde leefstijl → Overgewicht", or the title alone.
+    pub fn label(&self) -> String {
+        if self.problem.is_empty() {
+            self.desired.clone()
+        } else {
+            format!("{} → {}", self.desired, self.problem)
+        }
+    }
+}
+
+/// How many cells of a row or column are covered (hold an existing activity).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    /// Cells with at least one existing activity.
+    pub covered: usize,
+    /// All cells counted.
+    pub total: usize,
+}
+
+impl Coverage {
+    /// Cells that are gaps.
+    pub fn gaps(self) -> usize {
+        self.total - self.covered
+    }
+}
+
+/// Why a matrix edit was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MatrixError {
+    /// No theme with this id.
+    UnknownTheme(ThemeId),
+    /// No level with this id.
+    UnknownLevel(LevelId),
+    /// Removing this row or column would throw away activities; ask first.
+    HoldsActivities {
+        /// How many activities would go.
+        activities: usize,
+    },
+    /// A position outside the list.
+    OutOfRange,
+}
+
+/// Rows × columns with their activities.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Matrix {
+    /// The columns, in order.
+    pub levels: Vec<Level>,
+    /// The rows, in order; the basis row is usually last.
+    pub themes: Vec<Theme>,
+}
+
+impl Matrix {
+    /// The theme with this id.
+    pub fn theme(&self, id: ThemeId) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// The theme with this id, to change it.
+    pub fn theme_mut(&mut self, id: ThemeId) -> Result<&mut Theme, MatrixError> {
+        self.themes
+            .iter_mut()
+            .find(|t| t.id == id)
+            .ok_or(MatrixError::UnknownTheme(id))
+    }
+
+    /// The level with this id.
+    pub fn level(&self, id: LevelId) -> Option<&Level> {
+        self.levels.iter().find(|l| l.id == id)
+    }
+
+    /// Adds a theme at the end (before the basis row, if there is one) and returns its id.
+    pub fn add_theme(&mut self, domain: &str, desired: &str, problem: &str) -> ThemeId {
+        let id = ThemeId(next_id(self.themes.iter().map(|t| t.id.0)));
+        let at = self
+            .themes
+            .iter()
+            .position(|t| t.basis)
+            .unwrap_or(self.themes.len());
+        self.themes
+            .insert(at, Theme::new(id, domain, desired, problem));
+        id
+    }
+
+    /// Adds a level at the end and returns its id.
+    pub fn add_level(&mut self, name: &str, alias: &str) -> LevelId {
+        let id = LevelId(next_id(self.levels.iter().map(|l| l.id.0)));
+        self.levels.push(Level {
+            id,
+            name: name.to_owned(),
+            alias: alias.to_owned(),
+        });
+        id
+    }
+
+    /// Renames a level.
+    pub fn rename_level(&mut self, id: LevelId, name: &str, alias: &str) -> Result<(), MatrixError> {
+        let level = self
+            .levels
+            .iter_mut()
+            .find(|l| l.id == id)
+            .ok_or(MatrixError::UnknownLevel(id))?;
+        level.name = name.to_owned();
+        level.alias = alias.to_owned();
+        Ok(())
+    }
+
+    /// Moves the theme at position `from` to position `to`.
+    pub fn move_theme(&mut self, from: usize, to: usize) -> Result<(), MatrixError> {
+        move_item(&mut self.themes, from, to)
+    }
+
+    /// Moves the level at position `from` to position `to`.
+    pub fn move_level(&mut self, from: usize, to: usize) -> Result<(), MatrixError> {
+        move_item(&mut self.levels, from, to)
+    }
+
+    /// Removes a theme. A theme with activities is removed only when `even_with_activities`
+    /// is set: losing content must be an explicit choice.
+    pub fn remove_theme(
+        &mut self,
+        id: ThemeId,
+        even_with_activities: bool,
+    ) -> Result<Theme, MatrixError> {
+        let at = self
+            .themes
+            .iter()
+            .position(|t| t.id == id)
+            .ok_or(MatrixError::UnknownTheme(id))?;
+        let activities = self.themes[at].activity_count();
+        if activities > 0 && !even_with_activities {
+            return Err(MatrixError::HoldsActivities { activities });
+        }
+        Ok(self.themes.remove(at))
+    }
+
+    /// Removes a level and its cells. A level with activities is removed only when
+    /// `even_with_activities` is set.
+    pub fn remove_level(
+        &mut self,
+        id: LevelId,
+        even_with_activities: bool,
+    ) -> Result<Level, MatrixError> {
+        let at = self
+            .levels
+            .iter()
+            .position(|l| l.id == id)
+            .ok_or(MatrixError::UnknownLevel(id))?;
+        let activities: usize = self.themes.iter().map(|t| t.activities(id).len()).sum();
+        if activities > 0 && !even_with_activities {
+            return Err(MatrixError::HoldsActivities { activities });
+        }
+        for theme in &mut self.themes {
+            theme.cells.remove(&id);
+        }
+        Ok(self.levels.remove(at))
+    }
+
+    /// Adds an activity at the end of a cell.
+    pub fn add_activity(
+        &mut self,
+        theme: ThemeId,
+        level: LevelId,
+        activity: Activity,
+    ) -> Result<(), MatrixError> {
+        if self.level(level).is_none() {
+            return Err(MatrixError::UnknownLevel(level));
+        }
+        self.theme_mut(theme)?
+            .cells
+            .entry(level)
+            .or_default()
+            .push(activity);
+        Ok(())
+    }
+
+    /// Removes the activity at `index` from a cell and returns it.
+    pub fn remove_activity(
+        &mut self,
+        theme: ThemeId,
+        level: LevelId,
+        index: usize,
+    ) -> Result<Activity, MatrixError> {
+        let row = self.theme_mut(theme)?;
+        let cell = row.cells.get_mut(&level).ok_or(MatrixError::OutOfRange)?;
+        if index >= cell.len() {
+            return Err(MatrixError::OutOfRange);
+        }
+        let removed = cell.remove(index);
+        if cell.is_empty() {
+            row.cells.remove(&level);
+        }
+        Ok(removed)
+    }
+
+    /// A cell is a gap when it holds no existing activity (needed ones do not fill it).
+    pub fn is_gap(&self, theme: ThemeId, level: LevelId) -> bool {
+        self.theme(theme).is_none_or(|t| {
+            !t.activities(level)
+                .iter()
+                .any(|a| a.status == ActivityStatus::Existing)
+        })
+    }
+
+    /// The gaps among the given rows, as (theme, level) pairs in display order.
+    pub fn gaps(&self, rows: &[ThemeId]) -> Vec<(ThemeId, LevelId)> {
+        rows.iter()
+            .flat_map(|&t| self.levels.iter().map(move |l| (t, l.id)))
+            .filter(|&(t, l)| self.is_gap(t, l))
+            .collect()
+    }
+
+    /// How many cells of a row are covered.
+    pub fn row_coverage(&self, theme: ThemeId) -> Coverage {
+        let total = self.levels.len();
+        let gaps = self.levels.iter().filter(|l| self.is_gap(theme, l.id)).count();
+        Coverage {
+            covered: total - gaps,
+            total,
+        }
+    }
+
+    /// How many cells of a column are covered, counting only the given rows.
+    pub fn column_coverage(&self, level: LevelId, rows: &[ThemeId]) -> Coverage {
+        let total = rows.len();
+        let gaps = rows.iter().filter(|&&t| self.is_gap(t, level)).count();
+        Coverage {
+            covered: total - gaps,
+            total,
+        }
+    }
+}
+
+fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), MatrixError> {
+    if from >= items.len() || to >= items.len() {
+        return Err(MatrixError::OutOfRange);
+    }
+    let item = items.remove(from);
+    items.insert(to, item);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn activity(text: &str, status: ActivityStatus) -> Activity {
+        Activity {
+            text: text.into(),
+            status,
+            provider: "JGZ".into(),
+        }
+    }
+
+    fn small() -> (Matrix, ThemeId, ThemeId, LevelId, LevelId) {
+        let mut m = Matrix::default();
+        let u = m.add_level("Universeel", "basis");
+        let s = m.add_level("Selectief", "extra");
+        let a = m.add_theme("Gezond", "Gezonde leefstijl", "Overgewicht");
+        let b = m.add_theme("Veilig", "Veilige school", "Onveilig schoolklimaat");
+        (m, a, b, u, s)
+    }
+
+    #[test]
+    fn a_cell_is_a_gap_until_an_existing_activity_lands() {
+        let (mut m, a, _, u, _) = small();
+        assert!(m.is_gap(a, u));
+        m.add_activity(a, u, activity("Watertappunt", ActivityStatus::Needed))
+            .unwrap();
+        assert!(m.is_gap(a, u), "a needed activity does not fill a gap");
+        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing))
+            .unwrap();
+        assert!(!m.is_gap(a, u));
+    }
+
+    #[test]
+    fn gaps_and_coverage_count_rows_and_columns() {
+        let (mut m, a, b, u, s) = small();
+        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing))
+            .unwrap();
+        m.add_activity(b, s, activity("Anti-pestcoach", ActivityStatus::Needed))
+            .unwrap();
+        assert_eq!(m.gaps(&[a, b]), vec![(a, s), (b, u), (b, s)]);
+        assert_eq!(m.row_coverage(a), Coverage { covered: 1, total: 2 });
+        assert_eq!(m.row_coverage(b).gaps(), 2);
+        assert_eq!(m.column_coverage(u, &[a, b]), Coverage { covered: 1, total: 2 });
+        assert_eq!(m.column_coverage(s, &[a, b]).covered, 0);
+    }
+
+    #[test]
+    fn removing_a_row_with_activities_must_be_explicit() {
+        let (mut m, a, b, u, _) = small();
+        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing))
+            .unwrap();
+        assert_eq!(
+            m.remove_theme(a, false),
+            Err(MatrixError::HoldsActivities { activities: 1 })
+        );
+        assert_eq!(m.themes.len(), 2);
+        assert_eq!(m.remove_theme(b, false).unwrap().id, b, "an empty row just goes");
+        assert_eq!(m.remove_theme(a, true).unwrap().id, a);
+        assert!(m.themes.is_empty());
+    }
+
+    #[test]
+    fn removing_a_column_with_activities_must_be_explicit_and_clears_its_cells() {
+        let (mut m, a, _, u, s) = small();
+        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing))
+            .unwrap();
+        assert!(matches!(
+            m.remove_level(u, false),
+            Err(MatrixError::HoldsActivities { activities: 1 })
+        ));
+        m.remove_level(s, false).unwrap();
+        m.remove_level(u, true).unwrap();
+        assert!(m.levels.is_empty());
+        assert_eq!(m.theme(a).unwrap().activity_count(), 0);
+    }
+
+    #[test]
+    fn rows_and_columns_can_be_renamed_and_reordered() {
+        let (mut m, a, b, u, s) = small();
+        m.move_theme(1, 0).unwrap();
+        assert_eq!(m.themes.iter().map(|t| t.id).collect::<Vec<_>>(), vec![b, a]);
+        m.move_level(0, 1).unwrap();
+        assert_eq!(m.levels.iter().map(|l| l.id).collect::<Vec<_>>(), vec![s, u]);
+        assert_eq!(m.move_level(0, 2), Err(MatrixError::OutOfRange));
+        m.rename_level(u, "Basis", "").unwrap();
+        assert_eq!(m.level(u).unwrap().name, "Basis");
+        m.theme_mut(a).unwrap().desired = "Gezond gewicht".into();
+        assert_eq!(m.theme(a).unwrap().label(), "Gezond gewicht → Overgewicht");
+    }
+
+    #[test]
+    fn new_themes_go_above_the_basis_row_with_a_fresh_id() {
+        let (mut m, a, _, _, _) = small();
+        let basis = m.add_theme("", "De basis", "");
+        m.theme_mut(basis).unwrap().basis = true;
+        let own = m.add_theme("Kansrijk", "Eigen thema", "Eigen probleem");
+        assert_eq!(m.themes.last().unwrap().id, basis);
+        assert_eq!(m.themes[2].id, own);
+        m.remove_theme(own, false).unwrap();
+        let again = m.add_theme("", "Nog een", "");
+        let ids: std::collections::BTreeSet<_> = m.themes.iter().map(|t| t.id).collect();
+        assert_eq!(ids.len(), m.themes.len(), "ids stay unique");
+        assert!(again != a && again != basis);
+    }
+
+    #[test]
+    fn removing_the_last_activity_empties_the_cell() {
+        let (mut m, a, _, u, _) = small();
+        m.add_activity(a, u, activity("x", ActivityStatus::Existing))
+            .unwrap();
+        assert_eq!(m.remove_activity(a, u, 1), Err(MatrixError::OutOfRange));
+        m.remove_activity(a, u, 0).unwrap();
+        assert!(m.theme(a).unwrap().cells.is_empty());
+        assert!(m.add_activity(a, LevelId(99), activity("x", ActivityStatus::Needed)).is_err());
+    }
+}

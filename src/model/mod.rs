@@ -1,0 +1,26 @@
+//! The pure domain of knoop: a [`Session`] and everything one knooppunt meeting produces.
+//!
+//! Nothing here touches a terminal, a file or the clock: times come in as arguments, so every
+//! rule can be unit-tested. The words are the method's own (see `DESIGN.md`): a session holds
+//! participants (deelnemers), a matrix of themes (thema's) × levels (niveaus) with activities
+//! (activiteiten), voting rounds (stemrondes), actions (acties) and agreements (afspraken).
+
+mod action;
+mod ids;
+mod matrix;
+mod participant;
+mod session;
+pub mod template;
+mod validate;
+mod voting;
+
+pub use action::{Action, ActionStatus, Agreement};
+pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
+pub use matrix::{Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Theme};
+pub use participant::{Participant, Role};
+pub use session::{Session, SessionError};
+pub use template::Template;
+pub use validate::{PathSeg, RuleBreak, RuleKind};
+pub use voting::{
+    Ballot, Cut, Decision, Ranked, Round, RoundResult, RoundState, Tie, VoteError, Voter,
+};

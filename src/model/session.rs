@@ -1,0 +1,326 @@
+//! The sessie: everything one knooppunt meeting produces, and the rules that span its parts.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::ids::next_id;
+use super::{
+    Action, ActionId, Agreement, AgreementId, Decision, Matrix, Participant, ParticipantId, Role,
+    Round, RoundId, Template, ThemeId, Tie, VoteError, Voter,
+};
+
+/// One workshop: one JSON file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// What the meeting is called, e.g. "Knooppunt De Regenboog, najaar 2026".
+    pub title: String,
+    /// Where it takes place.
+    pub place: String,
+    /// The day of the meeting.
+    pub meeting_date: Option<Date>,
+    /// Who leads it.
+    pub facilitator: String,
+    /// Free notes.
+    pub notes: String,
+    /// When the session was made.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// The key of the template the matrix started from.
+    pub template: String,
+    /// The people at the table.
+    pub participants: Vec<Participant>,
+    /// Themes × levels with their activities.
+    pub matrix: Matrix,
+    /// Every voting round, oldest first.
+    pub rounds: Vec<Round>,
+    /// Wie doet wat.
+    pub actions: Vec<Action>,
+    /// Afspraken over de regie.
+    pub agreements: Vec<Agreement>,
+}
+
+/// Why a session-wide change was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionError {
+    /// No participant with this id.
+    UnknownParticipant(ParticipantId),
+    /// The participant is not present, so cannot vote.
+    NotPresent(ParticipantId),
+    /// No round with this id.
+    UnknownRound(RoundId),
+    /// A voting rule refused it.
+    Vote(VoteError),
+}
+
+impl From<VoteError> for SessionError {
+    fn from(e: VoteError) -> Self {
+        SessionError::Vote(e)
+    }
+}
+
+impl Session {
+    /// A new session from a template, made at `now`.
+    pub fn new(title: &str, template: &Template, now: Timestamp) -> Self {
+        Session {
+            title: title.to_owned(),
+            place: String::new(),
+            meeting_date: None,
+            facilitator: String::new(),
+            notes: String::new(),
+            created: now,
+            updated: now,
+            template: template.key.to_owned(),
+            participants: Vec::new(),
+            matrix: template.matrix(),
+            rounds: Vec::new(),
+            actions: Vec::new(),
+            agreements: Vec::new(),
+        }
+    }
+
+    /// Marks the session changed at `now`.
+    pub fn touch(&mut self, now: Timestamp) {
+        self.updated = now;
+    }
+
+    /// The participant with this id.
+    pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// Adds a present participant and returns their id.
+    pub fn add_participant(&mut self, name: &str, organisation: &str, role: Role) -> ParticipantId {
+        let id = ParticipantId(next_id(self.participants.iter().map(|p| p.id.0)));
+        self.participants.push(Participant {
+            id,
+            name: name.to_owned(),
+            organisation: organisation.to_owned(),
+            role,
+            present: true,
+        });
+        id
+    }
+
+    /// The round with this id.
+    pub fn round(&self, id: RoundId) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    fn round_mut(&mut self, id: RoundId) -> Result<&mut Round, SessionError> {
+        self.rounds
+            .iter_mut()
+            .find(|r| r.id == id)
+            .ok_or(SessionError::UnknownRound(id))
+    }
+
+    /// Starts a new open round and returns its id.
+    pub fn start_round(&mut self, name: &str, candidates: Vec<ThemeId>, advance: u32) -> RoundId {
+        let id = RoundId(next_id(self.rounds.iter().map(|r| r.id.0)));
+        self.rounds.push(Round::new(id, name, candidates, advance));
+        id
+    }
+
+    /// The themes that can be candidates: every theme except the basis row.
+    pub fn votable_themes(&self) -> Vec<ThemeId> {
+        self.matrix
+            .themes
+            .iter()
+            .filter(|t| !t.basis)
+            .map(|t| t.id)
+            .collect()
+    }
+
+    /// Gives a dot, checking that a named voter is a present participant.
+    pub fn add_dot(&mut self, round: RoundId, voter: Voter, theme: ThemeId) -> Result<(), SessionError> {
+        if let Voter::Participant(id) = voter {
+            let p = self
+                .participant(id)
+                .ok_or(SessionError::UnknownParticipant(id))?;
+            if !p.present {
+                return Err(SessionError::NotPresent(id));
+            }
+        }
+        Ok(self.round_mut(round)?.add_dot(voter, theme)?)
+    }
+
+    /// Starts a run-off round between exactly the themes tied at the cut of `round`, for its
+    /// open places, and records it as the way that tie is decided.
+    pub fn start_runoff(&mut self, round: RoundId) -> Result<RoundId, SessionError> {
+        let parent = self.round(round).ok_or(SessionError::UnknownRound(round))?;
+        let tie: Tie = parent
+            .undecided_tie()
+            .cloned()
+            .ok_or_else(|| parent.no_tie_error())?;
+        let (name, anonymous, secret) = (parent.name.clone(), parent.anonymous, parent.secret);
+        let id = RoundId(next_id(self.rounds.iter().map(|r| r.id.0)));
+        self.round_mut(round)?.decide(Decision::RunOff { round: id })?;
+        let mut runoff = Round::new(id, &format!("{name} – herstemming"), tie.themes, tie.open_places);
+        runoff.dots_per_voter = tie.open_places;
+        runoff.anonymous = anonymous;
+        runoff.secret = secret;
+        runoff.runoff_of = Some(round);
+        self.rounds.push(runoff);
+        Ok(id)
+    }
+
+    /// The settled result of a closed round, with its tie decision applied (following run-offs),
+    /// and whether it is complete: `None` while the round is open.
+    pub fn settled_result(&self, round: RoundId) -> Option<(Vec<ThemeId>, bool)> {
+        // Each run-off is a later round than the one it decides, so this is bounded.
+        let round = self.round(round)?;
+        let result = round.result.as_ref()?;
+        let mut themes = result.through.clone();
+        let complete = match (&result.tie, &result.decision) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(_), Some(Decision::Picked { themes: picked, .. })) => {
+                themes.extend(picked);
+                true
+            }
+            (Some(_), Some(Decision::RunOff { round: runoff })) if *runoff > round.id => {
+                match self.settled_result(*runoff) {
+                    Some((won, complete)) => {
+                        themes.extend(won);
+                        complete
+                    }
+                    None => false,
+                }
+            }
+            (Some(_), Some(Decision::RunOff { .. })) => false,
+        };
+        Some((themes, complete))
+    }
+
+    /// The focus themes: the result of the last closed round (a run-off counts toward the
+    /// round it decides). Empty when no round has closed.
+    pub fn focus_themes(&self) -> Vec<ThemeId> {
+        self.rounds
+            .iter()
+            .rev()
+            .filter(|r| r.runoff_of.is_none() && !r.is_open())
+            .find_map(|r| self.settled_result(r.id))
+            .map(|(themes, _)| themes)
+            .unwrap_or_default()
+    }
+
+    /// Adds an open action and returns its id.
+    pub fn add_action(&mut self, text: &str, owner: Option<ParticipantId>, due: Option<Date>) -> ActionId {
+        let id = ActionId(next_id(self.actions.iter().map(|a| a.id.0)));
+        self.actions.push(Action {
+            id,
+            text: text.to_owned(),
+            owner,
+            due,
+            status: Default::default(),
+            theme: None,
+            level: None,
+        });
+        id
+    }
+
+    /// Adds an agreement and returns its id.
+    pub fn add_agreement(&mut self, text: &str, owner: Option<ParticipantId>, review: Option<Date>) -> AgreementId {
+        let id = AgreementId(next_id(self.agreements.iter().map(|a| a.id.0)));
+        self.agreements.push(Agreement {
+            id,
+            text: text.to_owned(),
+            owner,
+            review,
+        });
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::template;
+
+    fn session() -> Session {
+        let mut s = Session::new("Test", template::by_key("preventiematrix").unwrap(), Timestamp::UNIX_EPOCH);
+        for name in ["Anna", "Bram", "Cem", "Dewi"] {
+            s.add_participant(name, "School", Role::Structural);
+        }
+        s
+    }
+
+    fn p(n: u32) -> Voter {
+        Voter::Participant(ParticipantId(n))
+    }
+
+    #[test]
+    fn only_present_participants_vote() {
+        let mut s = session();
+        let r = s.start_round("Top 3", s.votable_themes(), 3);
+        s.participants[1].present = false;
+        let t = ThemeId(1);
+        assert_eq!(s.add_dot(r, p(2), t), Err(SessionError::NotPresent(ParticipantId(2))));
+        assert_eq!(s.add_dot(r, p(9), t), Err(SessionError::UnknownParticipant(ParticipantId(9))));
+        s.add_dot(r, p(1), t).unwrap();
+        assert_eq!(s.add_dot(RoundId(7), p(1), t), Err(SessionError::UnknownRound(RoundId(7))));
+    }
+
+    #[test]
+    fn the_basis_row_is_never_a_candidate() {
+        let s = session();
+        let votable = s.votable_themes();
+        assert_eq!(votable.len(), 19);
+        assert!(votable.iter().all(|&t| !s.matrix.theme(t).unwrap().basis));
+    }
+
+    #[test]
+    fn focus_themes_are_the_result_of_the_last_closed_round() {
+        let mut s = session();
+        assert!(s.focus_themes().is_empty());
+        let [t1, t2, t3, t4] = [ThemeId(1), ThemeId(2), ThemeId(3), ThemeId(4)];
+        let first = s.start_round("Top 3", vec![t1, t2, t3, t4], 3);
+        for (voter, theme) in [(1, t1), (1, t2), (1, t3), (2, t1), (2, t2), (2, t3)] {
+            s.add_dot(first, p(voter), theme).unwrap();
+        }
+        s.rounds[0].close().unwrap();
+        assert_eq!(s.focus_themes(), vec![t1, t2, t3]);
+        let second = s.start_round("Top 1", vec![t1, t2], 1);
+        assert_eq!(s.focus_themes(), vec![t1, t2, t3], "an open round changes nothing yet");
+        s.add_dot(second, p(1), t2).unwrap();
+        s.rounds[1].close().unwrap();
+        assert_eq!(s.focus_themes(), vec![t2]);
+    }
+
+    #[test]
+    fn a_runoff_fills_exactly_the_contested_places() {
+        let mut s = session();
+        let [t1, t2, t3, t4] = [ThemeId(1), ThemeId(2), ThemeId(3), ThemeId(4)];
+        let top = s.start_round("Top 2", vec![t1, t2, t3, t4], 2);
+        // t1 2 votes; t2, t3, t4 1 each: one place open among three.
+        for (voter, theme) in [(1, t1), (2, t1), (3, t2), (3, t3), (4, t4)] {
+            s.add_dot(top, p(voter), theme).unwrap();
+        }
+        s.rounds[0].close().unwrap();
+        assert_eq!(s.settled_result(top), Some((vec![t1], false)));
+        let runoff = s.start_runoff(top).unwrap();
+        let r = s.round(runoff).unwrap();
+        assert_eq!((r.candidates.clone(), r.advance), (vec![t2, t3, t4], 1));
+        assert_eq!(s.start_runoff(top), Err(SessionError::Vote(VoteError::AlreadyDecided)));
+        for voter in 1..=3 {
+            s.add_dot(runoff, p(voter), t3).unwrap();
+        }
+        s.rounds[1].close().unwrap();
+        assert_eq!(s.settled_result(top), Some((vec![t1, t3], true)));
+        assert_eq!(s.focus_themes(), vec![t1, t3], "the run-off counts toward its round");
+    }
+
+    #[test]
+    fn a_picked_tie_completes_the_result() {
+        let mut s = session();
+        let [t1, t2] = [ThemeId(1), ThemeId(2)];
+        let r = s.start_round("Top 1", vec![t1, t2], 1);
+        s.add_dot(r, p(1), t1).unwrap();
+        s.add_dot(r, p(2), t2).unwrap();
+        s.rounds[0].close().unwrap();
+        assert_eq!(s.focus_themes(), Vec::<ThemeId>::new(), "an undecided tie is not a focus");
+        s.rounds[0].pick(vec![t2], "Past bij het schoolplan").unwrap();
+        assert_eq!(s.focus_themes(), vec![t2]);
+    }
+}

@@ -1,0 +1,248 @@
+//! What can go wrong with a session file, said so that a facilitator knows what to do.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{Lang, fill};
+use crate::model::{PathSeg, RuleKind, VoteError};
+
+/// The step of a save that failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStep {
+    /// Making the temporary file beside the session.
+    CreateTemp,
+    /// Writing the bytes.
+    Write,
+    /// Flushing them to the disk.
+    Sync,
+    /// Copying the old file's permissions.
+    Permissions,
+    /// Keeping the previous version as a backup.
+    Backup,
+    /// Putting the new file in place.
+    Rename,
+    /// Making the rename durable.
+    SyncFolder,
+}
+
+/// A save that did not happen. Up to the rename, the old file is untouched.
+#[derive(Debug)]
+pub struct SaveError {
+    /// The session file.
+    pub path: PathBuf,
+    /// Where it failed.
+    pub step: SaveStep,
+    /// What the system said.
+    pub source: io::Error,
+}
+
+impl SaveError {
+    pub(crate) fn new(path: &Path, step: SaveStep, source: io::Error) -> Self {
+        SaveError {
+            path: path.to_owned(),
+            step,
+            source,
+        }
+    }
+
+    /// What happened and what to do, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        let step = match self.step {
+            SaveStep::CreateTemp => t.save_step_create_temp,
+            SaveStep::Write => t.save_step_write,
+            SaveStep::Sync => t.save_step_sync,
+            SaveStep::Permissions => t.save_step_permissions,
+            SaveStep::Backup => t.save_step_backup,
+            SaveStep::Rename => t.save_step_rename,
+            SaveStep::SyncFolder => t.save_step_sync_folder,
+        };
+        let what = fill(t.save_failed, &[&self.path.display(), &step, &self.source]);
+        format!("{what}\n{}", t.save_what_to_do)
+    }
+}
+
+/// Where in a file something is wrong: 1-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1, in characters.
+    pub column: usize,
+}
+
+/// Why a session file was refused. The file itself is never changed.
+#[derive(Debug)]
+pub enum LoadError {
+    /// It could not be read at all.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// It is not valid JSON (or it ends too soon).
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Where.
+        at: Position,
+        /// The file ends before the JSON does: truncated.
+        truncated: bool,
+        /// The parser's own words.
+        detail: String,
+    },
+    /// Valid JSON, but not a knoop session.
+    NotKnoop {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Made by a newer knoop than this one.
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        version: u64,
+        /// The newest version this knoop reads.
+        supported: u32,
+    },
+    /// The version field is not a version this knoop knows.
+    BadVersion {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A field is missing or holds the wrong kind of value.
+    InvalidField {
+        /// The file.
+        path: PathBuf,
+        /// Where, if known.
+        at: Option<Position>,
+        /// The field, e.g. `session.actions[2].due`.
+        field: String,
+        /// The parser's own words.
+        detail: String,
+    },
+    /// The content breaks a rule of the model.
+    Rule {
+        /// The file.
+        path: PathBuf,
+        /// Where, if found.
+        at: Option<Position>,
+        /// The field.
+        field: String,
+        /// Which rule.
+        kind: RuleKind,
+    },
+}
+
+impl LoadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Syntax { path, .. }
+            | LoadError::NotKnoop { path }
+            | LoadError::TooNew { path, .. }
+            | LoadError::BadVersion { path }
+            | LoadError::InvalidField { path, .. }
+            | LoadError::Rule { path, .. } => path,
+        }
+    }
+
+    /// What happened and what to do, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        let path = self.path().display();
+        let at = |p: &Option<Position>| match p {
+            Some(p) => format!(" ({})", position_text(lang, *p)),
+            None => String::new(),
+        };
+        let what = match self {
+            LoadError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => {
+                fill(t.load_not_found, &[&path])
+            }
+            LoadError::Io { source, .. } => fill(t.load_io, &[&path, source]),
+            LoadError::Syntax {
+                at: p,
+                truncated,
+                detail,
+                ..
+            } => {
+                let template = if *truncated {
+                    t.load_truncated
+                } else {
+                    t.load_syntax
+                };
+                fill(template, &[&path, &position_text(lang, *p), detail])
+            }
+            LoadError::NotKnoop { .. } => fill(t.load_not_knoop, &[&path]),
+            LoadError::TooNew {
+                version, supported, ..
+            } => {
+                let what = fill(t.load_too_new, &[&path, version, supported]);
+                return format!("{what}\n{}", t.load_what_to_do_newer);
+            }
+            LoadError::BadVersion { .. } => fill(t.load_bad_version, &[&path]),
+            LoadError::InvalidField {
+                at: p,
+                field,
+                detail,
+                ..
+            } => fill(t.load_invalid_field, &[&path, &at(p), field, detail]),
+            LoadError::Rule {
+                at: p, field, kind, ..
+            } => fill(t.load_rule, &[&path, &at(p), field, &rule_text(lang, kind)]),
+        };
+        format!("{what}\n{}", t.load_what_to_do)
+    }
+}
+
+fn position_text(lang: Lang, p: Position) -> String {
+    match lang {
+        Lang::Nl => format!("regel {}, kolom {}", p.line, p.column),
+        Lang::En => format!("line {}, column {}", p.line, p.column),
+    }
+}
+
+/// A broken model rule in words.
+pub fn rule_text(lang: Lang, kind: &RuleKind) -> String {
+    let t = lang.texts();
+    match kind {
+        RuleKind::DuplicateId(id) => fill(t.rule_duplicate_id, &[id]),
+        RuleKind::UnknownParticipant(id) => fill(t.rule_unknown_participant, &[id]),
+        RuleKind::UnknownTheme(id) => fill(t.rule_unknown_theme, &[id]),
+        RuleKind::UnknownLevel(id) => fill(t.rule_unknown_level, &[id]),
+        RuleKind::UnknownRound(id) => fill(t.rule_unknown_round, &[id]),
+        RuleKind::ResultDoesNotFitState => t.rule_result_state.to_owned(),
+        RuleKind::ResultNotCandidate(id) => fill(t.rule_result_not_candidate, &[id]),
+        RuleKind::Vote(e) => vote_text(lang, e),
+    }
+}
+
+/// A refused vote in words.
+pub fn vote_text(lang: Lang, e: &VoteError) -> String {
+    let t = lang.texts();
+    match e {
+        VoteError::Closed => t.vote_closed.to_owned(),
+        VoteError::StillOpen => t.vote_still_open.to_owned(),
+        VoteError::NotCandidate(id) => fill(t.vote_not_candidate, &[id]),
+        VoteError::OverBudget { budget } => fill(t.vote_over_budget, &[budget]),
+        VoteError::OverThemeLimit { limit } => fill(t.vote_over_theme_limit, &[limit]),
+        VoteError::NoDotToTakeBack => t.vote_no_dot.to_owned(),
+        VoteError::WrongKindOfVoter => t.vote_wrong_voter.to_owned(),
+        VoteError::DuplicateVoter => t.vote_duplicate_voter.to_owned(),
+        VoteError::NoTie => t.vote_no_tie.to_owned(),
+        VoteError::AlreadyDecided => t.vote_already_decided.to_owned(),
+        VoteError::PickDoesNotFit { open_places } => fill(t.vote_pick_does_not_fit, &[open_places]),
+        VoteError::ReasonMissing => t.vote_reason_missing.to_owned(),
+    }
+}
+
+/// A field path as a person reads it: `session.actions[2].owner`.
+pub fn field_text(path: &[PathSeg]) -> String {
+    let mut out = String::from("session");
+    for seg in path {
+        out.push_str(&seg.to_string());
+    }
+    out
+}
