@@ -81,26 +81,74 @@ fn lang_from_args(args: &[OsString]) -> Option<Lang> {
     None
 }
 
+/// One subcommand's texts: about, usage line, and (argument, value name, help) per argument.
+struct SubTexts {
+    name: &'static str,
+    about: &'static str,
+    usage: String,
+    args: Vec<(&'static str, &'static str, &'static str)>,
+}
+
 /// The clap command with every help text in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
     let t = lang.texts();
-    let subtexts: [(&str, &str, &[(&str, &str)]); 4] = [
-        ("new", t.cli_new, &[("title", t.cli_new_title), ("template", t.cli_new_template)]),
-        ("list", t.cli_list, &[]),
-        ("check", t.cli_check, &[("files", t.cli_check_files)]),
-        ("open", t.cli_open, &[("file", t.cli_open_file)]),
+    let (title, file, dir, template) = (
+        t.cli_value_title,
+        t.cli_value_file,
+        t.cli_value_dir,
+        t.cli_value_template,
+    );
+    let subs = [
+        SubTexts {
+            name: "new",
+            about: t.cli_new,
+            usage: format!("knoop new --title <{title}> [--template <{template}>]"),
+            args: vec![
+                ("title", title, t.cli_new_title),
+                ("template", template, t.cli_new_template),
+            ],
+        },
+        SubTexts {
+            name: "list",
+            about: t.cli_list,
+            usage: format!("knoop list [--dir <{dir}>]"),
+            args: vec![],
+        },
+        SubTexts {
+            name: "check",
+            about: t.cli_check,
+            usage: format!("knoop check <{file}>..."),
+            args: vec![("files", file, t.cli_check_files)],
+        },
+        SubTexts {
+            name: "open",
+            about: t.cli_open,
+            usage: format!("knoop open <{file}>"),
+            args: vec![("file", file, t.cli_open_file)],
+        },
     ];
     let mut cmd = localize(Cli::command(), t, true)
+        .override_usage(format!(
+            "knoop [{}] [{}]",
+            t.cli_value_options, t.cli_value_command
+        ))
         .about(t.cli_about)
         .subcommand_help_heading(t.cli_commands_heading)
-        .mut_arg("lang", |a| a.help(t.cli_lang))
-        .mut_arg("dir", |a| a.help(t.cli_dir));
-    for (name, about, args) in subtexts {
-        cmd = cmd.mut_subcommand(name, |mut sub| {
-            for (arg, help) in args {
-                sub = sub.mut_arg(*arg, |a| a.help(*help));
+        .mut_arg("lang", |a| a.help(t.cli_lang).hide_possible_values(true))
+        .mut_arg("dir", |a| a.help(t.cli_dir).value_name(dir));
+    for sub_texts in subs {
+        cmd = cmd.mut_subcommand(sub_texts.name, |mut sub| {
+            for (arg, value, help) in sub_texts.args {
+                sub = sub.mut_arg(arg, |a| {
+                    a.help(help)
+                        .value_name(value)
+                        .hide_possible_values(true)
+                        .hide_default_value(true)
+                });
             }
-            localize(sub, t, false).about(about)
+            localize(sub, t, false)
+                .about(sub_texts.about)
+                .override_usage(sub_texts.usage)
         });
     }
     cmd
@@ -108,22 +156,22 @@ pub fn command(lang: Lang) -> clap::Command {
 
 /// Dutch or English headings and help/version flags for one (sub)command.
 fn localize(cmd: clap::Command, t: &Texts, top: bool) -> clap::Command {
-    let template = format!("{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}", t.cli_usage_heading);
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t.cli_usage_heading
+    );
     let ids: Vec<(String, bool)> = cmd
         .get_arguments()
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
-    let mut cmd = cmd
-        .help_template(template)
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(t.cli_help)
-                .help_heading(t.cli_options_heading),
-        );
+    let mut cmd = cmd.help_template(template).disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(t.cli_help)
+            .help_heading(t.cli_options_heading),
+    );
     if top {
         cmd = cmd.disable_version_flag(true).arg(
             Arg::new("version")
@@ -135,7 +183,11 @@ fn localize(cmd: clap::Command, t: &Texts, top: bool) -> clap::Command {
         );
     }
     for (id, positional) in ids {
-        let heading = if positional { t.cli_args_heading } else { t.cli_options_heading };
+        let heading = if positional {
+            t.cli_args_heading
+        } else {
+            t.cli_options_heading
+        };
         cmd = cmd.mut_arg(id, |a| a.help_heading(heading));
     }
     cmd
@@ -157,9 +209,9 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     let result = match cli.command {
         Some(Command::Check { files }) => check(lang, &files, &mut out),
         Some(Command::Open { file }) => open(lang, &file, &mut out),
-        Some(Command::New { title, template }) => {
-            with_dir(lang, cli.dir, |dir| new(lang, dir, &title, &template, &mut out))
-        }
+        Some(Command::New { title, template }) => with_dir(lang, cli.dir, |dir| {
+            new(lang, dir, &title, &template, &mut out)
+        }),
         Some(Command::List) | None => with_dir(lang, cli.dir, |dir| list(lang, dir, &mut out)),
     };
     match result {
@@ -170,7 +222,11 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             ExitCode::from(EXIT_BAD_INPUT)
         }
         Err(Failure::Usage(message)) => {
-            eprintln!("{}\n{}", fill(t.cli_usage_error, &[&message]), t.cli_usage_hint);
+            eprintln!(
+                "{}\n{}",
+                fill(t.cli_usage_error, &[&message]),
+                t.cli_usage_hint
+            );
             ExitCode::from(EXIT_USAGE)
         }
     }
@@ -199,14 +255,18 @@ fn usage_error(lang: Lang, e: &clap::Error) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
     // clap words its errors in English; say it in Dutch, keeping the argument it is about.
-    let about = [ContextKind::InvalidArg, ContextKind::InvalidSubcommand, ContextKind::InvalidValue]
-        .into_iter()
-        .find_map(|k| match e.get(k) {
-            Some(ContextValue::String(s)) => Some(s.clone()),
-            Some(ContextValue::Strings(s)) => Some(s.join(", ")),
-            _ => None,
-        })
-        .unwrap_or_default();
+    let about = [
+        ContextKind::InvalidArg,
+        ContextKind::InvalidSubcommand,
+        ContextKind::InvalidValue,
+    ]
+    .into_iter()
+    .find_map(|k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(s)) => Some(s.join(", ")),
+        _ => None,
+    })
+    .unwrap_or_default();
     let what = match e.kind() {
         ErrorKind::UnknownArgument => format!("onbekende optie {about}"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht {about}"),
@@ -219,11 +279,17 @@ fn usage_error(lang: Lang, e: &clap::Error) -> ExitCode {
         }
         ErrorKind::MissingRequiredArgument => format!("er ontbreekt iets: {about}"),
         ErrorKind::MissingSubcommand => "er ontbreekt een opdracht".to_owned(),
-        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => format!("te veel of tegenstrijdige opties: {about}"),
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
+            format!("te veel of tegenstrijdige opties: {about}")
+        }
         _ => e.kind().to_string(),
     };
     let t = lang.texts();
-    eprintln!("{}\n{}", fill(t.cli_usage_error, &[&what]), t.cli_usage_hint);
+    eprintln!(
+        "{}\n{}",
+        fill(t.cli_usage_error, &[&what]),
+        t.cli_usage_hint
+    );
     ExitCode::from(EXIT_USAGE)
 }
 
@@ -241,7 +307,8 @@ fn new(lang: Lang, dir: &Path, title: &str, template_key: &str, out: &mut impl W
     if title.is_empty() {
         return Err(Failure::Usage("--title".to_owned()));
     }
-    let template = template::by_key(template_key).ok_or_else(|| Failure::Usage(template_key.to_owned()))?;
+    let template =
+        template::by_key(template_key).ok_or_else(|| Failure::Usage(template_key.to_owned()))?;
     let session = Session::new(title, template, Timestamp::now());
     let path = store::create(dir, &session).map_err(|e| Failure::Bad(e.message(lang)))?;
     let _ = writeln!(out, "{}", fill(lang.texts().created_at, &[&path.display()]));
@@ -250,7 +317,8 @@ fn new(lang: Lang, dir: &Path, title: &str, template_key: &str, out: &mut impl W
 
 fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
     let t = lang.texts();
-    let listed = store::list(dir).map_err(|e| Failure::Bad(fill(t.load_io, &[&dir.display(), &e])))?;
+    let listed =
+        store::list(dir).map_err(|e| Failure::Bad(fill(t.load_io, &[&dir.display(), &e])))?;
     if listed.is_empty() {
         let _ = writeln!(out, "{}", fill(t.list_empty, &[&dir.display()]));
         return Ok(());
@@ -261,7 +329,8 @@ fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
         .map(|l| match &l.session {
             Ok(s) => [
                 s.title.clone(),
-                s.meeting_date.map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d)),
+                s.meeting_date
+                    .map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d)),
                 moment_text(lang, s.updated, &zone),
                 l.path.display().to_string(),
             ],
@@ -273,9 +342,21 @@ fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
             ],
         })
         .collect();
-    let header = [t.list_col_title, t.list_col_date, t.list_col_changed, t.list_col_file].map(str::to_owned);
+    let header = [
+        t.list_col_title,
+        t.list_col_date,
+        t.list_col_changed,
+        t.list_col_file,
+    ]
+    .map(str::to_owned);
     let widths: Vec<usize> = (0..4)
-        .map(|c| rows.iter().chain([&header]).map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .chain([&header])
+                .map(|r| r[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let _ = writeln!(out, "{}", fill(t.list_header, &[&dir.display()]));
     for row in [&header].into_iter().chain(&rows) {
@@ -295,7 +376,11 @@ fn check(lang: Lang, files: &[PathBuf], out: &mut impl Write) -> Outcome {
     for file in files {
         match store::load(file) {
             Ok(session) => {
-                let _ = writeln!(out, "{}", fill(t.check_ok, &[&file.display(), &session.title]));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    fill(t.check_ok, &[&file.display(), &session.title])
+                );
             }
             Err(e) => problems.push(e.message(lang)),
         }
@@ -323,13 +408,22 @@ fn open(lang: Lang, file: &Path, out: &mut impl Write) -> Outcome {
     let t = lang.texts();
     let opened = store::open(file, Timestamp::now()).map_err(|e| match e {
         OpenError::Load(e) => Failure::Bad(e.message(lang)),
-        OpenError::Lock { path, source } => Failure::Bad(fill(t.lock_failed, &[&path.display(), &source])),
+        OpenError::Lock { path, source } => {
+            Failure::Bad(fill(t.lock_failed, &[&path.display(), &source]))
+        }
     })?;
     if let Some(stale) = &opened.took_over {
-        let _ = writeln!(out, "{}", fill(t.open_took_over, &[&holder_text(lang, Some(stale))]));
+        let _ = writeln!(
+            out,
+            "{}",
+            fill(t.open_took_over, &[&holder_text(lang, Some(stale))])
+        );
     }
     if let Access::ReadOnly(holder) = &opened.access {
-        let held = fill(t.lock_held, &[&file.display(), &holder_text(lang, holder.as_ref())]);
+        let held = fill(
+            t.lock_held,
+            &[&file.display(), &holder_text(lang, holder.as_ref())],
+        );
         let _ = writeln!(out, "{}", fill(t.open_read_only, &[&held]));
     }
     let _ = writeln!(out, "{}", summary(lang, &opened.session));
@@ -355,7 +449,9 @@ pub fn summary(lang: Lang, s: &Session) -> String {
         .enumerate()
         .map(|(i, th)| format!("{}. {}", i + 1, th.desired))
         .collect();
-    let date = s.meeting_date.map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d));
+    let date = s
+        .meeting_date
+        .map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d));
     fill(
         t.open_summary,
         &[
@@ -370,7 +466,11 @@ pub fn summary(lang: Lang, s: &Session) -> String {
             &activities,
             &needed,
             &s.rounds.len(),
-            &if focus.is_empty() { "–".to_owned() } else { focus.join(", ") },
+            &if focus.is_empty() {
+                "–".to_owned()
+            } else {
+                focus.join(", ")
+            },
             &s.actions.len(),
             &s.agreements.len(),
         ],
@@ -390,8 +490,14 @@ mod tests {
     #[test]
     fn lang_is_read_before_clap() {
         let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
-        assert_eq!(lang_from_args(&args(&["knoop", "--lang", "en", "list"])), Some(Lang::En));
-        assert_eq!(lang_from_args(&args(&["knoop", "list", "--lang=nl"])), Some(Lang::Nl));
+        assert_eq!(
+            lang_from_args(&args(&["knoop", "--lang", "en", "list"])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            lang_from_args(&args(&["knoop", "list", "--lang=nl"])),
+            Some(Lang::Nl)
+        );
         assert_eq!(lang_from_args(&args(&["knoop", "list"])), None);
     }
 }

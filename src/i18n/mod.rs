@@ -86,7 +86,11 @@ pub fn date_text(lang: Lang, date: Date) -> String {
 /// A moment in the given time zone as a date and a time: "vr 25 dec 2026 14:05".
 pub fn moment_text(lang: Lang, at: Timestamp, zone: &TimeZone) -> String {
     let local = at.to_zoned(zone.clone());
-    format!("{} {}", date_text(lang, local.date()), local.strftime("%H:%M"))
+    format!(
+        "{} {}",
+        date_text(lang, local.date()),
+        local.strftime("%H:%M")
+    )
 }
 
 /// Fills the placeholders `{0}`, `{1}`, … of a text with `args`.
@@ -151,6 +155,12 @@ texts! {
     cli_open,
     cli_open_file,
     cli_usage_error,
+    cli_value_title,
+    cli_value_file,
+    cli_value_dir,
+    cli_value_template,
+    cli_value_options,
+    cli_value_command,
     cli_usage_hint,
     // Output of the commands.
     created_at,
@@ -180,6 +190,7 @@ texts! {
     load_rule,
     load_what_to_do,
     load_what_to_do_newer,
+    load_what_to_do_other,
     // Rules of the model, as a load error names them.
     rule_duplicate_id,
     rule_unknown_participant,
@@ -188,6 +199,7 @@ texts! {
     rule_unknown_round,
     rule_result_state,
     rule_result_not_candidate,
+    rule_result_not_ballots,
     vote_closed,
     vote_still_open,
     vote_not_candidate,
@@ -256,7 +268,8 @@ mod tests {
         assert_eq!(date_text(Lang::Nl, d), "vr 25 dec 2026");
         assert_eq!(date_text(Lang::En, d), "Fri 25 Dec 2026");
         let at: Timestamp = "2026-03-02T13:05:00Z".parse().unwrap();
-        let amsterdam = TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::fixed(jiff::tz::offset(1)));
+        let amsterdam =
+            TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::fixed(jiff::tz::offset(1)));
         assert_eq!(moment_text(Lang::Nl, at, &amsterdam), "ma 2 mrt 2026 14:05");
     }
 
@@ -269,11 +282,19 @@ mod tests {
     #[test]
     fn language_comes_from_flag_then_knoop_lang_then_locale() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
         };
         assert_eq!(Lang::detect(Some(Lang::En), env(&[])), Lang::En);
         assert_eq!(Lang::detect(None, env(&[])), Lang::Nl);
-        assert_eq!(Lang::detect(None, env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::detect(None, env(&[("LANG", "en_GB.UTF-8")])),
+            Lang::En
+        );
         assert_eq!(Lang::detect(None, env(&[("LANG", "C.UTF-8")])), Lang::Nl);
         assert_eq!(
             Lang::detect(None, env(&[("LANG", "en_US.UTF-8"), ("KNOOP_LANG", "nl")])),

@@ -181,7 +181,12 @@ impl Matrix {
     }
 
     /// Renames a level.
-    pub fn rename_level(&mut self, id: LevelId, name: &str, alias: &str) -> Result<(), MatrixError> {
+    pub fn rename_level(
+        &mut self,
+        id: LevelId,
+        name: &str,
+        alias: &str,
+    ) -> Result<(), MatrixError> {
         let level = self
             .levels
             .iter_mut()
@@ -300,7 +305,11 @@ impl Matrix {
     /// How many cells of a row are covered.
     pub fn row_coverage(&self, theme: ThemeId) -> Coverage {
         let total = self.levels.len();
-        let gaps = self.levels.iter().filter(|l| self.is_gap(theme, l.id)).count();
+        let gaps = self
+            .levels
+            .iter()
+            .filter(|l| self.is_gap(theme, l.id))
+            .count();
         Coverage {
             covered: total - gaps,
             total,
@@ -368,9 +377,21 @@ mod tests {
         m.add_activity(b, s, activity("Anti-pestcoach", ActivityStatus::Needed))
             .unwrap();
         assert_eq!(m.gaps(&[a, b]), vec![(a, s), (b, u), (b, s)]);
-        assert_eq!(m.row_coverage(a), Coverage { covered: 1, total: 2 });
+        assert_eq!(
+            m.row_coverage(a),
+            Coverage {
+                covered: 1,
+                total: 2
+            }
+        );
         assert_eq!(m.row_coverage(b).gaps(), 2);
-        assert_eq!(m.column_coverage(u, &[a, b]), Coverage { covered: 1, total: 2 });
+        assert_eq!(
+            m.column_coverage(u, &[a, b]),
+            Coverage {
+                covered: 1,
+                total: 2
+            }
+        );
         assert_eq!(m.column_coverage(s, &[a, b]).covered, 0);
     }
 
@@ -384,7 +405,11 @@ mod tests {
             Err(MatrixError::HoldsActivities { activities: 1 })
         );
         assert_eq!(m.themes.len(), 2);
-        assert_eq!(m.remove_theme(b, false).unwrap().id, b, "an empty row just goes");
+        assert_eq!(
+            m.remove_theme(b, false).unwrap().id,
+            b,
+            "an empty row just goes"
+        );
         assert_eq!(m.remove_theme(a, true).unwrap().id, a);
         assert!(m.themes.is_empty());
     }
@@ -408,9 +433,15 @@ mod tests {
     fn rows_and_columns_can_be_renamed_and_reordered() {
         let (mut m, a, b, u, s) = small();
         m.move_theme(1, 0).unwrap();
-        assert_eq!(m.themes.iter().map(|t| t.id).collect::<Vec<_>>(), vec![b, a]);
+        assert_eq!(
+            m.themes.iter().map(|t| t.id).collect::<Vec<_>>(),
+            vec![b, a]
+        );
         m.move_level(0, 1).unwrap();
-        assert_eq!(m.levels.iter().map(|l| l.id).collect::<Vec<_>>(), vec![s, u]);
+        assert_eq!(
+            m.levels.iter().map(|l| l.id).collect::<Vec<_>>(),
+            vec![s, u]
+        );
         assert_eq!(m.move_level(0, 2), Err(MatrixError::OutOfRange));
         m.rename_level(u, "Basis", "").unwrap();
         assert_eq!(m.level(u).unwrap().name, "Basis");
@@ -441,6 +472,9 @@ mod tests {
         assert_eq!(m.remove_activity(a, u, 1), Err(MatrixError::OutOfRange));
         m.remove_activity(a, u, 0).unwrap();
         assert!(m.theme(a).unwrap().cells.is_empty());
-        assert!(m.add_activity(a, LevelId(99), activity("x", ActivityStatus::Needed)).is_err());
+        assert!(
+            m.add_activity(a, LevelId(99), activity("x", ActivityStatus::Needed))
+                .is_err()
+        );
     }
 }

@@ -133,7 +133,12 @@ impl Session {
     }
 
     /// Gives a dot, checking that a named voter is a present participant.
-    pub fn add_dot(&mut self, round: RoundId, voter: Voter, theme: ThemeId) -> Result<(), SessionError> {
+    pub fn add_dot(
+        &mut self,
+        round: RoundId,
+        voter: Voter,
+        theme: ThemeId,
+    ) -> Result<(), SessionError> {
         if let Voter::Participant(id) = voter {
             let p = self
                 .participant(id)
@@ -155,8 +160,14 @@ impl Session {
             .ok_or_else(|| parent.no_tie_error())?;
         let (name, anonymous, secret) = (parent.name.clone(), parent.anonymous, parent.secret);
         let id = RoundId(next_id(self.rounds.iter().map(|r| r.id.0)));
-        self.round_mut(round)?.decide(Decision::RunOff { round: id })?;
-        let mut runoff = Round::new(id, &format!("{name} – herstemming"), tie.themes, tie.open_places);
+        self.round_mut(round)?
+            .decide(Decision::RunOff { round: id })?;
+        let mut runoff = Round::new(
+            id,
+            &format!("{name} – herstemming"),
+            tie.themes,
+            tie.open_places,
+        );
         runoff.dots_per_voter = tie.open_places;
         runoff.anonymous = anonymous;
         runoff.secret = secret;
@@ -206,7 +217,12 @@ impl Session {
     }
 
     /// Adds an open action and returns its id.
-    pub fn add_action(&mut self, text: &str, owner: Option<ParticipantId>, due: Option<Date>) -> ActionId {
+    pub fn add_action(
+        &mut self,
+        text: &str,
+        owner: Option<ParticipantId>,
+        due: Option<Date>,
+    ) -> ActionId {
         let id = ActionId(next_id(self.actions.iter().map(|a| a.id.0)));
         self.actions.push(Action {
             id,
@@ -221,7 +237,12 @@ impl Session {
     }
 
     /// Adds an agreement and returns its id.
-    pub fn add_agreement(&mut self, text: &str, owner: Option<ParticipantId>, review: Option<Date>) -> AgreementId {
+    pub fn add_agreement(
+        &mut self,
+        text: &str,
+        owner: Option<ParticipantId>,
+        review: Option<Date>,
+    ) -> AgreementId {
         let id = AgreementId(next_id(self.agreements.iter().map(|a| a.id.0)));
         self.agreements.push(Agreement {
             id,
@@ -239,7 +260,11 @@ mod tests {
     use crate::model::template;
 
     fn session() -> Session {
-        let mut s = Session::new("Test", template::by_key("preventiematrix").unwrap(), Timestamp::UNIX_EPOCH);
+        let mut s = Session::new(
+            "Test",
+            template::by_key("preventiematrix").unwrap(),
+            Timestamp::UNIX_EPOCH,
+        );
         for name in ["Anna", "Bram", "Cem", "Dewi"] {
             s.add_participant(name, "School", Role::Structural);
         }
@@ -256,10 +281,19 @@ mod tests {
         let r = s.start_round("Top 3", s.votable_themes(), 3);
         s.participants[1].present = false;
         let t = ThemeId(1);
-        assert_eq!(s.add_dot(r, p(2), t), Err(SessionError::NotPresent(ParticipantId(2))));
-        assert_eq!(s.add_dot(r, p(9), t), Err(SessionError::UnknownParticipant(ParticipantId(9))));
+        assert_eq!(
+            s.add_dot(r, p(2), t),
+            Err(SessionError::NotPresent(ParticipantId(2)))
+        );
+        assert_eq!(
+            s.add_dot(r, p(9), t),
+            Err(SessionError::UnknownParticipant(ParticipantId(9)))
+        );
         s.add_dot(r, p(1), t).unwrap();
-        assert_eq!(s.add_dot(RoundId(7), p(1), t), Err(SessionError::UnknownRound(RoundId(7))));
+        assert_eq!(
+            s.add_dot(RoundId(7), p(1), t),
+            Err(SessionError::UnknownRound(RoundId(7)))
+        );
     }
 
     #[test]
@@ -282,7 +316,11 @@ mod tests {
         s.rounds[0].close().unwrap();
         assert_eq!(s.focus_themes(), vec![t1, t2, t3]);
         let second = s.start_round("Top 1", vec![t1, t2], 1);
-        assert_eq!(s.focus_themes(), vec![t1, t2, t3], "an open round changes nothing yet");
+        assert_eq!(
+            s.focus_themes(),
+            vec![t1, t2, t3],
+            "an open round changes nothing yet"
+        );
         s.add_dot(second, p(1), t2).unwrap();
         s.rounds[1].close().unwrap();
         assert_eq!(s.focus_themes(), vec![t2]);
@@ -302,13 +340,20 @@ mod tests {
         let runoff = s.start_runoff(top).unwrap();
         let r = s.round(runoff).unwrap();
         assert_eq!((r.candidates.clone(), r.advance), (vec![t2, t3, t4], 1));
-        assert_eq!(s.start_runoff(top), Err(SessionError::Vote(VoteError::AlreadyDecided)));
+        assert_eq!(
+            s.start_runoff(top),
+            Err(SessionError::Vote(VoteError::AlreadyDecided))
+        );
         for voter in 1..=3 {
             s.add_dot(runoff, p(voter), t3).unwrap();
         }
         s.rounds[1].close().unwrap();
         assert_eq!(s.settled_result(top), Some((vec![t1, t3], true)));
-        assert_eq!(s.focus_themes(), vec![t1, t3], "the run-off counts toward its round");
+        assert_eq!(
+            s.focus_themes(),
+            vec![t1, t3],
+            "the run-off counts toward its round"
+        );
     }
 
     #[test]
@@ -319,8 +364,14 @@ mod tests {
         s.add_dot(r, p(1), t1).unwrap();
         s.add_dot(r, p(2), t2).unwrap();
         s.rounds[0].close().unwrap();
-        assert_eq!(s.focus_themes(), Vec::<ThemeId>::new(), "an undecided tie is not a focus");
-        s.rounds[0].pick(vec![t2], "Past bij het schoolplan").unwrap();
+        assert_eq!(
+            s.focus_themes(),
+            Vec::<ThemeId>::new(),
+            "an undecided tie is not a focus"
+        );
+        s.rounds[0]
+            .pick(vec![t2], "Past bij het schoolplan")
+            .unwrap();
         assert_eq!(s.focus_themes(), vec![t2]);
     }
 }

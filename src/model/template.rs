@@ -54,7 +54,11 @@ pub const PREVENTIEMATRIX: Template = Template {
         ("Gezond", "Gezond beweeggedrag", "Te weinig beweging"),
         ("Gezond", "Grip op het gedrag", "Gedragsproblemen"),
         ("Gezond", "Weerbare jeugd", "Weinig zelfvertrouwen"),
-        ("Gezond", "Sociaal vaardige jeugdigen", "Zwak sociaal gedrag"),
+        (
+            "Gezond",
+            "Sociaal vaardige jeugdigen",
+            "Zwak sociaal gedrag",
+        ),
         ("Gezond", "Psychisch welbevinden", "Psychische problemen"),
         ("Gezond", "Zelfverantwoordelijk gedrag", "Risicovol gedrag"),
         ("Veilig", "Veilig thuis, gekoesterd", "Kindermishandeling"),
@@ -168,15 +172,27 @@ mod tests {
     #[test]
     fn the_preventiematrix_has_19_themes_in_three_domains_three_levels_and_a_basis_row() {
         let m = PREVENTIEMATRIX.matrix();
-        let names: Vec<_> = m.levels.iter().map(|l| (l.name.as_str(), l.alias.as_str())).collect();
+        let names: Vec<_> = m
+            .levels
+            .iter()
+            .map(|l| (l.name.as_str(), l.alias.as_str()))
+            .collect();
         assert_eq!(
             names,
-            [("Universeel", "basis"), ("Selectief", "extra"), ("Geïndiceerd", "speciaal")]
+            [
+                ("Universeel", "basis"),
+                ("Selectief", "extra"),
+                ("Geïndiceerd", "speciaal")
+            ]
         );
         let themes: Vec<_> = m.themes.iter().filter(|t| !t.basis).collect();
         assert_eq!(themes.len(), 19);
         for (domain, count) in [("Gezond", 7), ("Veilig", 4), ("Kansrijk", 8)] {
-            assert_eq!(themes.iter().filter(|t| t.domain == domain).count(), count, "{domain}");
+            assert_eq!(
+                themes.iter().filter(|t| t.domain == domain).count(),
+                count,
+                "{domain}"
+            );
         }
         let basis = m.themes.last().unwrap();
         assert!(basis.basis && basis.desired.starts_with("De basis"));

@@ -38,6 +38,8 @@ pub enum RuleKind {
     ResultDoesNotFitState,
     /// A result names a theme that was not a candidate.
     ResultNotCandidate(ThemeId),
+    /// A closed round's result is not what its ballots give.
+    ResultDoesNotMatchBallots,
 }
 
 /// A rule broken at a field.
@@ -102,12 +104,30 @@ impl Session {
 
     fn check_unique_ids(&self) -> Result<(), RuleBreak> {
         let lists: [(&str, Option<(usize, u32)>); 6] = [
-            ("participants", first_duplicate(self.participants.iter().map(|p| p.id.0))),
-            ("rounds", first_duplicate(self.rounds.iter().map(|r| r.id.0))),
-            ("actions", first_duplicate(self.actions.iter().map(|a| a.id.0))),
-            ("agreements", first_duplicate(self.agreements.iter().map(|a| a.id.0))),
-            ("levels", first_duplicate(self.matrix.levels.iter().map(|l| l.id.0))),
-            ("themes", first_duplicate(self.matrix.themes.iter().map(|t| t.id.0))),
+            (
+                "participants",
+                first_duplicate(self.participants.iter().map(|p| p.id.0)),
+            ),
+            (
+                "rounds",
+                first_duplicate(self.rounds.iter().map(|r| r.id.0)),
+            ),
+            (
+                "actions",
+                first_duplicate(self.actions.iter().map(|a| a.id.0)),
+            ),
+            (
+                "agreements",
+                first_duplicate(self.agreements.iter().map(|a| a.id.0)),
+            ),
+            (
+                "levels",
+                first_duplicate(self.matrix.levels.iter().map(|l| l.id.0)),
+            ),
+            (
+                "themes",
+                first_duplicate(self.matrix.themes.iter().map(|t| t.id.0)),
+            ),
         ];
         for (list, dup) in lists {
             if let Some((at, id)) = dup {
@@ -139,23 +159,35 @@ impl Session {
         for (r, round) in self.rounds.iter().enumerate() {
             for (c, theme) in round.candidates.iter().enumerate() {
                 if self.matrix.theme(*theme).is_none() {
-                    return broken(path!["rounds", r, "candidates", c], RuleKind::UnknownTheme(*theme));
+                    return broken(
+                        path!["rounds", r, "candidates", c],
+                        RuleKind::UnknownTheme(*theme),
+                    );
                 }
             }
             if let Some(parent) = round.runoff_of
                 && self.round(parent).is_none()
             {
-                return broken(path!["rounds", r, "runoff_of"], RuleKind::UnknownRound(parent));
+                return broken(
+                    path!["rounds", r, "runoff_of"],
+                    RuleKind::UnknownRound(parent),
+                );
             }
             let mut voters = BTreeSet::new();
             for (b, ballot) in round.ballots.iter().enumerate() {
                 if let Voter::Participant(id) = ballot.voter
                     && self.participant(id).is_none()
                 {
-                    return broken(path!["rounds", r, "ballots", b, "voter"], RuleKind::UnknownParticipant(id));
+                    return broken(
+                        path!["rounds", r, "ballots", b, "voter"],
+                        RuleKind::UnknownParticipant(id),
+                    );
                 }
                 if !voters.insert(ballot.voter) {
-                    return broken(path!["rounds", r, "ballots", b, "voter"], RuleKind::Vote(VoteError::DuplicateVoter));
+                    return broken(
+                        path!["rounds", r, "ballots", b, "voter"],
+                        RuleKind::Vote(VoteError::DuplicateVoter),
+                    );
                 }
                 if let Err(e) = round.check_ballot(ballot) {
                     let field = match e {
@@ -174,31 +206,56 @@ impl Session {
         let result = match (&round.result, round.state) {
             (None, RoundState::Open) => return Ok(()),
             (Some(result), RoundState::Closed) => result,
-            _ => return broken(path!["rounds", r, "result"], RuleKind::ResultDoesNotFitState),
+            _ => {
+                return broken(
+                    path!["rounds", r, "result"],
+                    RuleKind::ResultDoesNotFitState,
+                );
+            }
         };
         let tied = result.tie.iter().flat_map(|t| t.themes.iter());
         for theme in result.through.iter().chain(tied) {
             if !round.candidates.contains(theme) {
-                return broken(path!["rounds", r, "result"], RuleKind::ResultNotCandidate(*theme));
+                return broken(
+                    path!["rounds", r, "result"],
+                    RuleKind::ResultNotCandidate(*theme),
+                );
             }
         }
+        let cut = round.cut();
+        if cut.through != result.through || cut.tie != result.tie {
+            return broken(
+                path!["rounds", r, "result"],
+                RuleKind::ResultDoesNotMatchBallots,
+            );
+        }
         match &result.decision {
-            Some(Decision::RunOff { round: id }) if self.round(*id).is_none() => {
-                broken(path!["rounds", r, "result", "decision"], RuleKind::UnknownRound(*id))
+            Some(Decision::RunOff { round: id }) if self.round(*id).is_none() => broken(
+                path!["rounds", r, "result", "decision"],
+                RuleKind::UnknownRound(*id),
+            ),
+            Some(Decision::Picked { themes, .. }) => {
+                match themes.iter().find(|t| !round.candidates.contains(t)) {
+                    Some(t) => broken(
+                        path!["rounds", r, "result", "decision"],
+                        RuleKind::ResultNotCandidate(*t),
+                    ),
+                    None => Ok(()),
+                }
             }
-            Some(Decision::Picked { themes, .. }) => match themes.iter().find(|t| !round.candidates.contains(t)) {
-                Some(t) => broken(path!["rounds", r, "result", "decision"], RuleKind::ResultNotCandidate(*t)),
-                None => Ok(()),
-            },
             _ => Ok(()),
         }
     }
 
     fn check_owners_and_links(&self) -> Result<(), RuleBreak> {
-        let known = |owner: Option<ParticipantId>| owner.is_none_or(|id| self.participant(id).is_some());
+        let known =
+            |owner: Option<ParticipantId>| owner.is_none_or(|id| self.participant(id).is_some());
         for (i, action) in self.actions.iter().enumerate() {
             if !known(action.owner) {
-                return broken(path!["actions", i, "owner"], RuleKind::UnknownParticipant(action.owner.unwrap_or(ParticipantId(0))));
+                return broken(
+                    path!["actions", i, "owner"],
+                    RuleKind::UnknownParticipant(action.owner.unwrap_or(ParticipantId(0))),
+                );
             }
             if let Some(t) = action.theme
                 && self.matrix.theme(t).is_none()
@@ -213,7 +270,10 @@ impl Session {
         }
         for (i, agreement) in self.agreements.iter().enumerate() {
             if !known(agreement.owner) {
-                return broken(path!["agreements", i, "owner"], RuleKind::UnknownParticipant(agreement.owner.unwrap_or(ParticipantId(0))));
+                return broken(
+                    path!["agreements", i, "owner"],
+                    RuleKind::UnknownParticipant(agreement.owner.unwrap_or(ParticipantId(0))),
+                );
             }
         }
         Ok(())
@@ -253,7 +313,10 @@ mod tests {
         let mut s = session();
         let r = s.start_round("Top 3", s.votable_themes(), 3);
         let dots = (1..=4).map(|t| (ThemeId(t), 1)).collect();
-        s.rounds[0].ballots.push(Ballot { voter: Voter::Participant(ParticipantId(1)), dots });
+        s.rounds[0].ballots.push(Ballot {
+            voter: Voter::Participant(ParticipantId(1)),
+            dots,
+        });
         let e = s.validate().unwrap_err();
         assert_eq!(e.kind, RuleKind::Vote(VoteError::OverBudget { budget: 3 }));
         assert_eq!(e.path, path!["rounds", 0, "ballots", 0, "dots"]);
@@ -269,12 +332,18 @@ mod tests {
 
         let mut s = session();
         s.matrix.themes[0].cells.insert(LevelId(9), vec![]);
-        assert_eq!(s.validate().unwrap_err().path, path!["matrix", "themes", 0, "cells", "9"]);
+        assert_eq!(
+            s.validate().unwrap_err().path,
+            path!["matrix", "themes", 0, "cells", "9"]
+        );
 
         let mut s = session();
         let a = s.add_action("x", None, None);
         s.actions[0].theme = Some(ThemeId(99));
-        assert_eq!(s.validate().unwrap_err().kind, RuleKind::UnknownTheme(ThemeId(99)));
+        assert_eq!(
+            s.validate().unwrap_err().kind,
+            RuleKind::UnknownTheme(ThemeId(99))
+        );
         assert_eq!(a.0, 1);
     }
 
@@ -283,22 +352,42 @@ mod tests {
         let mut s = session();
         s.start_round("Top 3", vec![ThemeId(1), ThemeId(2)], 1);
         s.rounds[0].state = RoundState::Closed;
-        assert_eq!(s.validate().unwrap_err().kind, RuleKind::ResultDoesNotFitState);
+        assert_eq!(
+            s.validate().unwrap_err().kind,
+            RuleKind::ResultDoesNotFitState
+        );
         s.rounds[0].state = RoundState::Open;
         s.rounds[0].close().unwrap();
         assert_eq!(s.validate(), Ok(()));
         s.rounds[0].result.as_mut().unwrap().through = vec![ThemeId(5)];
-        assert_eq!(s.validate().unwrap_err().kind, RuleKind::ResultNotCandidate(ThemeId(5)));
+        assert_eq!(
+            s.validate().unwrap_err().kind,
+            RuleKind::ResultNotCandidate(ThemeId(5))
+        );
+        s.rounds[0].result.as_mut().unwrap().through = vec![ThemeId(2)];
+        assert_eq!(
+            s.validate().unwrap_err().kind,
+            RuleKind::ResultDoesNotMatchBallots
+        );
     }
 
     #[test]
     fn a_named_voter_must_be_a_participant_and_vote_once() {
         let mut s = session();
         s.start_round("Top 3", s.votable_themes(), 3);
-        let ballot = |p| Ballot { voter: Voter::Participant(ParticipantId(p)), dots: [(ThemeId(1), 1)].into() };
+        let ballot = |p| Ballot {
+            voter: Voter::Participant(ParticipantId(p)),
+            dots: [(ThemeId(1), 1)].into(),
+        };
         s.rounds[0].ballots = vec![ballot(1), ballot(1)];
-        assert_eq!(s.validate().unwrap_err().kind, RuleKind::Vote(VoteError::DuplicateVoter));
+        assert_eq!(
+            s.validate().unwrap_err().kind,
+            RuleKind::Vote(VoteError::DuplicateVoter)
+        );
         s.rounds[0].ballots = vec![ballot(5)];
-        assert_eq!(s.validate().unwrap_err().kind, RuleKind::UnknownParticipant(ParticipantId(5)));
+        assert_eq!(
+            s.validate().unwrap_err().kind,
+            RuleKind::UnknownParticipant(ParticipantId(5))
+        );
     }
 }

@@ -318,10 +318,7 @@ impl Round {
 
     /// All dots on `theme`.
     pub fn votes_for(&self, theme: ThemeId) -> u32 {
-        self.ballots
-            .iter()
-            .filter_map(|b| b.dots.get(&theme))
-            .sum()
+        self.ballots.iter().filter_map(|b| b.dots.get(&theme)).sum()
     }
 
     /// Every candidate with its dots, in list order.
@@ -342,7 +339,7 @@ impl Round {
     pub fn ranking(&self) -> Vec<Ranked> {
         let mut tally = self.tally();
         // A stable sort keeps list order among equals, so the screen never reshuffles them.
-        tally.sort_by(|a, b| b.1.cmp(&a.1));
+        tally.sort_by_key(|&(_, votes)| std::cmp::Reverse(votes));
         let mut ranked: Vec<Ranked> = Vec::with_capacity(tally.len());
         for (i, (theme, votes)) in tally.into_iter().enumerate() {
             let place = match ranked.last() {
@@ -507,7 +504,10 @@ mod tests {
     fn a_voter_can_never_exceed_the_per_theme_limit() {
         let mut r = round(3);
         r.add_dot(p(1), A).unwrap();
-        assert_eq!(r.add_dot(p(1), A), Err(VoteError::OverThemeLimit { limit: 1 }));
+        assert_eq!(
+            r.add_dot(p(1), A),
+            Err(VoteError::OverThemeLimit { limit: 1 })
+        );
         r.max_per_theme = 2;
         r.add_dot(p(1), A).unwrap();
         assert_eq!(r.votes_for(A), 2);
@@ -516,8 +516,14 @@ mod tests {
     #[test]
     fn dots_only_land_on_candidates_in_an_open_round_by_the_right_kind_of_voter() {
         let mut r = round(3);
-        assert_eq!(r.add_dot(p(1), ThemeId(9)), Err(VoteError::NotCandidate(ThemeId(9))));
-        assert_eq!(r.add_dot(Voter::Anonymous(1), A), Err(VoteError::WrongKindOfVoter));
+        assert_eq!(
+            r.add_dot(p(1), ThemeId(9)),
+            Err(VoteError::NotCandidate(ThemeId(9)))
+        );
+        assert_eq!(
+            r.add_dot(Voter::Anonymous(1), A),
+            Err(VoteError::WrongKindOfVoter)
+        );
         r.close().unwrap();
         assert_eq!(r.add_dot(p(1), A), Err(VoteError::Closed));
         assert_eq!(r.take_back_dot(p(1), A), Err(VoteError::Closed));
@@ -537,7 +543,10 @@ mod tests {
     #[test]
     fn named_tally_counts_every_dot_in_list_order() {
         let mut r = round(2);
-        vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[B, C, D]), (p(3), &[C])]);
+        vote(
+            &mut r,
+            &[(p(1), &[A, B, C]), (p(2), &[B, C, D]), (p(3), &[C])],
+        );
         assert_eq!(r.tally(), vec![(A, 1), (B, 2), (C, 3), (D, 1), (E, 0)]);
     }
 
@@ -546,7 +555,10 @@ mod tests {
         let mut r = round(2);
         r.anonymous = true;
         let anon = Voter::Anonymous;
-        vote(&mut r, &[(anon(1), &[A, B]), (anon(2), &[B]), (anon(3), &[B, E])]);
+        vote(
+            &mut r,
+            &[(anon(1), &[A, B]), (anon(2), &[B]), (anon(3), &[B, E])],
+        );
         assert_eq!(r.tally(), vec![(A, 1), (B, 3), (C, 0), (D, 0), (E, 1)]);
         assert_eq!(r.add_dot(p(1), A), Err(VoteError::WrongKindOfVoter));
     }
@@ -555,7 +567,11 @@ mod tests {
     fn ranking_shares_places_between_equal_votes_and_keeps_list_order() {
         let mut r = round(2);
         vote(&mut r, &[(p(1), &[C, D, B]), (p(2), &[C, D])]);
-        let places: Vec<_> = r.ranking().iter().map(|x| (x.theme, x.votes, x.place)).collect();
+        let places: Vec<_> = r
+            .ranking()
+            .iter()
+            .map(|x| (x.theme, x.votes, x.place))
+            .collect();
         assert_eq!(
             places,
             vec![(C, 2, 1), (D, 2, 1), (B, 1, 3), (A, 0, 4), (E, 0, 4)]
@@ -566,19 +582,34 @@ mod tests {
     fn a_clear_cut_has_no_tie() {
         let mut r = round(2);
         vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[A, B])]);
-        assert_eq!(r.cut(), Cut { through: vec![A, B], tie: None });
+        assert_eq!(
+            r.cut(),
+            Cut {
+                through: vec![A, B],
+                tie: None
+            }
+        );
     }
 
     #[test]
     fn a_two_way_tie_at_the_cut_is_reported() {
         let mut r = round(2);
         // A 3, B 2, C 2: places 2 and 3 share 2 votes, one of them goes through.
-        vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[A, B, C]), (p(3), &[A])]);
+        vote(
+            &mut r,
+            &[(p(1), &[A, B, C]), (p(2), &[A, B, C]), (p(3), &[A])],
+        );
         let cut = r.cut();
         assert_eq!(cut.through, vec![A]);
         assert_eq!(
             cut.tie,
-            Some(Tie { themes: vec![B, C], first_place: 2, last_place: 3, open_places: 1, votes: 2 })
+            Some(Tie {
+                themes: vec![B, C],
+                first_place: 2,
+                last_place: 3,
+                open_places: 1,
+                votes: 2
+            })
         );
     }
 
@@ -586,17 +617,32 @@ mod tests {
     fn a_three_way_tie_at_the_cut_is_reported() {
         let mut r = round(3);
         // A 3; B, C, D 2 each; E 0. Places 2..=4 tie for the two open places 2 and 3.
-        vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[A, D, B]), (p(3), &[A, C, D])]);
+        vote(
+            &mut r,
+            &[(p(1), &[A, B, C]), (p(2), &[A, D, B]), (p(3), &[A, C, D])],
+        );
         let tie = r.cut().tie.expect("tie");
         assert_eq!(tie.themes, vec![B, C, D]);
-        assert_eq!((tie.first_place, tie.last_place, tie.open_places), (2, 4, 2));
+        assert_eq!(
+            (tie.first_place, tie.last_place, tie.open_places),
+            (2, 4, 2)
+        );
     }
 
     #[test]
     fn a_tie_inside_the_top_is_no_tie_at_the_cut() {
         let mut r = round(3);
-        vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[A, B, C]), (p(3), &[D])]);
-        assert_eq!(r.cut(), Cut { through: vec![A, B, C], tie: None });
+        vote(
+            &mut r,
+            &[(p(1), &[A, B, C]), (p(2), &[A, B, C]), (p(3), &[D])],
+        );
+        assert_eq!(
+            r.cut(),
+            Cut {
+                through: vec![A, B, C],
+                tie: None
+            }
+        );
     }
 
     #[test]
@@ -621,13 +667,22 @@ mod tests {
         vote(&mut r, &[(p(1), &[A]), (p(2), &[B])]);
         assert_eq!(r.pick(vec![A], ""), Err(VoteError::StillOpen));
         r.close().unwrap();
-        assert_eq!(r.pick(vec![A, B], "x"), Err(VoteError::PickDoesNotFit { open_places: 1 }));
-        assert_eq!(r.pick(vec![C], "x"), Err(VoteError::PickDoesNotFit { open_places: 1 }));
+        assert_eq!(
+            r.pick(vec![A, B], "x"),
+            Err(VoteError::PickDoesNotFit { open_places: 1 })
+        );
+        assert_eq!(
+            r.pick(vec![C], "x"),
+            Err(VoteError::PickDoesNotFit { open_places: 1 })
+        );
         assert_eq!(r.pick(vec![A], "  "), Err(VoteError::ReasonMissing));
         r.pick(vec![B], "Sluit aan bij het schoolplan").unwrap();
         assert_eq!(
             r.result.as_ref().unwrap().decision,
-            Some(Decision::Picked { themes: vec![B], reason: "Sluit aan bij het schoolplan".into() })
+            Some(Decision::Picked {
+                themes: vec![B],
+                reason: "Sluit aan bij het schoolplan".into()
+            })
         );
         assert_eq!(r.pick(vec![A], "nog eens"), Err(VoteError::AlreadyDecided));
     }
@@ -647,14 +702,23 @@ mod tests {
     #[test]
     fn check_ballot_applies_every_rule_to_a_whole_ballot() {
         let r = round(3);
-        let ballot = |dots: &[(ThemeId, u32)]| Ballot { voter: p(1), dots: dots.iter().copied().collect() };
+        let ballot = |dots: &[(ThemeId, u32)]| Ballot {
+            voter: p(1),
+            dots: dots.iter().copied().collect(),
+        };
         assert_eq!(r.check_ballot(&ballot(&[(A, 1), (B, 1), (C, 1)])), Ok(()));
         assert_eq!(
             r.check_ballot(&ballot(&[(A, 1), (B, 1), (C, 1), (D, 1)])),
             Err(VoteError::OverBudget { budget: 3 })
         );
-        assert_eq!(r.check_ballot(&ballot(&[(A, 2)])), Err(VoteError::OverThemeLimit { limit: 1 }));
-        assert_eq!(r.check_ballot(&ballot(&[(ThemeId(7), 1)])), Err(VoteError::NotCandidate(ThemeId(7))));
+        assert_eq!(
+            r.check_ballot(&ballot(&[(A, 2)])),
+            Err(VoteError::OverThemeLimit { limit: 1 })
+        );
+        assert_eq!(
+            r.check_ballot(&ballot(&[(ThemeId(7), 1)])),
+            Err(VoteError::NotCandidate(ThemeId(7)))
+        );
     }
 
     #[test]

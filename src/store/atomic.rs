@@ -75,7 +75,11 @@ pub(crate) fn write_atomic_with(
 }
 
 /// A temporary file beside `path` holding `bytes`, flushed and fsynced.
-fn filled_temp(path: &Path, bytes: &[u8], fault: Option<Fault>) -> Result<NamedTempFile, SaveError> {
+fn filled_temp(
+    path: &Path,
+    bytes: &[u8],
+    fault: Option<Fault>,
+) -> Result<NamedTempFile, SaveError> {
     let err = |step| move |source| SaveError::new(path, step, source);
     let folder = folder_of(path);
     inject(fault, Fault::CreateTemp).map_err(err(SaveStep::CreateTemp))?;
@@ -142,7 +146,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sessie.json");
         write_atomic(&path, b"eerste").unwrap();
-        assert!(!backup_path(&path).exists(), "nothing to back up the first time");
+        assert!(
+            !backup_path(&path).exists(),
+            "nothing to back up the first time"
+        );
         write_atomic(&path, b"tweede").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"tweede");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"eerste");
@@ -165,7 +172,10 @@ mod tests {
             let err = write_atomic_with(&path, &vec![b'x'; 5000], Some(fault)).unwrap_err();
             assert_eq!(err.path, path, "{fault:?}");
             assert_eq!(fs::read_to_string(&path).unwrap(), old, "{fault:?}");
-            assert!(leftovers(dir.path()).is_empty(), "{fault:?} left a temp file");
+            assert!(
+                leftovers(dir.path()).is_empty(),
+                "{fault:?} left a temp file"
+            );
         }
     }
 

@@ -157,11 +157,11 @@ impl LoadError {
             Some(p) => format!(" ({})", position_text(lang, *p)),
             None => String::new(),
         };
-        let what = match self {
+        let (what, to_do) = match self {
             LoadError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => {
-                fill(t.load_not_found, &[&path])
+                return fill(t.load_not_found, &[&path]);
             }
-            LoadError::Io { source, .. } => fill(t.load_io, &[&path, source]),
+            LoadError::Io { source, .. } => return fill(t.load_io, &[&path, source]),
             LoadError::Syntax {
                 at: p,
                 truncated,
@@ -173,27 +173,61 @@ impl LoadError {
                 } else {
                     t.load_syntax
                 };
-                fill(template, &[&path, &position_text(lang, *p), detail])
+                let what = fill(template, &[&path, &position_text(lang, *p), detail]);
+                (what, t.load_what_to_do)
             }
-            LoadError::NotKnoop { .. } => fill(t.load_not_knoop, &[&path]),
+            LoadError::NotKnoop { .. } => {
+                (fill(t.load_not_knoop, &[&path]), t.load_what_to_do_other)
+            }
             LoadError::TooNew {
                 version, supported, ..
-            } => {
-                let what = fill(t.load_too_new, &[&path, version, supported]);
-                return format!("{what}\n{}", t.load_what_to_do_newer);
-            }
-            LoadError::BadVersion { .. } => fill(t.load_bad_version, &[&path]),
+            } => (
+                fill(t.load_too_new, &[&path, version, supported]),
+                t.load_what_to_do_newer,
+            ),
+            LoadError::BadVersion { .. } => (fill(t.load_bad_version, &[&path]), t.load_what_to_do),
             LoadError::InvalidField {
                 at: p,
                 field,
                 detail,
                 ..
-            } => fill(t.load_invalid_field, &[&path, &at(p), field, detail]),
+            } => (
+                fill(
+                    t.load_invalid_field,
+                    &[&path, &at(p), field, &detail_in(lang, detail)],
+                ),
+                t.load_what_to_do,
+            ),
             LoadError::Rule {
                 at: p, field, kind, ..
-            } => fill(t.load_rule, &[&path, &at(p), field, &rule_text(lang, kind)]),
+            } => (
+                fill(t.load_rule, &[&path, &at(p), field, &rule_text(lang, kind)]),
+                t.load_what_to_do,
+            ),
         };
-        format!("{what}\n{}", t.load_what_to_do)
+        format!("{what}\n{to_do}")
+    }
+}
+
+/// serde's words for a type error, in Dutch where it has a fixed phrase.
+fn detail_in(lang: Lang, detail: &str) -> String {
+    const NL: [(&str, &str); 10] = [
+        ("invalid type: ", "verkeerde soort waarde: "),
+        ("invalid value: ", "ongeldige waarde: "),
+        (", expected one of ", ", kies uit: "),
+        (", expected ", ", verwacht: "),
+        ("missing field ", "dit veld ontbreekt: "),
+        ("unknown variant ", "onbekende waarde "),
+        ("unknown field ", "onbekend veld "),
+        ("a boolean", "true of false"),
+        ("string ", "tekst "),
+        ("integer ", "getal "),
+    ];
+    match lang {
+        Lang::En => detail.to_owned(),
+        Lang::Nl => NL
+            .iter()
+            .fold(detail.to_owned(), |text, (en, nl)| text.replace(en, nl)),
     }
 }
 
@@ -215,6 +249,7 @@ pub fn rule_text(lang: Lang, kind: &RuleKind) -> String {
         RuleKind::UnknownRound(id) => fill(t.rule_unknown_round, &[id]),
         RuleKind::ResultDoesNotFitState => t.rule_result_state.to_owned(),
         RuleKind::ResultNotCandidate(id) => fill(t.rule_result_not_candidate, &[id]),
+        RuleKind::ResultDoesNotMatchBallots => t.rule_result_not_ballots.to_owned(),
         RuleKind::Vote(e) => vote_text(lang, e),
     }
 }

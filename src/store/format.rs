@@ -74,7 +74,7 @@ pub(crate) fn from_bytes_with(
             column: e.column(),
         },
         truncated: e.is_eof(),
-        detail: e.to_string(),
+        detail: without_position(&e.to_string()),
     })?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(LoadError::NotKnoop { path });
@@ -102,7 +102,7 @@ pub(crate) fn from_bytes_with(
                     column: inner.column(),
                 }),
                 field: e.path().to_string(),
-                detail: inner.to_string(),
+                detail: without_position(&inner.to_string()),
             }
         })?
     } else {
@@ -111,7 +111,7 @@ pub(crate) fn from_bytes_with(
                 path: path.clone(),
                 at: None,
                 field: "session".into(),
-                detail: format!("versie {} → {}: {detail}", step + 1, step + 2),
+                detail: format!("{} → {}: {detail}", step + 1, step + 2),
             })?;
             value["version"] = Value::from(step as u64 + 2);
         }
@@ -140,6 +140,14 @@ pub(crate) fn from_bytes_with(
     Ok(session)
 }
 
+/// serde_json ends its messages with " at line L column C"; knoop says where itself.
+fn without_position(detail: &str) -> String {
+    match detail.rfind(" at line ") {
+        Some(at) => detail[..at].to_owned(),
+        None => detail.to_owned(),
+    }
+}
+
 fn to_segs(path: &serde_path_to_error::Path) -> Vec<PathSeg> {
     use serde_path_to_error::Segment;
     path.iter()
@@ -150,4 +158,82 @@ fn to_segs(path: &serde_path_to_error::Path) -> Vec<PathSeg> {
             Segment::Unknown => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Role, template};
+
+    fn session() -> Session {
+        let mut s = Session::new(
+            "Migratie",
+            &template::PREVENTIEMATRIX,
+            "2026-11-23T09:00:00Z".parse().unwrap(),
+        );
+        s.add_participant("Anna", "School", Role::Structural);
+        s
+    }
+
+    /// A test-only older shape: "version 1" called a participant's name `naam` and kept no
+    /// `present` flag. Its step to "version 2" (today's shape here) renames and fills in.
+    fn older_shape(s: &Session) -> Vec<u8> {
+        let mut v: Value = serde_json::from_slice(&to_bytes(s)).unwrap();
+        for p in v["session"]["participants"].as_array_mut().unwrap() {
+            let p = p.as_object_mut().unwrap();
+            let name = p.remove("name").unwrap();
+            p.insert("naam".into(), name);
+            p.remove("present");
+        }
+        serde_json::to_vec_pretty(&v).unwrap()
+    }
+
+    fn step_1_to_2(v: &mut Value) -> Result<(), String> {
+        let participants = v["session"]["participants"]
+            .as_array_mut()
+            .ok_or("participants is not a list")?;
+        for p in participants {
+            let p = p.as_object_mut().ok_or("participant is not an object")?;
+            let name = p.remove("naam").ok_or("participant without naam")?;
+            p.insert("name".into(), name);
+            p.insert("present".into(), Value::Bool(true));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_current_version_round_trips_byte_for_byte() {
+        let s = session();
+        let bytes = to_bytes(&s);
+        let back = from_bytes(Path::new("x.json"), &bytes).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(to_bytes(&back), bytes);
+    }
+
+    #[test]
+    fn an_older_version_is_migrated_step_by_step() {
+        let s = session();
+        let old = older_shape(&s);
+        // As today's knoop (version 1), the old shape is missing fields.
+        assert!(matches!(
+            from_bytes(Path::new("x.json"), &old),
+            Err(LoadError::InvalidField { .. })
+        ));
+        // As a knoop whose current version is 2, the same bytes are migrated and read.
+        let migrated = from_bytes_with(Path::new("x.json"), &old, 2, &[step_1_to_2]).unwrap();
+        assert_eq!(migrated, s);
+    }
+
+    #[test]
+    fn a_migration_that_fails_names_the_step() {
+        let mut v: Value = serde_json::from_slice(&to_bytes(&session())).unwrap();
+        v["session"]["participants"] = Value::from(3);
+        let bytes = serde_json::to_vec(&v).unwrap();
+        match from_bytes_with(Path::new("x.json"), &bytes, 2, &[step_1_to_2]) {
+            Err(LoadError::InvalidField { detail, .. }) => {
+                assert!(detail.contains("1 → 2"), "{detail}");
+            }
+            other => panic!("expected a migration error, got {other:?}"),
+        }
+    }
 }

@@ -164,7 +164,10 @@ mod tests {
             other => panic!("expected held elsewhere, got {other:?}"),
         }
         drop(first);
-        assert!(!lock_path(&session).exists(), "letting go removes the lock file");
+        assert!(
+            !lock_path(&session).exists(),
+            "letting go removes the lock file"
+        );
         assert!(matches!(
             try_lock(&session, &me("bram")).unwrap(),
             LockOutcome::Acquired { stale: None, .. }
@@ -176,7 +179,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let session = dir.path().join("sessie.json");
         // What a crashed knoop leaves: the file with its owner, but no OS lock on it.
-        fs::write(lock_path(&session), serde_json::to_vec(&me("anna")).unwrap()).unwrap();
+        fs::write(
+            lock_path(&session),
+            serde_json::to_vec(&me("anna")).unwrap(),
+        )
+        .unwrap();
         match try_lock(&session, &me("bram")).unwrap() {
             LockOutcome::Acquired { stale, .. } => assert_eq!(stale, Some(me("anna"))),
             other => panic!("expected take-over, got {other:?}"),
@@ -203,13 +210,13 @@ mod tests {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
         let held_by_helper = || {
             let file = File::open(&lock).unwrap();
-            match file.try_lock() {
-                Err(fs::TryLockError::WouldBlock) => true,
-                _ => false,
-            }
+            matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock))
         };
         while !held_by_helper() {
-            assert!(std::time::Instant::now() < deadline, "the helper never took the lock");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the helper never took the lock"
+            );
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
         assert!(matches!(

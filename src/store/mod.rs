@@ -128,11 +128,10 @@ pub enum OpenError {
 /// lock, the session opens read-only and says who has it.
 pub fn open(path: &Path, now: Timestamp) -> Result<Opened, OpenError> {
     // Lock first, then read: what we read is then what nobody else is changing.
-    let outcome =
-        try_lock(path, &LockInfo::current(now)).map_err(|source| OpenError::Lock {
-            path: lock_path(path),
-            source,
-        })?;
+    let outcome = try_lock(path, &LockInfo::current(now)).map_err(|source| OpenError::Lock {
+        path: lock_path(path),
+        source,
+    })?;
     let session = load(path).map_err(OpenError::Load)?;
     let (access, took_over) = match outcome {
         LockOutcome::Acquired { lock, stale } => (Access::Editable(lock), stale),

@@ -83,7 +83,10 @@ mod tests {
 
     #[test]
     fn stems_are_safe_on_every_platform() {
-        assert_eq!(file_stem("Knooppunt De Regenboog, najaar 2026"), "knooppunt-de-regenboog-najaar-2026");
+        assert_eq!(
+            file_stem("Knooppunt De Regenboog, najaar 2026"),
+            "knooppunt-de-regenboog-najaar-2026"
+        );
         assert_eq!(file_stem("Één / twee: drie?*<>|\"\\"), "een-twee-drie");
         assert_eq!(file_stem("Café Ĳsselmonde — ß"), "cafe-ijsselmonde-ss");
         assert_eq!(file_stem("  ...  "), "sessie");
@@ -101,8 +104,14 @@ mod tests {
 
     #[test]
     fn the_folder_comes_from_flag_then_environment_then_platform() {
-        assert_eq!(sessions_dir(Some("/a".into()), Some("/b".into())), Some(PathBuf::from("/a")));
-        assert_eq!(sessions_dir(None, Some("/b".into())), Some(PathBuf::from("/b")));
+        assert_eq!(
+            sessions_dir(Some("/a".into()), Some("/b".into())),
+            Some(PathBuf::from("/a"))
+        );
+        assert_eq!(
+            sessions_dir(None, Some("/b".into())),
+            Some(PathBuf::from("/b"))
+        );
         if let Some(dir) = sessions_dir(None, None) {
             assert!(dir.ends_with("sessions"));
         }

@@ -1,0 +1,156 @@
+//! The `knoop` binary from the outside: commands, messages and exit codes.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sessions/voorbeeld-basisschool.json"
+);
+
+fn knoop(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_knoop"))
+        .args(args)
+        .env("KNOOP_DIR", dir)
+        .env_remove("KNOOP_LANG")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("knoop runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn new_creates_a_session_from_a_template_and_list_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = knoop(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "Knooppunt Het Anker",
+            "--template",
+            "onderwijs-jeugdhulp",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let path = dir.path().join("knooppunt-het-anker.json");
+    assert!(
+        stdout(&out).contains(&path.display().to_string()),
+        "{}",
+        stdout(&out)
+    );
+    let session = knoop::store::load(&path).unwrap();
+    assert_eq!(session.template, "onderwijs-jeugdhulp");
+    assert_eq!(session.matrix.themes.len(), 5);
+
+    let out = knoop(dir.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Knooppunt Het Anker") && text.contains("geen datum"),
+        "{text}"
+    );
+}
+
+#[test]
+fn list_of_an_empty_folder_says_how_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = knoop(dir.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("knoop new --title"));
+}
+
+#[test]
+fn check_exits_0_for_valid_files_and_1_with_each_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = knoop(dir.path(), &["check", EXAMPLE]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("In orde"));
+
+    let bad = dir.path().join("kapot.json");
+    fs::write(
+        &bad,
+        "{\"format\": \"knoop-session\", \"version\": 1, \"session\": ",
+    )
+    .unwrap();
+    let missing = dir.path().join("weg.json");
+    let out = knoop(
+        dir.path(),
+        &[
+            "check",
+            EXAMPLE,
+            bad.to_str().unwrap(),
+            missing.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("kapot.json houdt te vroeg op (regel 1"),
+        "{err}"
+    );
+    assert!(err.contains("weg.json bestaat niet"), "{err}");
+}
+
+#[test]
+fn open_prints_a_summary_until_the_full_screen_lands() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("s.json");
+    fs::copy(EXAMPLE, &copy).unwrap();
+    let out = knoop(dir.path(), &["open", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Deelnemers: 8 (8 aanwezig)"), "{text}");
+    assert!(
+        text.contains("1. Opgroeien met voldoende middelen"),
+        "{text}"
+    );
+    assert!(
+        !knoop::store::lock_path(&copy).exists(),
+        "the lock is released on exit"
+    );
+}
+
+#[test]
+fn english_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = knoop(dir.path(), &["--lang", "en", "open", EXAMPLE]);
+    assert!(stdout(&out).contains("Participants: 8 (8 present)"));
+    let out = knoop(dir.path(), &["check", "--lang", "en", "/nergens.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does not exist"));
+    let out = knoop(dir.path(), &["--help", "--lang", "en"]);
+    assert!(stdout(&out).contains("Make a new session"));
+}
+
+#[test]
+fn wrong_usage_exits_2_with_a_dutch_message() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["frobnicate"][..],
+        &["check"],
+        &["new", "--title", "x", "--template", "onbekend"],
+        &["new", "--title", "  "],
+    ] {
+        let out = knoop(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("De opdracht klopt niet"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let out = knoop(dir.path(), &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("Gebruik: knoop"));
+}
