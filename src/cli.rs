@@ -4,7 +4,7 @@
 //! switches them. Exit codes: 0 fine, 1 bad input or file, 2 wrong usage.
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,9 +14,11 @@ use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
+use crate::app::{App, Overlay};
 use crate::i18n::{Lang, Texts, date_text, fill, moment_text};
 use crate::model::{ActivityStatus, Session, template};
 use crate::store::{self, Access, LockInfo, OpenError};
+use crate::ui::Palette;
 
 /// Exit code for bad input or a bad file.
 pub const EXIT_BAD_INPUT: u8 = 1;
@@ -33,6 +35,9 @@ pub struct Cli {
     /// Sessions folder.
     #[arg(long, global = true, value_name = "MAP")]
     pub dir: Option<PathBuf>,
+    /// Colours.
+    #[arg(long, global = true, value_parser = PossibleValuesParser::new(["contrast", "light"]))]
+    pub theme: Option<String>,
     /// What to do; none opens the session picker.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -135,7 +140,8 @@ pub fn command(lang: Lang) -> clap::Command {
         .about(t.cli_about)
         .subcommand_help_heading(t.cli_commands_heading)
         .mut_arg("lang", |a| a.help(t.cli_lang).hide_possible_values(true))
-        .mut_arg("dir", |a| a.help(t.cli_dir).value_name(dir));
+        .mut_arg("dir", |a| a.help(t.cli_dir).value_name(dir))
+        .mut_arg("theme", |a| a.help(t.cli_theme).hide_possible_values(true));
     for sub_texts in subs {
         cmd = cmd.mut_subcommand(sub_texts.name, |mut sub| {
             for (arg, value, help) in sub_texts.args {
@@ -208,7 +214,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
         Some(Command::Check { files }) => check(lang, &files, &mut out),
-        Some(Command::Open { file }) => open(lang, &file, &mut out),
+        Some(Command::Open { file }) => open(lang, &file, cli.theme.as_deref(), &mut out),
         Some(Command::New { title, template }) => with_dir(lang, cli.dir, |dir| {
             new(lang, dir, &title, &template, &mut out)
         }),
@@ -404,7 +410,7 @@ pub fn holder_text(lang: Lang, holder: Option<&LockInfo>) -> String {
     }
 }
 
-fn open(lang: Lang, file: &Path, out: &mut impl Write) -> Outcome {
+fn open(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> Outcome {
     let t = lang.texts();
     let opened = store::open(file, Timestamp::now()).map_err(|e| match e {
         OpenError::Load(e) => Failure::Bad(e.message(lang)),
@@ -426,8 +432,32 @@ fn open(lang: Lang, file: &Path, out: &mut impl Write) -> Outcome {
         );
         let _ = writeln!(out, "{}", fill(t.open_read_only, &[&held]));
     }
-    let _ = writeln!(out, "{}", summary(lang, &opened.session));
-    Ok(())
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        // Not on a terminal (a pipe, a script): say what the session holds instead.
+        let _ = writeln!(out, "{}", summary(lang, &opened.session));
+        return Ok(());
+    }
+    let read_only = match &opened.access {
+        Access::ReadOnly(holder) => Some(holder_text(lang, holder.as_ref())),
+        Access::Editable(_) => None,
+    };
+    let recovered = match read_only {
+        None => store::pending_recovery(file, &opened.session),
+        Some(_) => None,
+    };
+    let mut app = App::new(opened.session, opened.path.clone(), lang);
+    app.read_only = read_only;
+    if let Some(recovered) = recovered {
+        app.overlay = Overlay::Recovery(Box::new(recovered));
+    }
+    let palette = Palette::choose(
+        theme,
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    );
+    let result = crate::tui::run(app, palette);
+    let _ = store::discard_recovery(file);
+    drop(opened.access);
+    result.map_err(|e| Failure::Bad(e.to_string()))
 }
 
 /// A few lines that say what a session holds.

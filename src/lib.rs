@@ -6,7 +6,10 @@
 
 #![warn(missing_docs)]
 
+pub mod app;
 pub mod cli;
 pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod tui;
+pub mod ui;

@@ -52,6 +52,13 @@ pub enum SessionError {
     UnknownRound(RoundId),
     /// A voting rule refused it.
     Vote(VoteError),
+    /// The participant voted, so removing them would change a round's count.
+    VotedIn(ParticipantId),
+    /// The participant owns actions or agreements; removal must say what happens to them.
+    OwnsWork {
+        /// How many actions and agreements they own.
+        owned: usize,
+    },
 }
 
 impl From<VoteError> for SessionError {
@@ -101,6 +108,54 @@ impl Session {
             present: true,
         });
         id
+    }
+
+    /// How many actions and agreements this participant owns.
+    pub fn owned_by(&self, id: ParticipantId) -> usize {
+        let actions = self.actions.iter().filter(|a| a.owner == Some(id)).count();
+        let agreements = self
+            .agreements
+            .iter()
+            .filter(|a| a.owner == Some(id))
+            .count();
+        actions + agreements
+    }
+
+    /// Whether this participant has a ballot in any round.
+    pub fn has_voted(&self, id: ParticipantId) -> bool {
+        self.rounds
+            .iter()
+            .flat_map(|r| &r.ballots)
+            .any(|b| b.voter == Voter::Participant(id))
+    }
+
+    /// Removes a participant. Someone who voted stays (mark them absent instead), since their
+    /// dots are part of a count; someone who owns work is removed only with
+    /// `unassign_their_work`, which leaves their actions and agreements without an owner.
+    pub fn remove_participant(
+        &mut self,
+        id: ParticipantId,
+        unassign_their_work: bool,
+    ) -> Result<Participant, SessionError> {
+        let at = self
+            .participants
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or(SessionError::UnknownParticipant(id))?;
+        if self.has_voted(id) {
+            return Err(SessionError::VotedIn(id));
+        }
+        let owned = self.owned_by(id);
+        if owned > 0 && !unassign_their_work {
+            return Err(SessionError::OwnsWork { owned });
+        }
+        for action in self.actions.iter_mut().filter(|a| a.owner == Some(id)) {
+            action.owner = None;
+        }
+        for agreement in self.agreements.iter_mut().filter(|a| a.owner == Some(id)) {
+            agreement.owner = None;
+        }
+        Ok(self.participants.remove(at))
     }
 
     /// The round with this id.
@@ -294,6 +349,28 @@ mod tests {
             s.add_dot(RoundId(7), p(1), t),
             Err(SessionError::UnknownRound(RoundId(7)))
         );
+    }
+
+    #[test]
+    fn removing_a_participant_asks_about_their_work_and_keeps_voters() {
+        let mut s = session();
+        let anna = ParticipantId(1);
+        s.add_action("Folder", Some(anna), None);
+        s.add_agreement("Evalueren", Some(anna), None);
+        assert_eq!(
+            s.remove_participant(anna, false),
+            Err(SessionError::OwnsWork { owned: 2 })
+        );
+        let removed = s.remove_participant(anna, true).unwrap();
+        assert_eq!(removed.name, "Anna");
+        assert!(s.actions[0].owner.is_none() && s.agreements[0].owner.is_none());
+        let r = s.start_round("Top 3", s.votable_themes(), 3);
+        s.add_dot(r, p(2), ThemeId(1)).unwrap();
+        assert_eq!(
+            s.remove_participant(ParticipantId(2), true),
+            Err(SessionError::VotedIn(ParticipantId(2)))
+        );
+        assert_eq!(s.validate(), Ok(()));
     }
 
     #[test]

@@ -144,3 +144,31 @@ pub fn open(path: &Path, now: Timestamp) -> Result<Opened, OpenError> {
         took_over,
     })
 }
+
+/// The recovery file beside a session: `NAME.json.recover`, written when knoop crashes.
+pub fn recovery_path(session: &Path) -> PathBuf {
+    let mut name = session.file_name().unwrap_or_default().to_os_string();
+    name.push(".recover");
+    session.with_file_name(name)
+}
+
+/// Writes `session` as the recovery file of the session at `path`.
+pub fn write_recovery(path: &Path, session: &Session) -> Result<(), SaveError> {
+    let recovery = recovery_path(path);
+    let _ = fs::remove_file(&recovery);
+    atomic::write_new(&recovery, &format::to_bytes(session))
+}
+
+/// A recovery file left by a crash, if there is one that holds a valid session different from
+/// `current`.
+pub fn pending_recovery(path: &Path, current: &Session) -> Option<Session> {
+    load(&recovery_path(path)).ok().filter(|s| s != current)
+}
+
+/// Removes the recovery file of the session at `path`, once restored or declined.
+pub fn discard_recovery(path: &Path) -> io::Result<()> {
+    match fs::remove_file(recovery_path(path)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}

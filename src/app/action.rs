@@ -1,0 +1,91 @@
+//! Everything that can happen to the app: keys become these through the key map; the runtime
+//! adds ticks, pastes, clicks and save results.
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+use tui_input::InputRequest;
+
+use super::Pane;
+
+/// One change to the app, handled by [`super::update`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Stop, after the last save.
+    Quit,
+    /// Save now.
+    Save,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Focus this pane (a mouse click).
+    Focus(Pane),
+    /// The focused pane fills the screen, or no longer.
+    ToggleZoom,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Close what is open (Esc).
+    Close,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// To the first row.
+    Home,
+    /// To the last row.
+    End,
+    /// A page up.
+    PageUp,
+    /// A page down.
+    PageDown,
+    /// The next step of the method.
+    NextStep,
+    /// The previous step of the method.
+    PrevStep,
+    /// Start or pause the timebox.
+    TimerStartPause,
+    /// Reset the timebox.
+    TimerReset,
+    /// One minute more on the timebox.
+    TimerLonger,
+    /// One minute less on the timebox.
+    TimerShorter,
+    /// Open the participants dialog.
+    Participants,
+    /// The next status of the selected action (open → bezig → klaar).
+    CycleStatus,
+    /// Add (in a dialog).
+    Add,
+    /// Edit the selected item (in a dialog).
+    Edit,
+    /// Remove the selected item (in a dialog).
+    Remove,
+    /// Toggle present / absent.
+    TogglePresent,
+    /// Toggle structural / incidental partner.
+    ToggleRole,
+    /// Confirm (Enter).
+    Confirm,
+    /// The next field of a form.
+    NextField,
+    /// An answer "yes" to a question.
+    Yes,
+    /// Editing keys inside a text field.
+    Input(InputRequest),
+    /// Text pasted at once (bracketed paste).
+    Paste(String),
+    /// Time passed, for the timebox.
+    Tick(Duration),
+    /// The runtime wrote `revision` to disk at this moment, or failed with this message.
+    Saved {
+        /// The revision written.
+        revision: u64,
+        /// When, or why it failed.
+        result: Result<Timestamp, String>,
+    },
+}

@@ -1,0 +1,292 @@
+//! The application: its state, the actions that change it, and the one key map.
+//!
+//! Data flows one way: a key becomes an [`Action`] through [`keymap`], [`update`] changes the
+//! [`App`], and the `ui` draws it. Nothing here draws or touches a file: saving is asked of the
+//! runtime through the revision counter, so every function here can be driven by tests.
+
+mod action;
+pub mod keymap;
+mod participants;
+mod timer;
+mod update;
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+pub use action::Action;
+pub use participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
+pub use timer::Timer;
+pub use update::update;
+
+use crate::i18n::Lang;
+use crate::model::Session;
+
+/// One of the three panes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// Priority voting.
+    Stemmen,
+    /// The grid of themes × levels.
+    Matrix,
+    /// Actions and agreements.
+    Acties,
+}
+
+impl Pane {
+    /// In focus order.
+    pub const ALL: [Pane; 3] = [Pane::Stemmen, Pane::Matrix, Pane::Acties];
+
+    fn index(self) -> usize {
+        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
+    }
+
+    /// The next pane in focus order, wrapping.
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % 3]
+    }
+
+    /// The previous pane in focus order, wrapping.
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.index() + 2) % 3]
+    }
+}
+
+/// The four steps of the Preventiematrix method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// 1: choose the top 12 and the top 3.
+    Prioriteren,
+    /// 2: fill the matrix.
+    Inventariseren,
+    /// 3: ambition and who does what.
+    Aanpak,
+    /// 4: agreements on keeping the overview.
+    Regie,
+}
+
+impl Step {
+    /// In order.
+    pub const ALL: [Step; 4] = [
+        Step::Prioriteren,
+        Step::Inventariseren,
+        Step::Aanpak,
+        Step::Regie,
+    ];
+
+    /// 1 to 4.
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|&s| s == self).unwrap_or(0) + 1
+    }
+
+    /// The pane where this step's work happens.
+    pub fn pane(self) -> Pane {
+        match self {
+            Step::Prioriteren => Pane::Stemmen,
+            Step::Inventariseren => Pane::Matrix,
+            Step::Aanpak | Step::Regie => Pane::Acties,
+        }
+    }
+}
+
+/// What lies over the panes.
+#[derive(Clone, Debug, Default)]
+pub enum Overlay {
+    /// Nothing: the panes have the keys.
+    #[default]
+    None,
+    /// The key help of the focused pane.
+    Help,
+    /// The participants dialog.
+    Participants(ParticipantsDialog),
+    /// A crash left this newer state: restore it?
+    Recovery(Box<Session>),
+}
+
+/// Where saving stands, for the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is on disk, last written at this moment.
+    Saved(Timestamp),
+    /// Nothing changed since opening.
+    Unchanged,
+    /// The last save failed: the message says what to do.
+    Failed(String),
+}
+
+/// The whole state of a running knoop.
+#[derive(Debug)]
+pub struct App {
+    /// Interface language.
+    pub lang: Lang,
+    /// The session on screen.
+    pub session: Session,
+    /// Its file.
+    pub path: PathBuf,
+    /// Set when another knoop holds the session: who, in words. Edits are refused.
+    pub read_only: Option<String>,
+    /// The pane with the keys.
+    pub focus: Pane,
+    /// The focused pane fills the screen.
+    pub zoomed: bool,
+    /// The step of the method.
+    pub step: Step,
+    /// Help or a dialog over the panes.
+    pub overlay: Overlay,
+    /// The selected row in each pane.
+    pub selected: [usize; 3],
+    /// The timebox.
+    pub timer: Timer,
+    /// A short message for the status line (a refusal, a hint), cleared by the next key.
+    pub message: Option<String>,
+    /// Bumped by every edit; the runtime saves when it is ahead of `saved_revision`.
+    pub revision: u64,
+    /// The revision last written to disk.
+    pub saved_revision: u64,
+    /// What the status line says about saving.
+    pub save_state: SaveState,
+    /// Sessions before each edit, newest last.
+    undo: Vec<Session>,
+    /// Sessions undone, newest last.
+    redo: Vec<Session>,
+    /// Set by quit; the runtime then writes the last changes and stops.
+    pub quit: bool,
+}
+
+/// How many edits can be undone.
+const UNDO_DEPTH: usize = 200;
+
+impl App {
+    /// A fresh app showing `session` from `path`.
+    pub fn new(session: Session, path: PathBuf, lang: Lang) -> Self {
+        App {
+            lang,
+            session,
+            path,
+            read_only: None,
+            focus: Pane::Stemmen,
+            zoomed: false,
+            step: Step::Prioriteren,
+            overlay: Overlay::None,
+            selected: [0; 3],
+            timer: Timer::default(),
+            message: None,
+            revision: 0,
+            saved_revision: 0,
+            save_state: SaveState::Unchanged,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            quit: false,
+        }
+    }
+
+    /// Whether there are changes not yet on disk.
+    pub fn unsaved(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Changes the session through `edit`, keeping the state before for undo. In a read-only
+    /// session nothing changes and a message says why.
+    pub fn edit<E>(&mut self, edit: impl FnOnce(&mut Session) -> Result<(), E>) -> Result<(), E> {
+        if self.refuse_if_read_only() {
+            return Ok(());
+        }
+        let before = self.session.clone();
+        edit(&mut self.session)?;
+        if self.session != before {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+            self.changed();
+        }
+        Ok(())
+    }
+
+    /// Says so and returns true when the session is read-only.
+    pub fn refuse_if_read_only(&mut self) -> bool {
+        if self.read_only.is_some() {
+            self.message = Some(self.lang.texts().ui_read_only_refused.to_owned());
+        }
+        self.read_only.is_some()
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.session.touch(Timestamp::now());
+    }
+
+    /// Undoes the last edit, in any pane.
+    pub fn undo(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        match self.undo.pop() {
+            Some(before) => {
+                self.redo.push(std::mem::replace(&mut self.session, before));
+                self.revision += 1;
+                self.clamp_selection();
+            }
+            None => self.message = Some(self.lang.texts().ui_nothing_to_undo.to_owned()),
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        match self.redo.pop() {
+            Some(after) => {
+                self.undo.push(std::mem::replace(&mut self.session, after));
+                self.revision += 1;
+                self.clamp_selection();
+            }
+            None => self.message = Some(self.lang.texts().ui_nothing_to_redo.to_owned()),
+        }
+    }
+
+    /// How many rows the pane lists, for moving its selection.
+    pub fn rows_in(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Stemmen => self.shown_round().map_or(0, |r| r.candidates.len()),
+            Pane::Matrix => self.matrix_rows().len(),
+            Pane::Acties => self.session.actions.len(),
+        }
+    }
+
+    /// Keeps every selection inside its list after the lists changed.
+    pub fn clamp_selection(&mut self) {
+        for pane in Pane::ALL {
+            let rows = self.rows_in(pane);
+            let sel = &mut self.selected[pane.index()];
+            *sel = (*sel).min(rows.saturating_sub(1));
+        }
+    }
+
+    /// The selected row of `pane`.
+    pub fn selected(&self, pane: Pane) -> usize {
+        self.selected[pane.index()]
+    }
+
+    /// The round the Stemmen pane shows: the open one, else the last.
+    pub fn shown_round(&self) -> Option<&crate::model::Round> {
+        let rounds = &self.session.rounds;
+        rounds.iter().rev().find(|r| r.is_open()).or(rounds.last())
+    }
+
+    /// The rows the Matrix pane shows: the focus themes, or every theme when there are none
+    /// yet; the basis row last.
+    pub fn matrix_rows(&self) -> Vec<crate::model::ThemeId> {
+        let focus = self.session.focus_themes();
+        let themes = &self.session.matrix.themes;
+        let mut rows: Vec<_> = if focus.is_empty() {
+            themes.iter().filter(|t| !t.basis).map(|t| t.id).collect()
+        } else {
+            focus
+        };
+        rows.extend(themes.iter().filter(|t| t.basis).map(|t| t.id));
+        rows
+    }
+}

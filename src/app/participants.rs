@@ -1,0 +1,220 @@
+//! The participants dialog: who is at the table, with a small form to add or edit someone.
+
+use tui_input::{Input, InputRequest};
+
+use super::{Action, App, Overlay};
+use crate::i18n::fill;
+use crate::model::{ParticipantId, Role, SessionError};
+
+/// The longest name or organisation: enough for "Gemeentelijke toegang, team Overvecht-Noord".
+pub const MAX_FIELD: usize = 80;
+
+/// The dialog's state.
+#[derive(Clone, Debug, Default)]
+pub struct ParticipantsDialog {
+    /// The selected participant (row).
+    pub selected: usize,
+    /// The add/edit form, when open.
+    pub form: Option<ParticipantForm>,
+    /// A question before removing someone who owns work.
+    pub question: Option<RemovalQuestion>,
+}
+
+/// Adding or editing one participant.
+#[derive(Clone, Debug, Default)]
+pub struct ParticipantForm {
+    /// The participant edited; `None` adds a new one.
+    pub editing: Option<ParticipantId>,
+    /// 0: name, 1: organisation.
+    pub field: usize,
+    /// The name.
+    pub name: Input,
+    /// The organisation.
+    pub organisation: Input,
+}
+
+impl ParticipantForm {
+    /// The text field with the cursor.
+    pub fn active(&mut self) -> &mut Input {
+        if self.field == 0 {
+            &mut self.name
+        } else {
+            &mut self.organisation
+        }
+    }
+}
+
+/// Removing someone who owns actions or agreements: their work would lose its owner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovalQuestion {
+    /// Who.
+    pub participant: ParticipantId,
+    /// How many actions and agreements they own.
+    pub owned: usize,
+}
+
+/// Handles an action while the participants dialog is open.
+pub(super) fn update(app: &mut App, action: Action) {
+    let Overlay::Participants(mut dialog) = std::mem::take(&mut app.overlay) else {
+        return;
+    };
+    let keep_open = if dialog.question.is_some() {
+        on_question(app, &mut dialog, action);
+        true
+    } else if dialog.form.is_some() {
+        on_form(app, &mut dialog, action);
+        true
+    } else {
+        on_list(app, &mut dialog, action)
+    };
+    let count = app.session.participants.len();
+    dialog.selected = dialog.selected.min(count.saturating_sub(1));
+    if keep_open {
+        app.overlay = Overlay::Participants(dialog);
+    }
+}
+
+/// Returns whether the dialog stays open.
+fn on_list(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) -> bool {
+    let selected = app.session.participants.get(dialog.selected).map(|p| p.id);
+    match action {
+        Action::Close => return false,
+        Action::Up => dialog.selected = dialog.selected.saturating_sub(1),
+        Action::Down => dialog.selected += 1,
+        Action::Undo => app.undo(),
+        Action::Redo => app.redo(),
+        Action::Add if !app.refuse_if_read_only() => dialog.form = Some(ParticipantForm::default()),
+        Action::Edit if !app.refuse_if_read_only() => {
+            if let Some(p) = app.session.participants.get(dialog.selected) {
+                dialog.form = Some(ParticipantForm {
+                    editing: Some(p.id),
+                    field: 0,
+                    name: Input::new(p.name.clone()),
+                    organisation: Input::new(p.organisation.clone()),
+                });
+            }
+        }
+        Action::TogglePresent => edit_selected(app, selected, |p| p.present = !p.present),
+        Action::ToggleRole => edit_selected(app, selected, |p| {
+            p.role = match p.role {
+                Role::Structural => Role::Incidental,
+                Role::Incidental => Role::Structural,
+            }
+        }),
+        Action::Remove => {
+            if let Some(id) = selected {
+                remove(app, dialog, id, false);
+            }
+        }
+        _ => {}
+    }
+    true
+}
+
+fn edit_selected(
+    app: &mut App,
+    id: Option<ParticipantId>,
+    change: impl FnOnce(&mut crate::model::Participant),
+) {
+    let Some(id) = id else { return };
+    let _ = app.edit(|s| {
+        if let Some(p) = s.participants.iter_mut().find(|p| p.id == id) {
+            change(p);
+        }
+        Ok::<(), ()>(())
+    });
+}
+
+fn remove(app: &mut App, dialog: &mut ParticipantsDialog, id: ParticipantId, unassign: bool) {
+    let t = app.lang.texts();
+    let name = app
+        .session
+        .participant(id)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    match app.edit(|s| s.remove_participant(id, unassign).map(|_| ())) {
+        Ok(()) => {}
+        Err(SessionError::OwnsWork { owned }) => {
+            dialog.question = Some(RemovalQuestion {
+                participant: id,
+                owned,
+            });
+        }
+        Err(SessionError::VotedIn(_)) => app.message = Some(fill(t.ui_participant_voted, &[&name])),
+        Err(_) => {}
+    }
+}
+
+fn on_question(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) {
+    match action {
+        Action::Yes => {
+            if let Some(q) = dialog.question.take() {
+                remove(app, dialog, q.participant, true);
+            }
+        }
+        Action::Close => dialog.question = None,
+        _ => {}
+    }
+}
+
+fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) {
+    let t = app.lang.texts();
+    let Some(form) = dialog.form.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Close => dialog.form = None,
+        Action::NextField => form.field = 1 - form.field,
+        Action::Input(request) => {
+            let input = form.active();
+            let grows = matches!(request, InputRequest::InsertChar(_));
+            if grows && input.value().chars().count() >= MAX_FIELD {
+                app.message = Some(fill(t.ui_too_long, &[&MAX_FIELD]));
+            } else {
+                input.handle(request);
+            }
+        }
+        Action::Paste(text) => {
+            // A field is one line: a pasted line break becomes a space.
+            let input = form.active();
+            let room = MAX_FIELD.saturating_sub(input.value().chars().count());
+            let flat: String = text
+                .split(['\r', '\n'])
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if flat.chars().count() > room {
+                app.message = Some(fill(t.ui_too_long, &[&MAX_FIELD]));
+            }
+            for c in flat.chars().take(room) {
+                input.handle(InputRequest::InsertChar(c));
+            }
+        }
+        Action::Confirm => {
+            let name = form.name.value().trim().to_owned();
+            let organisation = form.organisation.value().trim().to_owned();
+            if name.is_empty() {
+                app.message = Some(t.ui_name_required.to_owned());
+                form.field = 0;
+                return;
+            }
+            let editing = form.editing;
+            let mut added = None;
+            let _ = app.edit(|s| {
+                match editing.and_then(|id| s.participants.iter_mut().find(|p| p.id == id)) {
+                    Some(p) => {
+                        p.name = name;
+                        p.organisation = organisation;
+                    }
+                    None => added = Some(s.add_participant(&name, &organisation, Role::Structural)),
+                }
+                Ok::<(), ()>(())
+            });
+            if added.is_some() {
+                dialog.selected = app.session.participants.len().saturating_sub(1);
+            }
+            dialog.form = None;
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,107 @@
+//! `update`: the one place where actions change the app.
+
+use super::{Action, App, Overlay, Pane, ParticipantsDialog, SaveState, Step, participants};
+
+/// Rows a page key moves.
+const PAGE: usize = 10;
+
+/// Applies `action` to `app`.
+pub fn update(app: &mut App, action: Action) {
+    // Background events leave the message alone; a key press clears it.
+    match action {
+        Action::Tick(elapsed) => return app.timer.tick(elapsed),
+        Action::Saved { revision, result } => return saved(app, revision, result),
+        _ => app.message = None,
+    }
+    if matches!(app.overlay, Overlay::Participants(_)) {
+        return participants::update(app, action);
+    }
+    if let Overlay::Recovery(recovered) = &app.overlay {
+        match action {
+            Action::Yes => {
+                let recovered = (**recovered).clone();
+                app.overlay = Overlay::None;
+                let _ = app.edit(|s| {
+                    *s = recovered;
+                    Ok::<(), ()>(())
+                });
+                app.clamp_selection();
+            }
+            Action::Close => app.overlay = Overlay::None,
+            Action::Quit => app.quit = true,
+            _ => {}
+        }
+        return;
+    }
+    if matches!(app.overlay, Overlay::Help) && !matches!(action, Action::Quit | Action::Save) {
+        // Any key closes the help, and ? or Esc only that.
+        app.overlay = Overlay::None;
+        if matches!(action, Action::ToggleHelp | Action::Close) {
+            return;
+        }
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        // The runtime saves whenever the revision is ahead; asking again just says where it stands.
+        Action::Save if app.read_only.is_none() && !app.unsaved() => {
+            app.message = Some(app.lang.texts().ui_all_saved.to_owned());
+        }
+        Action::Undo => app.undo(),
+        Action::Redo => app.redo(),
+        Action::FocusNext => app.focus = app.focus.next(),
+        Action::FocusPrev => app.focus = app.focus.prev(),
+        Action::Focus(pane) => app.focus = pane,
+        Action::ToggleZoom => app.zoomed = !app.zoomed,
+        Action::ToggleHelp => app.overlay = Overlay::Help,
+        Action::Close => app.zoomed = false,
+        Action::Up => move_selection(app, |s, _| s.saturating_sub(1)),
+        Action::Down => move_selection(app, |s, _| s + 1),
+        Action::Home => move_selection(app, |_, _| 0),
+        Action::End => move_selection(app, |_, rows| rows),
+        Action::PageUp => move_selection(app, |s, _| s.saturating_sub(PAGE)),
+        Action::PageDown => move_selection(app, |s, _| s + PAGE),
+        Action::NextStep | Action::PrevStep => {
+            let n = app.step.number() - 1;
+            let next = if action == Action::NextStep {
+                (n + 1).min(3)
+            } else {
+                n.saturating_sub(1)
+            };
+            app.step = Step::ALL[next];
+            app.focus = app.step.pane();
+        }
+        Action::TimerStartPause => app.timer.start_or_pause(),
+        Action::TimerReset => app.timer.reset(),
+        Action::TimerLonger => app.timer.adjust(true),
+        Action::TimerShorter => app.timer.adjust(false),
+        Action::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
+        Action::CycleStatus if app.focus == Pane::Acties => {
+            let at = app.selected(Pane::Acties);
+            let _ = app.edit(|s| {
+                if let Some(a) = s.actions.get_mut(at) {
+                    a.status = a.status.next();
+                }
+                Ok::<(), ()>(())
+            });
+        }
+        _ => {}
+    }
+}
+
+fn move_selection(app: &mut App, to: impl FnOnce(usize, usize) -> usize) {
+    let pane = app.focus;
+    let rows = app.rows_in(pane);
+    let last = rows.saturating_sub(1);
+    let at = &mut app.selected[Pane::ALL.iter().position(|&p| p == pane).unwrap_or(0)];
+    *at = to(*at, last).min(last);
+}
+
+fn saved(app: &mut App, revision: u64, result: Result<jiff::Timestamp, String>) {
+    match result {
+        Ok(at) => {
+            app.saved_revision = app.saved_revision.max(revision);
+            app.save_state = SaveState::Saved(at);
+        }
+        Err(message) => app.save_state = SaveState::Failed(message),
+    }
+}

@@ -1,0 +1,176 @@
+//! The terminal runtime: reads keys, runs `update`, draws, and saves in the background.
+//!
+//! Saving happens on a thread of its own, so a slow disk never holds up a key press: the loop
+//! sends a copy of the session whenever the app's revision is ahead of what was sent, at most
+//! twice a second (at once on Ctrl-S), and the saver's answers come back as actions.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::layout::{Position, Rect};
+
+use crate::app::{Action, App, keymap, update};
+use crate::i18n::Lang;
+use crate::model::Session;
+use crate::store;
+use crate::ui::{self, Palette};
+
+/// How long edits gather before they are written.
+const SAVE_EVERY: Duration = Duration::from_millis(500);
+/// How long quitting waits for the last save.
+const QUIT_WAIT: Duration = Duration::from_secs(10);
+
+/// The last session state, for the panic hook to write as a recovery file.
+static RECOVERY: Mutex<Option<(PathBuf, Session)>> = Mutex::new(None);
+
+type SaveResult = (u64, Result<Timestamp, String>);
+
+/// Runs the full-screen program on `app` until the facilitator quits.
+pub fn run(mut app: App, palette: Palette) -> io::Result<()> {
+    let (to_saver, results) = spawn_saver(app.path.clone(), app.lang);
+    let mut terminal = ratatui::init();
+    install_recovery_hook();
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let outcome = event_loop(&mut terminal, &mut app, &palette, &to_saver, &results);
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    if let Ok(mut recovery) = RECOVERY.lock() {
+        *recovery = None;
+    }
+    outcome
+}
+
+fn spawn_saver(path: PathBuf, lang: Lang) -> (Sender<(u64, Session)>, Receiver<SaveResult>) {
+    let (to_saver, jobs) = mpsc::channel::<(u64, Session)>();
+    let (done, results) = mpsc::channel();
+    thread::spawn(move || {
+        while let Ok((mut revision, mut session)) = jobs.recv() {
+            // Only the newest state matters: skip any that queued up meanwhile.
+            while let Ok((r, s)) = jobs.try_recv() {
+                (revision, session) = (r, s);
+            }
+            let result = store::save(&path, &session)
+                .map(|()| Timestamp::now())
+                .map_err(|e| e.message(lang));
+            if done.send((revision, result)).is_err() {
+                break;
+            }
+        }
+    });
+    (to_saver, results)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    palette: &Palette,
+    to_saver: &Sender<(u64, Session)>,
+    results: &Receiver<SaveResult>,
+) -> io::Result<()> {
+    let mut last_tick = Instant::now();
+    let mut sent = app.saved_revision;
+    let mut last_sent = Instant::now() - SAVE_EVERY;
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app, palette))?;
+        let mut save_now = false;
+        if event::poll(Duration::from_millis(200))? {
+            // Handle everything that is waiting before the next frame.
+            loop {
+                let size = terminal.size()?;
+                if let Some(action) = action_for(
+                    app,
+                    event::read()?,
+                    Rect::new(0, 0, size.width, size.height),
+                ) {
+                    save_now |= action == Action::Save;
+                    update(app, action);
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        let now = Instant::now();
+        update(app, Action::Tick(now - last_tick));
+        last_tick = now;
+        while let Ok((revision, result)) = results.try_recv() {
+            update(app, Action::Saved { revision, result });
+        }
+        let due = save_now || app.quit || now - last_sent >= SAVE_EVERY;
+        if app.read_only.is_none() && app.revision != sent && due {
+            sent = app.revision;
+            last_sent = now;
+            let _ = to_saver.send((sent, app.session.clone()));
+            if let Ok(mut recovery) = RECOVERY.lock() {
+                *recovery = Some((app.path.clone(), app.session.clone()));
+            }
+        }
+        if app.quit {
+            return wait_for_last_save(app, results);
+        }
+    }
+}
+
+fn wait_for_last_save(app: &mut App, results: &Receiver<SaveResult>) -> io::Result<()> {
+    let deadline = Instant::now() + QUIT_WAIT;
+    while app.read_only.is_none() && app.unsaved() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match results.recv_timeout(left) {
+            Ok((revision, Err(message))) if revision == app.revision => {
+                return Err(io::Error::other(message));
+            }
+            Ok((revision, result)) => update(app, Action::Saved { revision, result }),
+            Err(_) => return Err(io::Error::other("saving took too long")),
+        }
+    }
+    Ok(())
+}
+
+/// The action a terminal event asks for.
+fn action_for(app: &App, event: Event, screen: Rect) -> Option<Action> {
+    match event {
+        Event::Key(key)
+            if key.code == KeyCode::F(12) && std::env::var_os("KNOOP_TEST_PANIC").is_some() =>
+        {
+            // Test-only: lets the real-terminal test prove a crash leaves a recovery file.
+            panic!("KNOOP_TEST_PANIC: forced panic");
+        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app, key),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
+            let at = Position::new(mouse.column, mouse.row);
+            let areas = ui::areas(screen, app.zoomed, app.focus)?;
+            areas
+                .panes
+                .iter()
+                .find(|(_, rect)| rect.contains(at))
+                .map(|(pane, _)| Action::Focus(*pane))
+        }
+        _ => None,
+    }
+}
+
+/// On a panic, writes the last session state beside the session as `NAME.json.recover`, then
+/// lets ratatui's hook give the terminal back.
+fn install_recovery_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Ok(recovery) = RECOVERY.try_lock()
+            && let Some((path, session)) = recovery.as_ref()
+        {
+            let _ = store::write_recovery(path, session);
+        }
+        previous(info);
+    }));
+}

@@ -1,0 +1,167 @@
+//! Dialogs over the panes: the participants list and its form.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+use super::{Palette, centered};
+use crate::app::{App, ParticipantsDialog, keymap};
+use crate::i18n::fill;
+use crate::model::Role;
+
+/// The participants dialog.
+pub fn participants(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    dialog: &ParticipantsDialog,
+    palette: &Palette,
+) {
+    let t = app.lang.texts();
+    let s = &app.session;
+    let height = (s.participants.len() as u16 + 9).max(14);
+    let popup = centered(area, 78, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(palette.focus)
+        .title(Span::styled(
+            format!(" {} ", t.dlg_participants),
+            palette.focus,
+        ))
+        .style(palette.text);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [list_area, bottom] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
+
+    if s.participants.is_empty() {
+        frame.render_widget(
+            Paragraph::new(t.participants_empty).style(palette.dim),
+            list_area,
+        );
+    } else {
+        let rows = s.participants.iter().map(|p| {
+            let role = match p.role {
+                Role::Structural => t.role_structural,
+                Role::Incidental => t.role_incidental,
+            };
+            let present = if p.present {
+                format!("✓ {}", t.present_yes)
+            } else {
+                format!("✗ {}", t.present_no)
+            };
+            Row::new(vec![
+                p.name.clone(),
+                p.organisation.clone(),
+                role.to_owned(),
+                present,
+            ])
+        });
+        let widths = [
+            Constraint::Length(20),
+            Constraint::Fill(1),
+            Constraint::Length(12),
+            Constraint::Length(9),
+        ];
+        let table = Table::new(rows, widths)
+            .header(
+                Row::new([t.col_name, t.col_org, t.col_role, t.col_present]).style(palette.focus),
+            )
+            .row_highlight_style(palette.selected)
+            .highlight_symbol("▶ ");
+        let mut state = TableState::default().with_selected(Some(dialog.selected));
+        frame.render_stateful_widget(table, list_area, &mut state);
+    }
+
+    if let Some(q) = &dialog.question {
+        let name = s.participant(q.participant).map_or("", |p| p.name.as_str());
+        let text = format!("{} (j/n)", fill(t.question_remove, &[&name, &q.owned]));
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(palette.warn)
+                .wrap(Wrap { trim: true }),
+            bottom,
+        );
+    } else if let Some(form) = &dialog.form {
+        let title = if form.editing.is_some() {
+            t.form_edit
+        } else {
+            t.form_add
+        };
+        let fields = [(t.col_name, &form.name), (t.col_org, &form.organisation)];
+        let mut lines = vec![Line::styled(title, palette.focus)];
+        let label_w = 14;
+        let field_w = (bottom.width as usize).saturating_sub(label_w + 3);
+        for (i, (label, input)) in fields.iter().enumerate() {
+            let scroll = input.visual_scroll(field_w);
+            let shown: String = input.value().chars().skip(scroll).take(field_w).collect();
+            let style = if i == form.field {
+                palette.selected
+            } else {
+                palette.text
+            };
+            let marker = if i == form.field { "▶" } else { " " };
+            lines.push(Line::from(vec![
+                Span::raw(format!("{marker} {label:<label_w$}")),
+                Span::styled(format!("{shown:<field_w$}"), style),
+            ]));
+            if i == form.field {
+                let x = bottom.x
+                    + (label_w + 2) as u16
+                    + (input.visual_cursor().saturating_sub(scroll)) as u16;
+                frame.set_cursor_position(Position::new(
+                    x.min(bottom.right().saturating_sub(1)),
+                    bottom.y + 1 + i as u16,
+                ));
+            }
+        }
+        lines.push(Line::styled(hint_line(app), palette.dim));
+        frame.render_widget(Paragraph::new(lines), bottom);
+    } else {
+        frame.render_widget(
+            Paragraph::new(hint_line(app))
+                .style(palette.dim)
+                .wrap(Wrap { trim: true }),
+            bottom,
+        );
+    }
+}
+
+fn hint_line(app: &App) -> String {
+    let t = app.lang.texts();
+    keymap::help_lines(app)
+        .iter()
+        .filter(|b| !matches!(b.action, crate::app::Action::Up | crate::app::Action::Down))
+        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The question after a crash: restore the recovered state?
+pub fn recovery(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    recovered: &crate::model::Session,
+    palette: &Palette,
+) {
+    let t = app.lang.texts();
+    let when = crate::i18n::moment_text(app.lang, recovered.updated, &jiff::tz::TimeZone::system());
+    let text = format!("{}\n\n(j/n)", fill(t.recovery_question, &[&when]));
+    let popup = centered(area, 64, 9);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(palette.warn)
+        .title(Span::styled(
+            format!(" {} ", t.recovery_title),
+            palette.warn,
+        ))
+        .style(palette.text);
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+        popup,
+    );
+}
