@@ -112,13 +112,19 @@ fn event_loop(
             sent = app.revision;
             last_sent = now;
             let _ = to_saver.send((sent, app.session.clone()));
-            if let Ok(mut recovery) = RECOVERY.lock() {
-                *recovery = Some((app.path.clone(), app.session.clone()));
-            }
         }
         if app.quit {
             return wait_for_last_save(app, results);
         }
+    }
+}
+
+/// Keeps the newest state where the panic hook finds it.
+fn remember_for_recovery(app: &App) {
+    if app.read_only.is_none()
+        && let Ok(mut recovery) = RECOVERY.lock()
+    {
+        *recovery = Some((app.path.clone(), app.session.clone()));
     }
 }
 

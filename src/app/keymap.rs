@@ -123,6 +123,12 @@ pub static KEYMAP: &[Binding] = &[
         help: |t| t.key_zoom,
     },
     Binding {
+        keys: &[code(KeyCode::Esc)],
+        action: Action::Close,
+        context: Global,
+        help: |t| t.key_close,
+    },
+    Binding {
         keys: &[code(KeyCode::Up), key('k')],
         action: Action::Up,
         context: Global,

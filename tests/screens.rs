@@ -1,0 +1,77 @@
+//! Whole screens rendered into ratatui's `TestBackend` and snapshotted with insta.
+
+use std::path::PathBuf;
+
+use knoop::app::{Action, App, Pane, update};
+use knoop::i18n::Lang;
+use knoop::ui::{self, Palette};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/voorbeeld-basisschool.json");
+
+fn app() -> App {
+    let session = knoop::store::load(std::path::Path::new(EXAMPLE)).unwrap();
+    App::new(session, PathBuf::from(EXAMPLE), Lang::Nl)
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| ui::draw(f, app, &Palette::mono())).unwrap();
+    terminal.backend().to_string()
+}
+
+fn both_sizes(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_160x48"), screen(app, 160, 48));
+}
+
+#[test]
+fn three_panes_with_the_example_session() {
+    both_sizes("panes", &app());
+}
+
+#[test]
+fn the_matrix_pane_focused_and_zoomed() {
+    let mut a = app();
+    update(&mut a, Action::Focus(Pane::Matrix));
+    update(&mut a, Action::ToggleZoom);
+    both_sizes("matrix_zoomed", &a);
+}
+
+#[test]
+fn the_help_overlay_of_the_acties_pane() {
+    let mut a = app();
+    update(&mut a, Action::Focus(Pane::Acties));
+    update(&mut a, Action::ToggleHelp);
+    both_sizes("help_acties", &a);
+}
+
+#[test]
+fn the_participants_dialog_with_the_form_open() {
+    let mut a = app();
+    update(&mut a, Action::Participants);
+    both_sizes("participants", &a);
+    update(&mut a, Action::Add);
+    update(&mut a, Action::Paste("Zoë Ünal".into()));
+    both_sizes("participants_form", &a);
+}
+
+#[test]
+fn a_read_only_session_says_so() {
+    let mut a = app();
+    a.read_only = Some("anna op laptop (proces 42) sinds ma 23 nov 2026 10:00".into());
+    both_sizes("read_only", &a);
+}
+
+#[test]
+fn too_small_says_so_instead_of_drawing_a_broken_screen() {
+    insta::assert_snapshot!("too_small", screen(&app(), 60, 20));
+}
+
+#[test]
+fn english_on_request() {
+    let mut a = app();
+    a.lang = Lang::En;
+    insta::assert_snapshot!("panes_en_160x48", screen(&a, 160, 48));
+}
