@@ -94,7 +94,11 @@ fn event_loop(
                     Rect::new(0, 0, size.width, size.height),
                 ) {
                     save_now |= action == Action::Save;
+                    let before = app.revision;
                     update(app, action);
+                    if app.revision != before {
+                        remember_for_recovery(app);
+                    }
                 }
                 if !event::poll(Duration::ZERO)? {
                     break;

@@ -8,7 +8,10 @@ use knoop::ui::{self, Palette};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/voorbeeld-basisschool.json");
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sessions/voorbeeld-basisschool.json"
+);
 
 fn app() -> App {
     let session = knoop::store::load(std::path::Path::new(EXAMPLE)).unwrap();
@@ -17,7 +20,9 @@ fn app() -> App {
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::draw(f, app, &Palette::mono())).unwrap();
+    terminal
+        .draw(|f| ui::draw(f, app, &Palette::mono()))
+        .unwrap();
     terminal.backend().to_string()
 }
 

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/voorbeeld-basisschool.json");
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sessions/voorbeeld-basisschool.json"
+);
 
 struct Tmux {
     socket: String,
@@ -26,7 +29,19 @@ impl Tmux {
             file.display()
         );
         let status = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", "160", "-y", "48", &command])
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "160",
+                "-y",
+                "48",
+                &command,
+            ])
             .status()
             .expect("tmux runs");
         assert!(status.success());
@@ -34,7 +49,12 @@ impl Tmux {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -60,7 +80,10 @@ impl Tmux {
             if screen.contains(what) == present {
                 return screen;
             }
-            assert!(Instant::now() < deadline, "waited for {what:?} (present: {present}); screen:\n{screen}");
+            assert!(
+                Instant::now() < deadline,
+                "waited for {what:?} (present: {present}); screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -68,7 +91,9 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
     }
 }
 
@@ -82,9 +107,14 @@ fn copy_of_example() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn open_help_add_a_participant_quit_and_find_it_saved() {
     let (dir, file) = copy_of_example();
-    let Some(t) = Tmux::start("participant", dir.path(), &file, "") else { return };
+    let Some(t) = Tmux::start("participant", dir.path(), &file, "") else {
+        return;
+    };
     let screen = t.wait_for("STEMMEN", true);
-    assert!(screen.contains("Matrix") && screen.contains("Acties"), "{screen}");
+    assert!(
+        screen.contains("Matrix") && screen.contains("Acties"),
+        "{screen}"
+    );
     t.keys(&["?"]);
     t.wait_for("Toetsen", true);
     t.keys(&["Escape"]);
@@ -102,19 +132,33 @@ fn open_help_add_a_participant_quit_and_find_it_saved() {
     t.wait_for("9/9 aanwezig", true);
     t.keys(&["q"]);
     t.wait_for("KNOOP-EXIT 0", true);
-    assert_eq!(t.tmux(&["display-message", "-p", "#{alternate_on} #{cursor_flag}"]).trim(), "0 1", "terminal given back");
+    assert_eq!(
+        t.tmux(&["display-message", "-p", "#{alternate_on} #{cursor_flag}"])
+            .trim(),
+        "0 1",
+        "terminal given back"
+    );
 
     let session = knoop::store::load(&file).unwrap();
-    let tess = session.participants.iter().find(|p| p.name == "Tess de Wit").expect("saved");
+    let tess = session
+        .participants
+        .iter()
+        .find(|p| p.name == "Tess de Wit")
+        .expect("saved");
     assert_eq!(tess.organisation, "Bibliotheek");
-    assert!(!knoop::store::lock_path(&file).exists(), "the lock is released");
+    assert!(
+        !knoop::store::lock_path(&file).exists(),
+        "the lock is released"
+    );
 }
 
 #[test]
 fn a_crash_leaves_a_recovery_file_that_the_next_open_offers() {
     let (dir, file) = copy_of_example();
     {
-        let Some(t) = Tmux::start("panic", dir.path(), &file, "KNOOP_TEST_PANIC=1") else { return };
+        let Some(t) = Tmux::start("panic", dir.path(), &file, "KNOOP_TEST_PANIC=1") else {
+            return;
+        };
         t.wait_for("STEMMEN", true);
         t.keys(&["p"]);
         t.wait_for("Deelnemers ═", true);
@@ -122,13 +166,24 @@ fn a_crash_leaves_a_recovery_file_that_the_next_open_offers() {
         t.keys(&["Space", "Down", "Space", "F12"]);
         let screen = t.wait_for("KNOOP-EXIT", true);
         assert!(screen.contains("KNOOP-EXIT 101"), "{screen}");
-        assert_eq!(t.tmux(&["display-message", "-p", "#{alternate_on}"]).trim(), "0");
+        assert_eq!(
+            t.tmux(&["display-message", "-p", "#{alternate_on}"]).trim(),
+            "0"
+        );
     }
-    assert!(knoop::store::recovery_path(&file).exists(), "the crash left a recovery file");
+    assert!(
+        knoop::store::recovery_path(&file).exists(),
+        "the crash left a recovery file"
+    );
     let on_disk = knoop::store::load(&file).unwrap();
-    assert!(on_disk.participants[1].present, "the second edit was not saved before the crash");
+    assert!(
+        on_disk.participants[1].present,
+        "the second edit was not saved before the crash"
+    );
 
-    let Some(t) = Tmux::start("recover", dir.path(), &file, "") else { return };
+    let Some(t) = Tmux::start("recover", dir.path(), &file, "") else {
+        return;
+    };
     t.wait_for("Herstellen na een storing", true);
     t.keys(&["j"]);
     t.wait_for("Herstellen na een storing", false);
@@ -136,5 +191,8 @@ fn a_crash_leaves_a_recovery_file_that_the_next_open_offers() {
     t.wait_for("KNOOP-EXIT 0", true);
     let restored = knoop::store::load(&file).unwrap();
     assert!(!restored.participants[0].present && !restored.participants[1].present);
-    assert!(!knoop::store::recovery_path(&file).exists(), "the recovery file is gone once answered");
+    assert!(
+        !knoop::store::recovery_path(&file).exists(),
+        "the recovery file is gone once answered"
+    );
 }

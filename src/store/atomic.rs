@@ -64,6 +64,7 @@ pub(crate) fn write_atomic_with(
         inject(fault, Fault::Backup).map_err(err(SaveStep::Backup))?;
         let old_bytes = fs::read(path).map_err(err(SaveStep::Backup))?;
         let backup = filled_temp(path, &old_bytes, None)?;
+        fs::set_permissions(backup.path(), old.permissions()).map_err(err(SaveStep::Backup))?;
         backup
             .persist(backup_path(path))
             .map_err(|e| err(SaveStep::Backup)(e.error))?;
