@@ -29,7 +29,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         let owner =
             |id: Option<ParticipantId>| id.and_then(|id| s.participant(id)).map(|p| p.name.clone());
         let narrow = area.width < 90;
-        let rows = s.actions.iter().map(|a| {
+        // Only the rows that fit are built; the selection stays in view.
+        let room = (list_area.height as usize).saturating_sub(1).max(1);
+        let selected = app.selected(Pane::Acties);
+        let offset = selected.saturating_sub(room - 1);
+        let rows = s.actions.iter().skip(offset).take(room).map(|a| {
             let status = match a.status {
                 ActionStatus::Open => format!("○ {}", t.action_open),
                 ActionStatus::Busy => format!("◐ {}", t.action_busy),
@@ -75,8 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
             .row_highlight_style(palette.selected)
             .highlight_symbol("▶ ")
             .style(palette.text);
-        let mut state =
-            TableState::default().with_selected(focused.then(|| app.selected(Pane::Acties)));
+        let mut state = TableState::default().with_selected(focused.then_some(selected - offset));
         frame.render_stateful_widget(table, list_area, &mut state);
     }
     if let Some(area) = agreements_area {
@@ -101,6 +104,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
                 Span::styled(tail, palette.dim),
             ]));
         }
-        frame.render_widget(Paragraph::new(lines), area);
+        super::render_lines(frame, area, lines);
     }
 }

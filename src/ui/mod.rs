@@ -59,9 +59,9 @@ pub fn areas(area: Rect, zoomed: bool, focus: Pane) -> Option<Areas> {
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
     let area = frame.area();
-    frame.render_widget(Block::new().style(palette.text), area);
     let t = app.lang.texts();
     let Some(areas) = areas(area, app.zoomed, app.focus) else {
+        frame.render_widget(Block::new().style(palette.text), area);
         let message = fill(
             t.too_small,
             &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1],
@@ -120,6 +120,7 @@ fn pane_block(
         .borders(Borders::ALL)
         .border_type(border_type)
         .border_style(style)
+        .style(palette.text)
         .title(Span::styled(title, style));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -193,10 +194,7 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let title = format!(" {:<title_w$} ", text::fit(&app.session.title, title_w));
     let mut spans = vec![Span::styled(title, bold)];
     spans.extend(right);
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(palette.status),
-        first,
-    );
+    frame.render_widget(Line::from(spans).style(palette.status), first);
 
     let second_line = match (&app.message, &app.save_state, &app.read_only) {
         (Some(message), _, _) => Line::styled(format!(" {message}"), palette.warn),
@@ -207,7 +205,7 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
         ),
         (None, _, None) => Line::styled(format!(" {}", hints(app)), palette.dim),
     };
-    frame.render_widget(Paragraph::new(second_line), second);
+    frame.render_widget(second_line, second);
 }
 
 /// A one-line reminder of the most used keys, from the key map.
@@ -223,6 +221,15 @@ fn hints(app: &App) -> String {
         .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
         .collect::<Vec<_>>()
         .join("  ·  ")
+}
+
+/// Draws `lines` one per row from the top of `area`, clipped to it. Cheaper than a
+/// `Paragraph`, which measures every grapheme to wrap or truncate; these lines are already
+/// cut to width.
+pub(crate) fn render_lines(frame: &mut Frame, area: Rect, lines: Vec<Line>) {
+    for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
+        frame.render_widget(line, Rect::new(area.x, y, area.width, 1));
+    }
 }
 
 /// A rectangle of at most `width` × `height` in the middle of `area`.

@@ -58,7 +58,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     let rows_room = (area.height as usize).saturating_sub(header + 1);
     let skip = selected.saturating_sub(rows_room.saturating_sub(1));
     let mut row_lines = Vec::new();
-    for (i, r) in ranking.iter().enumerate() {
+    // Only the rows that fit are built: a long list costs no more than a short one.
+    for (i, r) in ranking.iter().enumerate().skip(skip).take(rows_room + 1) {
         if visible && i == round.advance as usize && i > 0 {
             let cut = format!(" {} ", fill(t.cut_line, &[&round.advance]));
             let side = width.saturating_sub(cut.chars().count()) / 2;
@@ -100,6 +101,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         };
         row_lines.push(Line::from(spans).style(style));
     }
-    lines.extend(row_lines.into_iter().skip(skip));
-    frame.render_widget(Paragraph::new(lines).style(palette.text), area);
+    lines.extend(row_lines);
+    super::render_lines(frame, area, lines);
 }

@@ -1,0 +1,111 @@
+//! One key press → update → full redraw into a 200×60 `TestBackend`: the work behind every
+//! frame the room sees. Goal: under 1 ms median, for the example session and for one ten times
+//! larger in every list. Run with `cargo bench`.
+
+use std::path::PathBuf;
+
+use knoop::app::{Action, App, Pane, update};
+use knoop::i18n::Lang;
+use knoop::model::{ParticipantId, Session, ThemeId, Voter};
+use knoop::ui::{self, Palette};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sessions/voorbeeld-basisschool.json"
+);
+
+fn main() {
+    divan::main();
+}
+
+fn example() -> Session {
+    knoop::store::load(std::path::Path::new(EXAMPLE)).unwrap()
+}
+
+/// The example with ten times the participants, themes, activities, actions and agreements,
+/// and a last round voting on every theme by every participant.
+fn ten_times_larger() -> Session {
+    let mut s = example();
+    let (participants, themes, actions, agreements) = (
+        s.participants.clone(),
+        s.matrix.themes.clone(),
+        s.actions.clone(),
+        s.agreements.clone(),
+    );
+    for copy in 1..10u32 {
+        for p in &participants {
+            let mut p = p.clone();
+            p.id = ParticipantId(p.id.0 + 100 * copy);
+            s.participants.push(p);
+        }
+        for t in themes.iter().filter(|t| !t.basis) {
+            let mut t = t.clone();
+            t.id = ThemeId(t.id.0 + 100 * copy);
+            s.matrix.themes.insert(s.matrix.themes.len() - 1, t);
+        }
+        for a in &actions {
+            let mut a = a.clone();
+            a.id.0 += 100 * copy;
+            s.actions.push(a);
+        }
+        for a in &agreements {
+            let mut a = a.clone();
+            a.id.0 += 100 * copy;
+            s.agreements.push(a);
+        }
+    }
+    let candidates = s.votable_themes();
+    let round = s.start_round("Alles", candidates.clone(), 12);
+    let voters: Vec<_> = s.participants.iter().map(|p| p.id).collect();
+    for (i, voter) in voters.into_iter().enumerate() {
+        for k in 0..3 {
+            let theme = candidates[(i * 7 + k * 13) % candidates.len()];
+            let _ = s.add_dot(round, Voter::Participant(voter), theme);
+        }
+    }
+    s
+}
+
+fn frame_after_key(bencher: divan::Bencher, session: Session) {
+    let mut app = App::new(session, PathBuf::from("bench.json"), Lang::Nl);
+    let palette = Palette::high_contrast();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let keys = [
+        Action::Down,
+        Action::FocusNext,
+        Action::Down,
+        Action::FocusNext,
+        Action::Down,
+        Action::Focus(Pane::Stemmen),
+    ];
+    let mut n = 0;
+    bencher.bench_local(|| {
+        update(&mut app, keys[n % keys.len()].clone());
+        n += 1;
+        terminal
+            .draw(|frame| ui::draw(frame, &app, &palette))
+            .unwrap();
+    });
+}
+
+#[divan::bench]
+fn key_and_redraw_example(bencher: divan::Bencher) {
+    frame_after_key(bencher, example());
+}
+
+#[divan::bench]
+fn key_and_redraw_ten_times_larger(bencher: divan::Bencher) {
+    frame_after_key(bencher, ten_times_larger());
+}
+
+#[divan::bench]
+fn floor_empty_frame(bencher: divan::Bencher) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| {
+        terminal
+            .draw(|frame| frame.render_widget(ratatui::widgets::Block::bordered(), frame.area()))
+            .unwrap();
+    });
+}
