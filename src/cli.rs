@@ -14,7 +14,7 @@ use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, Picker, PickerEntry, PickerOutcome};
 use crate::i18n::{Lang, Texts, date_text, fill, moment_text};
 use crate::model::{ActivityStatus, Session, template};
 use crate::store::{self, Access, LockInfo, OpenError};
@@ -216,8 +216,11 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Some(Command::Check { files }) => check(lang, &files, &mut out),
         Some(Command::Open { file }) => open(lang, &file, cli.theme.as_deref(), &mut out),
         Some(Command::New { title, template }) => with_dir(lang, cli.dir, |dir| {
-            new(lang, dir, &title, &template, &mut out)
+            new(lang, dir, &title, &template, cli.theme.as_deref(), &mut out)
         }),
+        None if on_terminal() => {
+            with_dir(lang, cli.dir, |dir| picker(lang, dir, cli.theme.as_deref()))
+        }
         Some(Command::List) | None => with_dir(lang, cli.dir, |dir| list(lang, dir, &mut out)),
     };
     match result {
@@ -308,7 +311,14 @@ fn with_dir(lang: Lang, cli_dir: Option<PathBuf>, f: impl FnOnce(&Path) -> Outco
     f(&dir)
 }
 
-fn new(lang: Lang, dir: &Path, title: &str, template_key: &str, out: &mut impl Write) -> Outcome {
+fn new(
+    lang: Lang,
+    dir: &Path,
+    title: &str,
+    template_key: &str,
+    theme: Option<&str>,
+    out: &mut impl Write,
+) -> Outcome {
     let title = title.trim();
     if title.is_empty() {
         return Err(Failure::Usage("--title".to_owned()));
@@ -318,7 +328,12 @@ fn new(lang: Lang, dir: &Path, title: &str, template_key: &str, out: &mut impl W
     let session = Session::new(title, template, Timestamp::now());
     let path = store::create(dir, &session).map_err(|e| Failure::Bad(e.message(lang)))?;
     let _ = writeln!(out, "{}", fill(lang.texts().created_at, &[&path.display()]));
-    Ok(())
+    if !on_terminal() {
+        return Ok(());
+    }
+    let opened =
+        store::open(&path, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
+    full_screen(lang, opened, theme)
 }
 
 fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
@@ -412,12 +427,8 @@ pub fn holder_text(lang: Lang, holder: Option<&LockInfo>) -> String {
 
 fn open(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> Outcome {
     let t = lang.texts();
-    let opened = store::open(file, Timestamp::now()).map_err(|e| match e {
-        OpenError::Load(e) => Failure::Bad(e.message(lang)),
-        OpenError::Lock { path, source } => {
-            Failure::Bad(fill(t.lock_failed, &[&path.display(), &source]))
-        }
-    })?;
+    let opened =
+        store::open(file, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
     if let Some(stale) = &opened.took_over {
         let _ = writeln!(
             out,
@@ -432,17 +443,44 @@ fn open(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> O
         );
         let _ = writeln!(out, "{}", fill(t.open_read_only, &[&held]));
     }
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+    if !on_terminal() {
         // Not on a terminal (a pipe, a script): say what the session holds instead.
         let _ = writeln!(out, "{}", summary(lang, &opened.session));
         return Ok(());
     }
+    full_screen(lang, opened, theme)
+}
+
+/// Why a session could not be opened, in words.
+fn open_error(lang: Lang, e: OpenError) -> String {
+    match e {
+        OpenError::Load(e) => e.message(lang),
+        OpenError::Lock { path, source } => {
+            fill(lang.texts().lock_failed, &[&path.display(), &source])
+        }
+    }
+}
+
+fn on_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+fn palette(theme: Option<&str>) -> Palette {
+    Palette::choose(
+        theme,
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    )
+}
+
+/// Runs the full-screen program on an opened session, offering a recovery file if a crash
+/// left one.
+fn full_screen(lang: Lang, opened: store::Opened, theme: Option<&str>) -> Outcome {
     let read_only = match &opened.access {
         Access::ReadOnly(holder) => Some(holder_text(lang, holder.as_ref())),
         Access::Editable(_) => None,
     };
     let recovered = match read_only {
-        None => store::pending_recovery(file, &opened.session),
+        None => store::pending_recovery(&opened.path, &opened.session),
         Some(_) => None,
     };
     let mut app = App::new(opened.session, opened.path.clone(), lang);
@@ -450,14 +488,51 @@ fn open(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> O
     if let Some(recovered) = recovered {
         app.overlay = Overlay::Recovery(Box::new(recovered));
     }
-    let palette = Palette::choose(
-        theme,
-        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-    );
-    let result = crate::tui::run(app, palette);
-    let _ = store::discard_recovery(file);
+    let result = crate::tui::run(app, palette(theme));
+    if matches!(opened.access, Access::Editable(_)) {
+        let _ = store::discard_recovery(&opened.path);
+    }
     drop(opened.access);
     result.map_err(|e| Failure::Bad(e.to_string()))
+}
+
+/// `knoop` without a command on a terminal: the session picker, then the chosen session.
+fn picker(lang: Lang, dir: &Path, theme: Option<&str>) -> Outcome {
+    let mut message = None;
+    loop {
+        let listed = store::list(dir)
+            .map_err(|e| Failure::Bad(fill(lang.texts().load_io, &[&dir.display(), &e])))?;
+        let entries = listed
+            .iter()
+            .map(|l| PickerEntry::from_listed(l, lang))
+            .collect();
+        let mut picker = Picker::new(lang, dir.to_owned(), entries, TimeZone::system());
+        picker.message = message.take();
+        let outcome = crate::tui::pick(&mut picker, palette(theme))
+            .map_err(|e| Failure::Bad(e.to_string()))?;
+        let made = match outcome {
+            PickerOutcome::Quit => return Ok(()),
+            PickerOutcome::Open(path) => Ok(path),
+            PickerOutcome::Create { title, template } => {
+                let template = template::by_key(template).unwrap_or(&template::PREVENTIEMATRIX);
+                store::create(dir, &Session::new(&title, template, Timestamp::now()))
+                    .map_err(|e| e.message(lang))
+            }
+            PickerOutcome::FollowUp(path) => match store::load(&path) {
+                Ok(session) => {
+                    let title = format!("{} ({})", session.title, lang.texts().follow_up_suffix);
+                    store::create(dir, &session.follow_up(&title, Timestamp::now()))
+                        .map_err(|e| e.message(lang))
+                }
+                Err(e) => Err(e.message(lang)),
+            },
+        };
+        match made.map(|path| store::open(&path, Timestamp::now())) {
+            Ok(Ok(opened)) => return full_screen(lang, opened, theme),
+            Ok(Err(e)) => message = Some(open_error(lang, e)),
+            Err(why) => message = Some(why),
+        }
+    }
 }
 
 /// A few lines that say what a session holds.

@@ -20,7 +20,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::{Position, Rect};
 
-use crate::app::{Action, App, keymap, update};
+use crate::app::{Action, App, Picker, PickerOutcome, keymap, update};
 use crate::i18n::Lang;
 use crate::model::Session;
 use crate::store;
@@ -183,4 +183,35 @@ fn install_recovery_hook() {
         }
         previous(info);
     }));
+}
+
+/// Runs the session picker until it has an outcome.
+pub fn pick(picker: &mut Picker, palette: Palette) -> io::Result<PickerOutcome> {
+    let mut terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let outcome = pick_loop(&mut terminal, picker, &palette);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    outcome
+}
+
+fn pick_loop(
+    terminal: &mut DefaultTerminal,
+    picker: &mut Picker,
+    palette: &Palette,
+) -> io::Result<PickerOutcome> {
+    loop {
+        terminal.draw(|frame| ui::draw_picker(frame, picker, palette))?;
+        let action = match event::read()? {
+            Event::Key(key) => keymap::action_in(&picker.contexts(), key),
+            Event::Paste(text) => Some(Action::Paste(text)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            picker.update(action);
+        }
+        if let Some(outcome) = picker.outcome.take() {
+            return Ok(outcome);
+        }
+    }
 }

@@ -80,3 +80,47 @@ fn english_on_request() {
     a.lang = Lang::En;
     insta::assert_snapshot!("panes_en_160x48", screen(&a, 160, 48));
 }
+
+fn picker() -> knoop::app::Picker {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/sessions"));
+    let listed = knoop::store::list(dir).unwrap();
+    let mut entries: Vec<_> = listed
+        .iter()
+        .map(|l| knoop::app::PickerEntry::from_listed(l, Lang::Nl))
+        .collect();
+    // A fresh session and an unreadable file beside the example.
+    entries.push(knoop::app::PickerEntry {
+        path: "kapot.json".into(),
+        title: None,
+        date: None,
+        updated: None,
+        participants: 0,
+        top: vec![],
+        error: Some("kapot".into()),
+    });
+    knoop::app::Picker::new(
+        Lang::Nl,
+        "/home/lotte/knoop".into(),
+        entries,
+        jiff::tz::TimeZone::UTC,
+    )
+}
+
+fn picker_screen(p: &knoop::app::Picker, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| ui::draw_picker(f, p, &Palette::mono()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_session_picker_and_its_new_session_form() {
+    let mut p = picker();
+    insta::assert_snapshot!("picker_80x24", picker_screen(&p, 80, 24));
+    insta::assert_snapshot!("picker_160x48", picker_screen(&p, 160, 48));
+    p.update(Action::Add);
+    p.update(Action::Paste("Knooppunt Het Anker".into()));
+    insta::assert_snapshot!("picker_new_80x24", picker_screen(&p, 80, 24));
+    insta::assert_snapshot!("picker_new_160x48", picker_screen(&p, 160, 48));
+}

@@ -73,6 +73,8 @@ pub enum Action {
     Confirm,
     /// The next field of a form.
     NextField,
+    /// Make the follow-up meeting of the selected session.
+    FollowUp,
     /// An answer "yes" to a question.
     Yes,
     /// Editing keys inside a text field.

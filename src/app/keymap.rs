@@ -20,6 +20,10 @@ pub enum Context {
     Form,
     /// While a yes/no question is asked.
     Question,
+    /// The session picker's list.
+    Picker,
+    /// The picker's new-session form: a template to choose and a title to type.
+    NewSession,
 }
 
 /// A key with its modifiers.
@@ -307,6 +311,66 @@ pub static KEYMAP: &[Binding] = &[
         context: Question,
         help: |t| t.key_no,
     },
+    Binding {
+        keys: &[code(KeyCode::Up), key('k')],
+        action: Action::Up,
+        context: Context::Picker,
+        help: |t| t.key_up,
+    },
+    Binding {
+        keys: &[code(KeyCode::Down), key('j')],
+        action: Action::Down,
+        context: Context::Picker,
+        help: |t| t.key_down,
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Confirm,
+        context: Context::Picker,
+        help: |t| t.key_open_session,
+    },
+    Binding {
+        keys: &[key('n')],
+        action: Action::Add,
+        context: Context::Picker,
+        help: |t| t.key_new_session,
+    },
+    Binding {
+        keys: &[key('v')],
+        action: Action::FollowUp,
+        context: Context::Picker,
+        help: |t| t.key_follow_up,
+    },
+    Binding {
+        keys: &[key('q'), code(KeyCode::Esc)],
+        action: Action::Quit,
+        context: Context::Picker,
+        help: |t| t.key_quit_picker,
+    },
+    Binding {
+        keys: &[code(KeyCode::Down)],
+        action: Action::Down,
+        context: Context::NewSession,
+        help: |t| t.key_choose_template,
+    },
+    Binding {
+        keys: &[code(KeyCode::Up)],
+        action: Action::Up,
+        context: Context::NewSession,
+        help: |t| t.key_choose_template_up,
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Confirm,
+        context: Context::NewSession,
+        help: |t| t.key_create_session,
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        action: Action::Close,
+        context: Context::NewSession,
+        help: |t| t.key_form_cancel,
+    },
 ];
 
 /// The contexts whose keys apply now, most specific first.
@@ -346,18 +410,23 @@ fn matches(k: &Key, event: &KeyEvent) -> bool {
 
 /// The action of a key press now, if any. In a form, keys that are not bound edit the text.
 pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
+    action_in(&contexts(app), event)
+}
+
+/// The action of a key press in these contexts, most specific first. In a context with a text
+/// field, keys that are not bound edit the text.
+pub fn action_in(contexts: &[Context], event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    let contexts = contexts(app);
-    for context in &contexts {
+    for context in contexts {
         for binding in KEYMAP.iter().filter(|b| b.context == *context) {
             if binding.keys.iter().any(|k| matches(k, &event)) {
                 return Some(binding.action.clone());
             }
         }
     }
-    if contexts.contains(&Context::Form) {
+    if contexts.contains(&Context::Form) || contexts.contains(&Context::NewSession) {
         let event = ratatui::crossterm::event::Event::Key(event);
         return to_input_request(&event).map(Action::Input);
     }
@@ -366,7 +435,11 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
 
 /// The bindings to show in the help for the current contexts.
 pub fn help_lines(app: &App) -> Vec<&'static Binding> {
-    let contexts = contexts(app);
+    bindings_in(&contexts(app))
+}
+
+/// The bindings of these contexts, in order.
+pub fn bindings_in(contexts: &[Context]) -> Vec<&'static Binding> {
     contexts
         .iter()
         .flat_map(|c| KEYMAP.iter().filter(move |b| b.context == *c))
@@ -416,6 +489,8 @@ mod tests {
             Context::Participants,
             Context::Form,
             Context::Question,
+            Context::Picker,
+            Context::NewSession,
         ];
         for c in contexts {
             let keys: Vec<&Key> = KEYMAP

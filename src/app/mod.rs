@@ -7,6 +7,7 @@
 mod action;
 pub mod keymap;
 mod participants;
+mod picker;
 mod timer;
 mod update;
 
@@ -16,6 +17,7 @@ use jiff::Timestamp;
 
 pub use action::Action;
 pub use participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
+pub use picker::{NewSessionForm, Picker, PickerEntry, PickerOutcome};
 pub use timer::Timer;
 pub use update::update;
 

@@ -87,6 +87,24 @@ impl Session {
         }
     }
 
+    /// The session for the next meeting: the same participants (all expected present), themes,
+    /// matrix, voting history and agreements, and the actions that are not done yet. It starts
+    /// without a date; `title` names it.
+    pub fn follow_up(&self, title: &str, now: Timestamp) -> Session {
+        let mut next = self.clone();
+        next.title = title.to_owned();
+        next.meeting_date = None;
+        next.notes = String::new();
+        next.created = now;
+        next.updated = now;
+        for p in &mut next.participants {
+            p.present = true;
+        }
+        next.actions
+            .retain(|a| a.status != super::ActionStatus::Done);
+        next
+    }
+
     /// Marks the session changed at `now`.
     pub fn touch(&mut self, now: Timestamp) {
         self.updated = now;
@@ -371,6 +389,28 @@ mod tests {
             Err(SessionError::VotedIn(ParticipantId(2)))
         );
         assert_eq!(s.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_follow_up_carries_what_is_not_done() {
+        let mut s = session();
+        s.participants[0].present = false;
+        s.add_action("Klaar", None, None);
+        s.add_action("Nog open", None, None);
+        s.actions[0].status = crate::model::ActionStatus::Done;
+        s.notes = "oud".into();
+        let now: Timestamp = "2027-01-10T09:00:00Z".parse().unwrap();
+        let next = s.follow_up("Test (vervolg)", now);
+        assert_eq!(next.title, "Test (vervolg)");
+        assert_eq!(next.actions.len(), 1);
+        assert_eq!(next.actions[0].text, "Nog open");
+        assert!(next.participants.iter().all(|p| p.present));
+        assert_eq!(
+            (next.created, next.notes.as_str(), next.meeting_date),
+            (now, "", None)
+        );
+        assert_eq!(next.matrix, s.matrix);
+        assert_eq!(next.validate(), Ok(()));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod acties;
 mod dialog;
 mod matrix;
+mod picker;
 mod stemmen;
 mod text;
 mod theme;
@@ -15,6 +16,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
+pub use picker::draw as draw_picker;
 pub use theme::Palette;
 
 use crate::app::{App, Overlay, Pane, SaveState, keymap};

@@ -1,0 +1,268 @@
+//! The session picker: the first screen of `knoop` without arguments. It lists the sessions in
+//! the folder and ends in an [`PickerOutcome`] that the runtime carries out (files are not
+//! touched here).
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use tui_input::{Input, InputRequest};
+
+use super::Action;
+use super::keymap::Context;
+use crate::i18n::Lang;
+use crate::model::template;
+use crate::store::Listed;
+
+/// The longest session title.
+pub const MAX_TITLE: usize = 100;
+
+/// One session file as the picker shows it.
+#[derive(Clone, Debug)]
+pub struct PickerEntry {
+    /// The file.
+    pub path: PathBuf,
+    /// Its title, or `None` when the file is unreadable.
+    pub title: Option<String>,
+    /// The meeting date.
+    pub date: Option<Date>,
+    /// The last change.
+    pub updated: Option<Timestamp>,
+    /// How many participants.
+    pub participants: usize,
+    /// The focus themes' desired situations, best first.
+    pub top: Vec<String>,
+    /// Why it could not be read.
+    pub error: Option<String>,
+}
+
+impl PickerEntry {
+    /// What the picker needs of a listed file.
+    pub fn from_listed(listed: &Listed, lang: Lang) -> Self {
+        match &listed.session {
+            Ok(s) => PickerEntry {
+                path: listed.path.clone(),
+                title: Some(s.title.clone()),
+                date: s.meeting_date,
+                updated: Some(s.updated),
+                participants: s.participants.len(),
+                top: s
+                    .focus_themes()
+                    .iter()
+                    .filter_map(|&id| s.matrix.theme(id))
+                    .map(|t| t.desired.clone())
+                    .collect(),
+                error: None,
+            },
+            Err(e) => PickerEntry {
+                path: listed.path.clone(),
+                title: None,
+                date: None,
+                updated: None,
+                participants: 0,
+                top: Vec::new(),
+                error: Some(e.message(lang)),
+            },
+        }
+    }
+}
+
+/// The form for a new session.
+#[derive(Clone, Debug, Default)]
+pub struct NewSessionForm {
+    /// Index into [`template::ALL`].
+    pub template: usize,
+    /// The title being typed.
+    pub title: Input,
+}
+
+/// What the picker ends in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickerOutcome {
+    /// Open this file.
+    Open(PathBuf),
+    /// Make a new session and open it.
+    Create {
+        /// Its title.
+        title: String,
+        /// The template key.
+        template: &'static str,
+    },
+    /// Make the follow-up of this file and open it.
+    FollowUp(PathBuf),
+    /// Stop.
+    Quit,
+}
+
+/// The picker's state.
+#[derive(Clone, Debug)]
+pub struct Picker {
+    /// Interface language.
+    pub lang: Lang,
+    /// The sessions folder.
+    pub dir: PathBuf,
+    /// The session files, newest change first.
+    pub entries: Vec<PickerEntry>,
+    /// The selected row.
+    pub selected: usize,
+    /// The new-session form, when open.
+    pub form: Option<NewSessionForm>,
+    /// A short message (a refusal, an error of the runtime).
+    pub message: Option<String>,
+    /// Set when the picker is done.
+    pub outcome: Option<PickerOutcome>,
+    /// The time zone for "last change".
+    pub zone: TimeZone,
+}
+
+impl Picker {
+    /// A picker over these entries.
+    pub fn new(lang: Lang, dir: PathBuf, entries: Vec<PickerEntry>, zone: TimeZone) -> Self {
+        Picker {
+            lang,
+            dir,
+            entries,
+            selected: 0,
+            form: None,
+            message: None,
+            outcome: None,
+            zone,
+        }
+    }
+
+    /// The key contexts that apply now.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.form.is_some() {
+            vec![Context::NewSession]
+        } else {
+            vec![Context::Picker]
+        }
+    }
+
+    /// Applies an action.
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        let t = self.lang.texts();
+        if let Some(form) = &mut self.form {
+            match action {
+                Action::Close => self.form = None,
+                Action::Down => form.template = (form.template + 1).min(template::ALL.len() - 1),
+                Action::Up => form.template = form.template.saturating_sub(1),
+                Action::Input(request) => {
+                    let grows = matches!(request, InputRequest::InsertChar(_));
+                    if grows && form.title.value().chars().count() >= MAX_TITLE {
+                        self.message = Some(crate::i18n::fill(t.ui_too_long, &[&MAX_TITLE]));
+                    } else {
+                        form.title.handle(request);
+                    }
+                }
+                Action::Paste(text) => {
+                    let line = text
+                        .split(['\r', '\n'])
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let room = MAX_TITLE.saturating_sub(form.title.value().chars().count());
+                    for c in line.chars().take(room) {
+                        form.title.handle(InputRequest::InsertChar(c));
+                    }
+                }
+                Action::Confirm => {
+                    let title = form.title.value().trim().to_owned();
+                    if title.is_empty() {
+                        self.message = Some(t.ui_name_required.to_owned());
+                    } else {
+                        let template = template::ALL[form.template].key;
+                        self.outcome = Some(PickerOutcome::Create { title, template });
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        let selected = self.entries.get(self.selected);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.entries.len().saturating_sub(1))
+            }
+            Action::Add => self.form = Some(NewSessionForm::default()),
+            Action::Quit => self.outcome = Some(PickerOutcome::Quit),
+            Action::Confirm | Action::FollowUp => match selected {
+                Some(entry) if entry.error.is_some() => self.message = entry.error.clone(),
+                Some(entry) if action == Action::Confirm => {
+                    self.outcome = Some(PickerOutcome::Open(entry.path.clone()));
+                }
+                Some(entry) => self.outcome = Some(PickerOutcome::FollowUp(entry.path.clone())),
+                None => {}
+            },
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(name: &str, error: bool) -> PickerEntry {
+        PickerEntry {
+            path: PathBuf::from(name),
+            title: (!error).then(|| name.to_owned()),
+            date: None,
+            updated: None,
+            participants: 0,
+            top: vec![],
+            error: error.then(|| "kapot".to_owned()),
+        }
+    }
+
+    fn picker() -> Picker {
+        let entries = vec![entry("a.json", false), entry("b.json", true)];
+        Picker::new(Lang::Nl, PathBuf::from("."), entries, TimeZone::UTC)
+    }
+
+    #[test]
+    fn enter_opens_and_v_makes_a_follow_up() {
+        let mut p = picker();
+        p.update(Action::Confirm);
+        assert_eq!(p.outcome, Some(PickerOutcome::Open("a.json".into())));
+        let mut p = picker();
+        p.update(Action::FollowUp);
+        assert_eq!(p.outcome, Some(PickerOutcome::FollowUp("a.json".into())));
+    }
+
+    #[test]
+    fn an_unreadable_file_says_why_instead_of_opening() {
+        let mut p = picker();
+        p.update(Action::Down);
+        p.update(Action::Down);
+        assert_eq!(p.selected, 1);
+        p.update(Action::Confirm);
+        assert_eq!(
+            (p.outcome.clone(), p.message.as_deref()),
+            (None, Some("kapot"))
+        );
+    }
+
+    #[test]
+    fn a_new_session_needs_a_title_and_takes_the_chosen_template() {
+        let mut p = picker();
+        p.update(Action::Add);
+        p.update(Action::Confirm);
+        assert_eq!(p.message.as_deref(), Some("Vul een naam in."));
+        p.update(Action::Down);
+        p.update(Action::Down);
+        p.update(Action::Up);
+        p.update(Action::Paste("Knooppunt\nHet Anker".into()));
+        p.update(Action::Confirm);
+        assert_eq!(
+            p.outcome,
+            Some(PickerOutcome::Create {
+                title: "Knooppunt Het Anker".into(),
+                template: "onderwijs-jeugdhulp"
+            })
+        );
+    }
+}
