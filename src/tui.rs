@@ -215,3 +215,47 @@ fn pick_loop(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyModifiers, MouseEvent};
+
+    use super::*;
+    use crate::app::Pane;
+
+    #[test]
+    fn a_click_focuses_the_pane_under_it() {
+        let session = Session::new(
+            "T",
+            &crate::model::template::PREVENTIEMATRIX,
+            Timestamp::UNIX_EPOCH,
+        );
+        let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        let screen = Rect::new(0, 0, 160, 48);
+        let click = |column, row| {
+            Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(
+            action_for(&app, click(100, 5), screen),
+            Some(Action::Focus(Pane::Matrix))
+        );
+        assert_eq!(
+            action_for(&app, click(100, 40), screen),
+            Some(Action::Focus(Pane::Acties))
+        );
+        assert_eq!(
+            action_for(&app, click(5, 40), screen),
+            Some(Action::Focus(Pane::Stemmen))
+        );
+        assert_eq!(
+            action_for(&app, click(5, 47), screen),
+            None,
+            "the status line is no pane"
+        );
+    }
+}

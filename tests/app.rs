@@ -268,3 +268,19 @@ fn a_recovered_state_is_restored_on_yes_and_can_be_undone() {
     run(&mut a, [Action::Undo]);
     assert_ne!(a.session.notes, "Na de storing");
 }
+
+#[test]
+fn revealing_a_secret_round_is_an_edit_that_undo_takes_back() {
+    let mut a = app();
+    press(&mut a, KeyCode::Char('o'), KeyModifiers::NONE);
+    assert!(a.message.as_deref().unwrap().contains("niet geheim"));
+    assert!(!a.unsaved());
+    a.session.rounds[1].secret = true;
+    press(&mut a, KeyCode::Char('o'), KeyModifiers::NONE);
+    assert!(a.session.rounds[1].revealed && a.session.rounds[1].counts_visible());
+    // Undo works across panes: from the Acties pane it takes back the reveal.
+    run(&mut a, [Action::Focus(Pane::Acties), Action::Undo]);
+    assert!(!a.session.rounds[1].counts_visible());
+    run(&mut a, [Action::Redo]);
+    assert!(a.session.rounds[1].revealed);
+}

@@ -124,3 +124,24 @@ fn the_session_picker_and_its_new_session_form() {
     insta::assert_snapshot!("picker_new_80x24", picker_screen(&p, 80, 24));
     insta::assert_snapshot!("picker_new_160x48", picker_screen(&p, 160, 48));
 }
+
+#[test]
+fn every_size_from_80x24_to_250x70_draws_all_three_panes() {
+    let a = app();
+    for (w, h) in [
+        (80, 24),
+        (81, 25),
+        (100, 30),
+        (120, 40),
+        (160, 48),
+        (200, 60),
+        (250, 70),
+        (80, 70),
+        (250, 24),
+    ] {
+        let text = screen(&a, w, h);
+        for title in ["STEMMEN", "Matrix", "Acties", "Stap 1/4"] {
+            assert!(text.contains(title), "{title} missing at {w}×{h}:\n{text}");
+        }
+    }
+}

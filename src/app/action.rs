@@ -59,6 +59,8 @@ pub enum Action {
     Participants,
     /// The next status of the selected action (open → bezig → klaar).
     CycleStatus,
+    /// Reveal or hide the counts of a secret round.
+    Reveal,
     /// Add (in a dialog).
     Add,
     /// Edit the selected item (in a dialog).

@@ -217,6 +217,12 @@ pub static KEYMAP: &[Binding] = &[
         help: |t| t.key_cycle_status,
     },
     Binding {
+        keys: &[key('o')],
+        action: Action::Reveal,
+        context: Context::Pane(Pane::Stemmen),
+        help: |t| t.key_reveal,
+    },
+    Binding {
         keys: &[code(KeyCode::Up), key('k')],
         action: Action::Up,
         context: Participants,

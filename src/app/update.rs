@@ -75,6 +75,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::TimerLonger => app.timer.adjust(true),
         Action::TimerShorter => app.timer.adjust(false),
         Action::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
+        Action::Reveal if app.focus == Pane::Stemmen => reveal(app),
         Action::CycleStatus if app.focus == Pane::Acties => {
             let at = app.selected(Pane::Acties);
             let _ = app.edit(|s| {
@@ -85,6 +86,26 @@ pub fn update(app: &mut App, action: Action) {
             });
         }
         _ => {}
+    }
+}
+
+/// Reveals (or hides again) the counts of the round on screen, when it is secret.
+fn reveal(app: &mut App) {
+    let Some(id) = app.shown_round().map(|r| r.id) else {
+        return;
+    };
+    let mut not_secret = false;
+    let _ = app.edit(|s| {
+        if let Some(round) = s.rounds.iter_mut().find(|r| r.id == id) {
+            not_secret = !round.secret;
+            if round.secret {
+                round.revealed = !round.revealed;
+            }
+        }
+        Ok::<(), ()>(())
+    });
+    if not_secret {
+        app.message = Some(app.lang.texts().ui_not_secret.to_owned());
     }
 }
 

@@ -210,4 +210,6 @@ pub const EN: Texts = Texts {
     follow_up_suffix: "follow-up",
     picker_created: "Made: {0}",
     key_choose_template_up: "Previous template",
+    key_reveal: "Reveal or hide the votes again (secret round)",
+    ui_not_secret: "This round is not secret: the votes are already visible.",
 };

@@ -328,6 +328,8 @@ texts! {
     participants_empty,
     recovery_title,
     key_open_session,
+    key_reveal,
+    ui_not_secret,
     key_new_session,
     key_follow_up,
     key_quit_picker,

@@ -210,4 +210,6 @@ pub const NL: Texts = Texts {
     follow_up_suffix: "vervolg",
     picker_created: "Gemaakt: {0}",
     key_choose_template_up: "Vorig sjabloon",
+    key_reveal: "Stemmen onthullen of weer verbergen (geheime ronde)",
+    ui_not_secret: "Deze ronde is niet geheim: de stemmen zijn al zichtbaar.",
 };
