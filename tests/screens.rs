@@ -145,3 +145,29 @@ fn every_size_from_80x24_to_250x70_draws_all_three_panes() {
         }
     }
 }
+
+#[test]
+fn wide_characters_in_a_field_keep_the_cursor_after_the_text() {
+    let mut a = app();
+    update(&mut a, Action::Participants);
+    update(&mut a, Action::Add);
+    update(&mut a, Action::Paste("日本語".into()));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| ui::draw(f, &a, &Palette::mono()))
+        .unwrap();
+    let text = terminal.backend().to_string();
+    assert!(text.contains("▶ Naam          日本語"), "{text}");
+    // The field starts after the marker, the label (14) and a space; three wide characters
+    // take six columns.
+    let cursor = terminal.get_cursor_position().unwrap();
+    let field_start = text
+        .lines()
+        .nth(cursor.y as usize)
+        .unwrap()
+        .find("日")
+        .unwrap();
+    let line = text.lines().nth(cursor.y as usize).unwrap();
+    let start_col = line[..field_start].chars().count() as u16 - 1; // the line starts with a quote
+    assert_eq!(cursor.x, start_col + 6);
+}

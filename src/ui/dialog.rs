@@ -96,7 +96,7 @@ pub fn participants(
         let field_w = (bottom.width as usize).saturating_sub(label_w + 3);
         for (i, (label, input)) in fields.iter().enumerate() {
             let scroll = input.visual_scroll(field_w);
-            let shown: String = input.value().chars().skip(scroll).take(field_w).collect();
+            let shown = super::text::field(input.value(), scroll, field_w);
             let style = if i == form.field {
                 palette.selected
             } else {
@@ -105,7 +105,7 @@ pub fn participants(
             let marker = if i == form.field { "▶" } else { " " };
             lines.push(Line::from(vec![
                 Span::raw(format!("{marker} {label:<label_w$}")),
-                Span::styled(format!("{shown:<field_w$}"), style),
+                Span::styled(shown, style),
             ]));
             if i == form.field {
                 let x = bottom.x

@@ -161,16 +161,10 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
         let label = format!("{}: ", t.new_session_name);
         let field_w = (inner.width as usize).saturating_sub(label.chars().count() + 1);
         let scroll = form.title.visual_scroll(field_w);
-        let shown: String = form
-            .title
-            .value()
-            .chars()
-            .skip(scroll)
-            .take(field_w)
-            .collect();
+        let shown = super::text::field(form.title.value(), scroll, field_w);
         lines.push(Line::from(vec![
             Span::styled(label.clone(), palette.focus),
-            Span::styled(format!("{shown:<field_w$}"), palette.selected),
+            Span::styled(shown, palette.selected),
         ]));
         let hints: Vec<String> = keymap::bindings_in(&picker.contexts())
             .iter()

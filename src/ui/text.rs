@@ -1,5 +1,26 @@
 //! Small text helpers for drawing: wrapping and cutting to a width.
 
+use unicode_width::UnicodeWidthChar;
+
+/// The part of a text field's `value` that shows in a field `width` columns wide, scrolled
+/// `scroll` columns to the left, padded with spaces to the full width. Columns, not
+/// characters: "日本" takes four.
+pub fn field(value: &str, scroll: usize, width: usize) -> String {
+    let mut column = 0;
+    let mut used = 0;
+    let mut out = String::new();
+    for c in value.chars() {
+        let w = c.width().unwrap_or(0);
+        if column >= scroll && column + w <= scroll + width {
+            out.push(c);
+            used += w;
+        }
+        column += w;
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
 /// Cuts `text` to at most `width` characters, ending in "…" when cut.
 pub fn fit(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
@@ -54,6 +75,14 @@ mod tests {
             ["Schoolma", "atschapp", "elijk"]
         );
         assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn visible_counts_columns_of_wide_characters() {
+        assert_eq!(field("日本語テスト", 0, 6), "日本語");
+        assert_eq!(field("日本語テスト", 4, 4), "語テ");
+        assert_eq!(field("日本語テスト", 0, 5), "日本 ");
+        assert_eq!(field("Zoë", 0, 5), "Zoë  ");
     }
 
     #[test]
