@@ -11,10 +11,7 @@ use knoop::ui::{self, Palette};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/sessions/voorbeeld-basisschool.json"
-);
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/voorbeeld-basisschool.json");
 
 fn main() {
     divan::main();
@@ -28,12 +25,8 @@ fn example() -> Session {
 /// and a last round voting on every theme by every participant.
 fn ten_times_larger() -> Session {
     let mut s = example();
-    let (participants, themes, actions, agreements) = (
-        s.participants.clone(),
-        s.matrix.themes.clone(),
-        s.actions.clone(),
-        s.agreements.clone(),
-    );
+    let (participants, themes, actions, agreements) =
+        (s.participants.clone(), s.matrix.themes.clone(), s.actions.clone(), s.agreements.clone());
     for copy in 1..10u32 {
         for p in &participants {
             let mut p = p.clone();
@@ -84,9 +77,7 @@ fn frame_after_key(bencher: divan::Bencher, session: Session) {
     bencher.bench_local(|| {
         update(&mut app, keys[n % keys.len()].clone());
         n += 1;
-        terminal
-            .draw(|frame| ui::draw(frame, &app, &palette))
-            .unwrap();
+        terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
     });
 }
 

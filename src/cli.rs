@@ -97,12 +97,8 @@ struct SubTexts {
 /// The clap command with every help text in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
     let t = lang.texts();
-    let (title, file, dir, template) = (
-        t.cli_value_title,
-        t.cli_value_file,
-        t.cli_value_dir,
-        t.cli_value_template,
-    );
+    let (title, file, dir, template) =
+        (t.cli_value_title, t.cli_value_file, t.cli_value_dir, t.cli_value_template);
     let subs = [
         SubTexts {
             name: "new",
@@ -133,10 +129,7 @@ pub fn command(lang: Lang) -> clap::Command {
         },
     ];
     let mut cmd = localize(Cli::command(), t, true)
-        .override_usage(format!(
-            "knoop [{}] [{}]",
-            t.cli_value_options, t.cli_value_command
-        ))
+        .override_usage(format!("knoop [{}] [{}]", t.cli_value_options, t.cli_value_command))
         .about(t.cli_about)
         .subcommand_help_heading(t.cli_commands_heading)
         .mut_arg("lang", |a| a.help(t.cli_lang).hide_possible_values(true))
@@ -152,9 +145,7 @@ pub fn command(lang: Lang) -> clap::Command {
                         .hide_default_value(true)
                 });
             }
-            localize(sub, t, false)
-                .about(sub_texts.about)
-                .override_usage(sub_texts.usage)
+            localize(sub, t, false).about(sub_texts.about).override_usage(sub_texts.usage)
         });
     }
     cmd
@@ -166,10 +157,8 @@ fn localize(cmd: clap::Command, t: &Texts, top: bool) -> clap::Command {
         "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
         t.cli_usage_heading
     );
-    let ids: Vec<(String, bool)> = cmd
-        .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
-        .collect();
+    let ids: Vec<(String, bool)> =
+        cmd.get_arguments().map(|a| (a.get_id().to_string(), a.is_positional())).collect();
     let mut cmd = cmd.help_template(template).disable_help_flag(true).arg(
         Arg::new("help")
             .short('h')
@@ -189,11 +178,7 @@ fn localize(cmd: clap::Command, t: &Texts, top: bool) -> clap::Command {
         );
     }
     for (id, positional) in ids {
-        let heading = if positional {
-            t.cli_args_heading
-        } else {
-            t.cli_options_heading
-        };
+        let heading = if positional { t.cli_args_heading } else { t.cli_options_heading };
         cmd = cmd.mut_arg(id, |a| a.help_heading(heading));
     }
     cmd
@@ -203,13 +188,11 @@ fn localize(cmd: clap::Command, t: &Texts, top: bool) -> clap::Command {
 pub fn run(args: Vec<OsString>) -> ExitCode {
     let env = |k: &str| std::env::var(k).ok();
     let lang = Lang::detect(lang_from_args(&args), env);
-    let cli = match command(lang)
-        .try_get_matches_from(&args)
-        .and_then(|m| Cli::from_arg_matches(&m))
-    {
-        Ok(cli) => cli,
-        Err(e) => return usage_error(lang, &e),
-    };
+    let cli =
+        match command(lang).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
+            Ok(cli) => cli,
+            Err(e) => return usage_error(lang, &e),
+        };
     let t = lang.texts();
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
@@ -231,11 +214,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             ExitCode::from(EXIT_BAD_INPUT)
         }
         Err(Failure::Usage(message)) => {
-            eprintln!(
-                "{}\n{}",
-                fill(t.cli_usage_error, &[&message]),
-                t.cli_usage_hint
-            );
+            eprintln!("{}\n{}", fill(t.cli_usage_error, &[&message]), t.cli_usage_hint);
             ExitCode::from(EXIT_USAGE)
         }
     }
@@ -264,18 +243,15 @@ fn usage_error(lang: Lang, e: &clap::Error) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
     // clap words its errors in English; say it in Dutch, keeping the argument it is about.
-    let about = [
-        ContextKind::InvalidArg,
-        ContextKind::InvalidSubcommand,
-        ContextKind::InvalidValue,
-    ]
-    .into_iter()
-    .find_map(|k| match e.get(k) {
-        Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(s)) => Some(s.join(", ")),
-        _ => None,
-    })
-    .unwrap_or_default();
+    let about =
+        [ContextKind::InvalidArg, ContextKind::InvalidSubcommand, ContextKind::InvalidValue]
+            .into_iter()
+            .find_map(|k| match e.get(k) {
+                Some(ContextValue::String(s)) => Some(s.clone()),
+                Some(ContextValue::Strings(s)) => Some(s.join(", ")),
+                _ => None,
+            })
+            .unwrap_or_default();
     let what = match e.kind() {
         ErrorKind::UnknownArgument => format!("onbekende optie {about}"),
         ErrorKind::InvalidSubcommand => format!("onbekende opdracht {about}"),
@@ -294,11 +270,7 @@ fn usage_error(lang: Lang, e: &clap::Error) -> ExitCode {
         _ => e.kind().to_string(),
     };
     let t = lang.texts();
-    eprintln!(
-        "{}\n{}",
-        fill(t.cli_usage_error, &[&what]),
-        t.cli_usage_hint
-    );
+    eprintln!("{}\n{}", fill(t.cli_usage_error, &[&what]), t.cli_usage_hint);
     ExitCode::from(EXIT_USAGE)
 }
 
@@ -350,8 +322,7 @@ fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
         .map(|l| match &l.session {
             Ok(s) => [
                 s.title.clone(),
-                s.meeting_date
-                    .map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d)),
+                s.meeting_date.map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d)),
                 moment_text(lang, s.updated, &zone),
                 l.path.display().to_string(),
             ],
@@ -363,21 +334,10 @@ fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
             ],
         })
         .collect();
-    let header = [
-        t.list_col_title,
-        t.list_col_date,
-        t.list_col_changed,
-        t.list_col_file,
-    ]
-    .map(str::to_owned);
+    let header =
+        [t.list_col_title, t.list_col_date, t.list_col_changed, t.list_col_file].map(str::to_owned);
     let widths: Vec<usize> = (0..4)
-        .map(|c| {
-            rows.iter()
-                .chain([&header])
-                .map(|r| r[c].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
+        .map(|c| rows.iter().chain([&header]).map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
     let _ = writeln!(out, "{}", fill(t.list_header, &[&dir.display()]));
     for row in [&header].into_iter().chain(&rows) {
@@ -397,20 +357,12 @@ fn check(lang: Lang, files: &[PathBuf], out: &mut impl Write) -> Outcome {
     for file in files {
         match store::load(file) {
             Ok(session) => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    fill(t.check_ok, &[&file.display(), &session.title])
-                );
+                let _ = writeln!(out, "{}", fill(t.check_ok, &[&file.display(), &session.title]));
             }
             Err(e) => problems.push(e.message(lang)),
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure::Bad(problems.join("\n\n")))
-    }
+    if problems.is_empty() { Ok(()) } else { Err(Failure::Bad(problems.join("\n\n"))) }
 }
 
 /// Who holds a lock, in words.
@@ -430,17 +382,10 @@ fn open(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> O
     let opened =
         store::open(file, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
     if let Some(stale) = &opened.took_over {
-        let _ = writeln!(
-            out,
-            "{}",
-            fill(t.open_took_over, &[&holder_text(lang, Some(stale))])
-        );
+        let _ = writeln!(out, "{}", fill(t.open_took_over, &[&holder_text(lang, Some(stale))]));
     }
     if let Access::ReadOnly(holder) = &opened.access {
-        let held = fill(
-            t.lock_held,
-            &[&file.display(), &holder_text(lang, holder.as_ref())],
-        );
+        let held = fill(t.lock_held, &[&file.display(), &holder_text(lang, holder.as_ref())]);
         let _ = writeln!(out, "{}", fill(t.open_read_only, &[&held]));
     }
     if !on_terminal() {
@@ -466,10 +411,7 @@ fn on_terminal() -> bool {
 }
 
 fn palette(theme: Option<&str>) -> Palette {
-    Palette::choose(
-        theme,
-        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-    )
+    Palette::choose(theme, std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
 }
 
 /// Runs the full-screen program on an opened session, offering a recovery file if a crash
@@ -502,10 +444,7 @@ fn picker(lang: Lang, dir: &Path, theme: Option<&str>) -> Outcome {
     loop {
         let listed = store::list(dir)
             .map_err(|e| Failure::Bad(fill(lang.texts().load_io, &[&dir.display(), &e])))?;
-        let entries = listed
-            .iter()
-            .map(|l| PickerEntry::from_listed(l, lang))
-            .collect();
+        let entries = listed.iter().map(|l| PickerEntry::from_listed(l, lang)).collect();
         let mut picker = Picker::new(lang, dir.to_owned(), entries, TimeZone::system());
         picker.message = message.take();
         let outcome = crate::tui::pick(&mut picker, palette(theme))
@@ -554,9 +493,7 @@ pub fn summary(lang: Lang, s: &Session) -> String {
         .enumerate()
         .map(|(i, th)| format!("{}. {}", i + 1, th.desired))
         .collect();
-    let date = s
-        .meeting_date
-        .map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d));
+    let date = s.meeting_date.map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d));
     fill(
         t.open_summary,
         &[
@@ -571,11 +508,7 @@ pub fn summary(lang: Lang, s: &Session) -> String {
             &activities,
             &needed,
             &s.rounds.len(),
-            &if focus.is_empty() {
-                "–".to_owned()
-            } else {
-                focus.join(", ")
-            },
+            &if focus.is_empty() { "–".to_owned() } else { focus.join(", ") },
             &s.actions.len(),
             &s.agreements.len(),
         ],
@@ -595,14 +528,8 @@ mod tests {
     #[test]
     fn lang_is_read_before_clap() {
         let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
-        assert_eq!(
-            lang_from_args(&args(&["knoop", "--lang", "en", "list"])),
-            Some(Lang::En)
-        );
-        assert_eq!(
-            lang_from_args(&args(&["knoop", "list", "--lang=nl"])),
-            Some(Lang::Nl)
-        );
+        assert_eq!(lang_from_args(&args(&["knoop", "--lang", "en", "list"])), Some(Lang::En));
+        assert_eq!(lang_from_args(&args(&["knoop", "list", "--lang=nl"])), Some(Lang::Nl));
         assert_eq!(lang_from_args(&args(&["knoop", "list"])), None);
     }
 }

@@ -88,11 +88,9 @@ fn event_loop(
             // Handle everything that is waiting before the next frame.
             loop {
                 let size = terminal.size()?;
-                if let Some(action) = action_for(
-                    app,
-                    event::read()?,
-                    Rect::new(0, 0, size.width, size.height),
-                ) {
+                if let Some(action) =
+                    action_for(app, event::read()?, Rect::new(0, 0, size.width, size.height))
+                {
                     save_now |= action == Action::Save;
                     let before = app.revision;
                     update(app, action);
@@ -225,11 +223,8 @@ mod tests {
 
     #[test]
     fn a_click_focuses_the_pane_under_it() {
-        let session = Session::new(
-            "T",
-            &crate::model::template::PREVENTIEMATRIX,
-            Timestamp::UNIX_EPOCH,
-        );
+        let session =
+            Session::new("T", &crate::model::template::PREVENTIEMATRIX, Timestamp::UNIX_EPOCH);
         let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
         let screen = Rect::new(0, 0, 160, 48);
         let click = |column, row| {
@@ -240,22 +235,9 @@ mod tests {
                 modifiers: KeyModifiers::NONE,
             })
         };
-        assert_eq!(
-            action_for(&app, click(100, 5), screen),
-            Some(Action::Focus(Pane::Matrix))
-        );
-        assert_eq!(
-            action_for(&app, click(100, 40), screen),
-            Some(Action::Focus(Pane::Acties))
-        );
-        assert_eq!(
-            action_for(&app, click(5, 40), screen),
-            Some(Action::Focus(Pane::Stemmen))
-        );
-        assert_eq!(
-            action_for(&app, click(5, 47), screen),
-            None,
-            "the status line is no pane"
-        );
+        assert_eq!(action_for(&app, click(100, 5), screen), Some(Action::Focus(Pane::Matrix)));
+        assert_eq!(action_for(&app, click(100, 40), screen), Some(Action::Focus(Pane::Acties)));
+        assert_eq!(action_for(&app, click(5, 40), screen), Some(Action::Focus(Pane::Stemmen)));
+        assert_eq!(action_for(&app, click(5, 47), screen), None, "the status line is no pane");
     }
 }

@@ -1,22 +1,16 @@
 //! `update`-level tests: the app driven by actions, no terminal.
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::Duration;
 
 use knoop::app::{Action, App, Overlay, Pane, Step, keymap, update};
-use knoop::i18n::Lang;
 use knoop::model::{ActionStatus, ParticipantId, Role};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
 
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/sessions/voorbeeld-basisschool.json"
-);
-
 fn app() -> App {
-    let session = knoop::store::load(std::path::Path::new(EXAMPLE)).unwrap();
-    App::new(session, PathBuf::from(EXAMPLE), Lang::Nl)
+    common::example_app()
 }
 
 fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
@@ -61,10 +55,7 @@ fn zoom_and_help_toggle_and_esc_unzooms() {
     press(&mut a, KeyCode::Char('?'), KeyModifiers::NONE);
     assert!(matches!(a.overlay, Overlay::Help));
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
-    assert!(
-        matches!(a.overlay, Overlay::None) && a.zoomed,
-        "Esc closes only the help"
-    );
+    assert!(matches!(a.overlay, Overlay::None) && a.zoomed, "Esc closes only the help");
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     assert!(!a.zoomed);
 }
@@ -74,24 +65,9 @@ fn steps_move_the_focus_to_their_pane() {
     let mut a = app();
     press(&mut a, KeyCode::Char('>'), KeyModifiers::NONE);
     assert_eq!((a.step, a.focus), (Step::Inventariseren, Pane::Matrix));
-    run(
-        &mut a,
-        [Action::NextStep, Action::NextStep, Action::NextStep],
-    );
-    assert_eq!(
-        (a.step, a.focus),
-        (Step::Regie, Pane::Acties),
-        "stops at step 4"
-    );
-    run(
-        &mut a,
-        [
-            Action::PrevStep,
-            Action::PrevStep,
-            Action::PrevStep,
-            Action::PrevStep,
-        ],
-    );
+    run(&mut a, [Action::NextStep, Action::NextStep, Action::NextStep]);
+    assert_eq!((a.step, a.focus), (Step::Regie, Pane::Acties), "stops at step 4");
+    run(&mut a, [Action::PrevStep, Action::PrevStep, Action::PrevStep, Action::PrevStep]);
     assert_eq!((a.step, a.focus), (Step::Prioriteren, Pane::Stemmen));
 }
 
@@ -106,19 +82,13 @@ fn the_timer_counts_down_from_ticks_and_says_when_time_is_up() {
     run(&mut a, [Action::Tick(Duration::from_secs(20))]);
     assert!(a.timer.is_up());
     press(&mut a, KeyCode::Char('T'), KeyModifiers::SHIFT);
-    assert_eq!(
-        (a.timer.text(), a.timer.running),
-        ("01:00".to_owned(), false)
-    );
+    assert_eq!((a.timer.text(), a.timer.running), ("01:00".to_owned(), false));
 }
 
 #[test]
 fn an_action_status_edit_is_undone_and_redone() {
     let mut a = app();
-    run(
-        &mut a,
-        [Action::Focus(Pane::Acties), Action::Down, Action::Down],
-    );
+    run(&mut a, [Action::Focus(Pane::Acties), Action::Down, Action::Down]);
     assert_eq!(a.session.actions[2].status, ActionStatus::Busy);
     press(&mut a, KeyCode::Char(' '), KeyModifiers::NONE);
     assert_eq!(a.session.actions[2].status, ActionStatus::Done);
@@ -140,19 +110,13 @@ fn a_participant_is_added_through_the_dialog_with_accents_and_paste() {
     type_text(&mut a, "Zoë Ünal");
     run(
         &mut a,
-        [
-            Action::Input(InputRequest::GoToPrevWord),
-            Action::Input(InputRequest::DeletePrevChar),
-        ],
+        [Action::Input(InputRequest::GoToPrevWord), Action::Input(InputRequest::DeletePrevChar)],
     );
     press(&mut a, KeyCode::Tab, KeyModifiers::NONE);
     run(&mut a, [Action::Paste("Wijkteam\nNoord".into())]);
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
     let added = a.session.participants.last().unwrap();
-    assert_eq!(
-        (added.name.as_str(), added.organisation.as_str()),
-        ("ZoëÜnal", "Wijkteam Noord")
-    );
+    assert_eq!((added.name.as_str(), added.organisation.as_str()), ("ZoëÜnal", "Wijkteam Noord"));
     assert!(added.present && added.role == Role::Structural);
     // Keys in the list toggle presence and role; undo reaches into the dialog too.
     press(&mut a, KeyCode::Char(' '), KeyModifiers::NONE);
@@ -160,10 +124,7 @@ fn a_participant_is_added_through_the_dialog_with_accents_and_paste() {
     let added = a.session.participants.last().unwrap();
     assert!(!added.present && added.role == Role::Incidental);
     press(&mut a, KeyCode::Char('u'), KeyModifiers::NONE);
-    assert_eq!(
-        a.session.participants.last().unwrap().role,
-        Role::Structural
-    );
+    assert_eq!(a.session.participants.last().unwrap().role, Role::Structural);
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     assert!(matches!(a.overlay, Overlay::None));
 }
@@ -176,25 +137,14 @@ fn a_name_is_required_and_has_a_length_limit() {
     run(&mut a, [Action::Paste("x".repeat(100))]);
     assert!(a.message.as_deref().unwrap().contains("hooguit 80"));
     run(&mut a, [Action::Confirm]);
-    assert_eq!(
-        a.session.participants.last().unwrap().name.chars().count(),
-        80
-    );
+    assert_eq!(a.session.participants.last().unwrap().name.chars().count(), 80);
 }
 
 #[test]
 fn removing_someone_with_actions_asks_and_someone_who_voted_stays() {
     let mut a = app();
     a.session.rounds.clear(); // nobody has voted now
-    run(
-        &mut a,
-        [
-            Action::Participants,
-            Action::Down,
-            Action::Down,
-            Action::Remove,
-        ],
-    );
+    run(&mut a, [Action::Participants, Action::Down, Action::Down, Action::Remove]);
     // Ahmed (3rd) owns an action: a question, nothing removed yet.
     assert_eq!(a.session.participants.len(), 8);
     match &a.overlay {
@@ -236,21 +186,9 @@ fn saves_reported_by_the_runtime_show_in_the_state() {
     let mut a = app();
     run(&mut a, [Action::Focus(Pane::Acties), Action::CycleStatus]);
     let revision = a.revision;
-    run(
-        &mut a,
-        [Action::Saved {
-            revision,
-            result: Err("schijf vol".into()),
-        }],
-    );
+    run(&mut a, [Action::Saved { revision, result: Err("schijf vol".into()) }]);
     assert!(a.unsaved());
-    run(
-        &mut a,
-        [Action::Saved {
-            revision,
-            result: Ok("2026-11-23T10:00:00Z".parse().unwrap()),
-        }],
-    );
+    run(&mut a, [Action::Saved { revision, result: Ok("2026-11-23T10:00:00Z".parse().unwrap()) }]);
     assert!(!a.unsaved());
     press(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(a.message.as_deref(), Some("Alles is opgeslagen."));

@@ -4,10 +4,8 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/sessions/voorbeeld-basisschool.json"
-);
+mod common;
+use common::EXAMPLE;
 
 fn knoop(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_knoop"))
@@ -34,21 +32,11 @@ fn new_creates_a_session_from_a_template_and_list_shows_it() {
     let dir = tempfile::tempdir().unwrap();
     let out = knoop(
         dir.path(),
-        &[
-            "new",
-            "--title",
-            "Knooppunt Het Anker",
-            "--template",
-            "onderwijs-jeugdhulp",
-        ],
+        &["new", "--title", "Knooppunt Het Anker", "--template", "onderwijs-jeugdhulp"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let path = dir.path().join("knooppunt-het-anker.json");
-    assert!(
-        stdout(&out).contains(&path.display().to_string()),
-        "{}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).contains(&path.display().to_string()), "{}", stdout(&out));
     let session = knoop::store::load(&path).unwrap();
     assert_eq!(session.template, "onderwijs-jeugdhulp");
     assert_eq!(session.matrix.themes.len(), 5);
@@ -56,10 +44,7 @@ fn new_creates_a_session_from_a_template_and_list_shows_it() {
     let out = knoop(dir.path(), &["list"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(
-        text.contains("Knooppunt Het Anker") && text.contains("geen datum"),
-        "{text}"
-    );
+    assert!(text.contains("Knooppunt Het Anker") && text.contains("geen datum"), "{text}");
 }
 
 #[test]
@@ -78,27 +63,13 @@ fn check_exits_0_for_valid_files_and_1_with_each_error() {
     assert!(stdout(&out).contains("In orde"));
 
     let bad = dir.path().join("kapot.json");
-    fs::write(
-        &bad,
-        "{\"format\": \"knoop-session\", \"version\": 1, \"session\": ",
-    )
-    .unwrap();
+    fs::write(&bad, "{\"format\": \"knoop-session\", \"version\": 1, \"session\": ").unwrap();
     let missing = dir.path().join("weg.json");
-    let out = knoop(
-        dir.path(),
-        &[
-            "check",
-            EXAMPLE,
-            bad.to_str().unwrap(),
-            missing.to_str().unwrap(),
-        ],
-    );
+    let out =
+        knoop(dir.path(), &["check", EXAMPLE, bad.to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(
-        err.contains("kapot.json houdt te vroeg op (regel 1"),
-        "{err}"
-    );
+    assert!(err.contains("kapot.json houdt te vroeg op (regel 1"), "{err}");
     assert!(err.contains("weg.json bestaat niet"), "{err}");
 }
 
@@ -111,14 +82,8 @@ fn open_prints_a_summary_until_the_full_screen_lands() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("Deelnemers: 8 (8 aanwezig)"), "{text}");
-    assert!(
-        text.contains("1. Opgroeien met voldoende middelen"),
-        "{text}"
-    );
-    assert!(
-        !knoop::store::lock_path(&copy).exists(),
-        "the lock is released on exit"
-    );
+    assert!(text.contains("1. Opgroeien met voldoende middelen"), "{text}");
+    assert!(!knoop::store::lock_path(&copy).exists(), "the lock is released on exit");
 }
 
 #[test]
@@ -144,11 +109,7 @@ fn wrong_usage_exits_2_with_a_dutch_message() {
     ] {
         let out = knoop(dir.path(), args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-        assert!(
-            stderr(&out).contains("De opdracht klopt niet"),
-            "{args:?}: {}",
-            stderr(&out)
-        );
+        assert!(stderr(&out).contains("De opdracht klopt niet"), "{args:?}: {}", stderr(&out));
     }
     let out = knoop(dir.path(), &["--help"]);
     assert_eq!(out.status.code(), Some(0));

@@ -1,6 +1,6 @@
 //! Whole screens rendered into ratatui's `TestBackend` and snapshotted with insta.
 
-use std::path::PathBuf;
+mod common;
 
 use knoop::app::{Action, App, Pane, update};
 use knoop::i18n::Lang;
@@ -8,21 +8,13 @@ use knoop::ui::{self, Palette};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/sessions/voorbeeld-basisschool.json"
-);
-
 fn app() -> App {
-    let session = knoop::store::load(std::path::Path::new(EXAMPLE)).unwrap();
-    App::new(session, PathBuf::from(EXAMPLE), Lang::Nl)
+    common::example_app()
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, app, &Palette::mono()))
-        .unwrap();
+    terminal.draw(|f| ui::draw(f, app, &Palette::mono())).unwrap();
     terminal.backend().to_string()
 }
 
@@ -84,10 +76,8 @@ fn english_on_request() {
 fn picker() -> knoop::app::Picker {
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/sessions"));
     let listed = knoop::store::list(dir).unwrap();
-    let mut entries: Vec<_> = listed
-        .iter()
-        .map(|l| knoop::app::PickerEntry::from_listed(l, Lang::Nl))
-        .collect();
+    let mut entries: Vec<_> =
+        listed.iter().map(|l| knoop::app::PickerEntry::from_listed(l, Lang::Nl)).collect();
     // A fresh session and an unreadable file beside the example.
     entries.push(knoop::app::PickerEntry {
         path: "kapot.json".into(),
@@ -98,19 +88,12 @@ fn picker() -> knoop::app::Picker {
         top: vec![],
         error: Some("kapot".into()),
     });
-    knoop::app::Picker::new(
-        Lang::Nl,
-        "/home/lotte/knoop".into(),
-        entries,
-        jiff::tz::TimeZone::UTC,
-    )
+    knoop::app::Picker::new(Lang::Nl, "/home/lotte/knoop".into(), entries, jiff::tz::TimeZone::UTC)
 }
 
 fn picker_screen(p: &knoop::app::Picker, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| ui::draw_picker(f, p, &Palette::mono()))
-        .unwrap();
+    terminal.draw(|f| ui::draw_picker(f, p, &Palette::mono())).unwrap();
     terminal.backend().to_string()
 }
 
@@ -153,20 +136,13 @@ fn wide_characters_in_a_field_keep_the_cursor_after_the_text() {
     update(&mut a, Action::Add);
     update(&mut a, Action::Paste("日本語".into()));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, &a, &Palette::mono()))
-        .unwrap();
+    terminal.draw(|f| ui::draw(f, &a, &Palette::mono())).unwrap();
     let text = terminal.backend().to_string();
     assert!(text.contains("▶ Naam          日本語"), "{text}");
     // The field starts after the marker, the label (14) and a space; three wide characters
     // take six columns.
     let cursor = terminal.get_cursor_position().unwrap();
-    let field_start = text
-        .lines()
-        .nth(cursor.y as usize)
-        .unwrap()
-        .find("日")
-        .unwrap();
+    let field_start = text.lines().nth(cursor.y as usize).unwrap().find("日").unwrap();
     let line = text.lines().nth(cursor.y as usize).unwrap();
     let start_col = line[..field_start].chars().count() as u16 - 1; // the line starts with a quote
     assert_eq!(cursor.x, start_col + 6);

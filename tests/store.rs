@@ -7,10 +7,8 @@ use knoop::i18n::Lang;
 use knoop::model::{ParticipantId, RuleKind, Session, VoteError};
 use knoop::store::{self, Access, LoadError};
 
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/sessions/voorbeeld-basisschool.json"
-);
+mod common;
+use common::EXAMPLE;
 
 fn example() -> Session {
     store::load(Path::new(EXAMPLE)).expect("the example session loads")
@@ -50,11 +48,7 @@ fn the_example_is_a_realistic_knooppunt() {
     let gaps = s.matrix.gaps(&focus);
     assert!(gaps.len() >= 2, "the matrix shows gaps: {gaps:?}");
     assert_eq!(s.actions.len(), 6);
-    assert!(
-        s.actions
-            .iter()
-            .all(|a| a.owner.is_some() && a.due.is_some())
-    );
+    assert!(s.actions.iter().all(|a| a.owner.is_some() && a.due.is_some()));
     assert_eq!(s.agreements.len(), 3);
 }
 
@@ -72,11 +66,7 @@ fn saving_over_keeps_a_backup_of_the_previous_version() {
 }
 
 fn assert_refused(path: &Path, before: &[u8], err: &LoadError, expect: &[&str]) {
-    assert_eq!(
-        fs::read(path).unwrap(),
-        before,
-        "a refused file is never changed"
-    );
+    assert_eq!(fs::read(path).unwrap(), before, "a refused file is never changed");
     let message = err.message(Lang::Nl);
     assert!(message.contains(&path.display().to_string()), "{message}");
     assert!(message.contains("niet gewijzigd"), "{message}");
@@ -89,38 +79,15 @@ fn assert_refused(path: &Path, before: &[u8], err: &LoadError, expect: &[&str]) 
 fn invalid_json_is_refused_with_line_and_column() {
     let (_dir, path, before) = broken_copy(|t| t.replacen("\"title\": ", "\"title\" ", 1));
     let err = store::load(&path).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            LoadError::Syntax {
-                truncated: false,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
-    assert_refused(
-        &path,
-        &before,
-        &err,
-        &["geen geldig JSON", "regel 5, kolom"],
-    );
+    assert!(matches!(err, LoadError::Syntax { truncated: false, .. }), "{err:?}");
+    assert_refused(&path, &before, &err, &["geen geldig JSON", "regel 5, kolom"]);
 }
 
 #[test]
 fn a_truncated_file_is_refused_as_cut_off() {
     let (_dir, path, before) = broken_copy(|t| t[..t.len() / 2].to_owned());
     let err = store::load(&path).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            LoadError::Syntax {
-                truncated: true,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(err, LoadError::Syntax { truncated: true, .. }), "{err:?}");
     assert_refused(&path, &before, &err, &["houdt te vroeg op", "afgebroken"]);
 }
 
@@ -136,12 +103,7 @@ fn a_wrong_field_type_names_the_field_line_and_column() {
         }
         other => panic!("expected a field error, got {other:?}"),
     }
-    assert_refused(
-        &path,
-        &before,
-        &err,
-        &["session.participants[0].present", "regel"],
-    );
+    assert_refused(&path, &before, &err, &["session.participants[0].present", "regel"]);
 }
 
 #[test]
@@ -149,18 +111,12 @@ fn an_action_owned_by_an_unknown_participant_is_refused_at_its_field() {
     let (_dir, path, before) = broken_copy(|t| t.replacen("\"owner\": 3,", "\"owner\": 42,", 1));
     let err = store::load(&path).unwrap_err();
     match &err {
-        LoadError::Rule {
-            field, kind, at, ..
-        } => {
+        LoadError::Rule { field, kind, at, .. } => {
             assert_eq!(field, "session.actions[0].owner");
             assert_eq!(*kind, RuleKind::UnknownParticipant(ParticipantId(42)));
             let at = at.expect("the owner field is found in the text");
-            let line = fs::read_to_string(&path)
-                .unwrap()
-                .lines()
-                .nth(at.line - 1)
-                .unwrap()
-                .to_owned();
+            let line =
+                fs::read_to_string(&path).unwrap().lines().nth(at.line - 1).unwrap().to_owned();
             assert!(line.contains("\"owner\": 42"), "points at {line:?}");
         }
         other => panic!("expected a rule error, got {other:?}"),
@@ -196,14 +152,7 @@ fn a_ballot_over_budget_is_refused() {
 fn a_file_from_a_newer_knoop_is_refused_as_such() {
     let (_dir, path, before) = broken_copy(|t| t.replacen("\"version\": 1", "\"version\": 7", 1));
     let err = store::load(&path).unwrap_err();
-    assert!(matches!(
-        err,
-        LoadError::TooNew {
-            version: 7,
-            supported: 1,
-            ..
-        }
-    ));
+    assert!(matches!(err, LoadError::TooNew { version: 7, supported: 1, .. }));
     assert_eq!(fs::read(&path).unwrap(), before);
     assert!(err.message(Lang::Nl).contains("nieuwere knoop"));
     assert!(err.message(Lang::En).contains("newer knoop"));
@@ -212,15 +161,9 @@ fn a_file_from_a_newer_knoop_is_refused_as_such() {
 #[test]
 fn other_json_is_not_a_session() {
     let (_dir, path, _) = broken_copy(|_| "{\"naam\": \"boodschappen\"}".into());
-    assert!(matches!(
-        store::load(&path),
-        Err(LoadError::NotKnoop { .. })
-    ));
+    assert!(matches!(store::load(&path), Err(LoadError::NotKnoop { .. })));
     let (_dir, path, _) = broken_copy(|t| t.replacen("\"version\": 1", "\"version\": \"een\"", 1));
-    assert!(matches!(
-        store::load(&path),
-        Err(LoadError::BadVersion { .. })
-    ));
+    assert!(matches!(store::load(&path), Err(LoadError::BadVersion { .. })));
 }
 
 #[test]
@@ -247,10 +190,7 @@ fn a_second_window_opens_read_only_and_is_told_who_has_it() {
     }
     drop(first);
     let third = store::open(&path, now).unwrap();
-    assert!(
-        matches!(third.access, Access::Editable(_)),
-        "closing the first frees the session"
-    );
+    assert!(matches!(third.access, Access::Editable(_)), "closing the first frees the session");
 }
 
 #[test]
@@ -260,14 +200,8 @@ fn creating_sessions_never_clobbers_another() {
     let a = store::create(dir.path(), &s).unwrap();
     let b = store::create(dir.path(), &s).unwrap();
     assert_ne!(a, b);
-    assert_eq!(
-        a.file_name().unwrap(),
-        "knooppunt-obs-de-regenboog-najaar-2026.json"
-    );
-    assert_eq!(
-        b.file_name().unwrap(),
-        "knooppunt-obs-de-regenboog-najaar-2026-2.json"
-    );
+    assert_eq!(a.file_name().unwrap(), "knooppunt-obs-de-regenboog-najaar-2026.json");
+    assert_eq!(b.file_name().unwrap(), "knooppunt-obs-de-regenboog-najaar-2026-2.json");
     let listed = store::list(dir.path()).unwrap();
     assert_eq!(listed.len(), 2);
     assert!(listed.iter().all(|l| l.session.is_ok()));

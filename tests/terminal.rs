@@ -5,10 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/sessions/voorbeeld-basisschool.json"
-);
+mod common;
+use common::EXAMPLE;
 
 struct Tmux {
     socket: String,
@@ -91,9 +89,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
     }
 }
 
@@ -111,10 +107,7 @@ fn open_help_add_a_participant_quit_and_find_it_saved() {
         return;
     };
     let screen = t.wait_for("STEMMEN", true);
-    assert!(
-        screen.contains("Matrix") && screen.contains("Acties"),
-        "{screen}"
-    );
+    assert!(screen.contains("Matrix") && screen.contains("Acties"), "{screen}");
     t.keys(&["?"]);
     t.wait_for("Toetsen", true);
     t.keys(&["Escape"]);
@@ -133,23 +126,15 @@ fn open_help_add_a_participant_quit_and_find_it_saved() {
     t.keys(&["q"]);
     t.wait_for("KNOOP-EXIT 0", true);
     assert_eq!(
-        t.tmux(&["display-message", "-p", "#{alternate_on} #{cursor_flag}"])
-            .trim(),
+        t.tmux(&["display-message", "-p", "#{alternate_on} #{cursor_flag}"]).trim(),
         "0 1",
         "terminal given back"
     );
 
     let session = knoop::store::load(&file).unwrap();
-    let tess = session
-        .participants
-        .iter()
-        .find(|p| p.name == "Tess de Wit")
-        .expect("saved");
+    let tess = session.participants.iter().find(|p| p.name == "Tess de Wit").expect("saved");
     assert_eq!(tess.organisation, "Bibliotheek");
-    assert!(
-        !knoop::store::lock_path(&file).exists(),
-        "the lock is released"
-    );
+    assert!(!knoop::store::lock_path(&file).exists(), "the lock is released");
 }
 
 #[test]
@@ -166,20 +151,11 @@ fn a_crash_leaves_a_recovery_file_that_the_next_open_offers() {
         t.keys(&["Space", "Down", "Space", "F12"]);
         let screen = t.wait_for("KNOOP-EXIT", true);
         assert!(screen.contains("KNOOP-EXIT 101"), "{screen}");
-        assert_eq!(
-            t.tmux(&["display-message", "-p", "#{alternate_on}"]).trim(),
-            "0"
-        );
+        assert_eq!(t.tmux(&["display-message", "-p", "#{alternate_on}"]).trim(), "0");
     }
-    assert!(
-        knoop::store::recovery_path(&file).exists(),
-        "the crash left a recovery file"
-    );
+    assert!(knoop::store::recovery_path(&file).exists(), "the crash left a recovery file");
     let on_disk = knoop::store::load(&file).unwrap();
-    assert!(
-        on_disk.participants[1].present,
-        "the second edit was not saved before the crash"
-    );
+    assert!(on_disk.participants[1].present, "the second edit was not saved before the crash");
 
     let Some(t) = Tmux::start("recover", dir.path(), &file, "") else {
         return;

@@ -36,24 +36,19 @@ pub struct Key {
 }
 
 const fn key(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::NONE,
-    }
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::NONE }
 }
 
 const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key { code, mods: KeyModifiers::SHIFT }
 }
 
 const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
+    Key { code, mods: KeyModifiers::NONE }
 }
 
 /// One line of the key map.
@@ -68,323 +63,79 @@ pub struct Binding {
     pub help: fn(&Texts) -> &'static str,
 }
 
-use Context::{Form, Global, Participants, Question};
+use Context::{Form, Global, NewSession, Pane as InPane, Participants, Picker, Question};
+
+/// One line of the table: context, action, help text, keys.
+macro_rules! bind {
+    ($context:expr, $action:ident, $help:ident, [$($key:expr),+ $(,)?]) => {
+        Binding { keys: &[$($key),+], action: Action::$action, context: $context, help: |t| t.$help }
+    };
+}
 
 /// Every key of knoop.
 pub static KEYMAP: &[Binding] = &[
-    Binding {
-        keys: &[key('?'), code(KeyCode::F(1))],
-        action: Action::ToggleHelp,
-        context: Global,
-        help: |t| t.key_help,
-    },
-    Binding {
-        keys: &[key('q')],
-        action: Action::Quit,
-        context: Global,
-        help: |t| t.key_quit,
-    },
-    Binding {
-        keys: &[ctrl('s')],
-        action: Action::Save,
-        context: Global,
-        help: |t| t.key_save,
-    },
-    Binding {
-        keys: &[key('u'), ctrl('z')],
-        action: Action::Undo,
-        context: Global,
-        help: |t| t.key_undo,
-    },
-    Binding {
-        keys: &[ctrl('y'), ctrl('r')],
-        action: Action::Redo,
-        context: Global,
-        help: |t| t.key_redo,
-    },
-    Binding {
-        keys: &[code(KeyCode::Tab)],
-        action: Action::FocusNext,
-        context: Global,
-        help: |t| t.key_focus_next,
-    },
-    Binding {
-        keys: &[
-            Key {
-                code: KeyCode::BackTab,
-                mods: KeyModifiers::SHIFT,
-            },
-            code(KeyCode::BackTab),
-        ],
-        action: Action::FocusPrev,
-        context: Global,
-        help: |t| t.key_focus_prev,
-    },
-    Binding {
-        keys: &[key('z')],
-        action: Action::ToggleZoom,
-        context: Global,
-        help: |t| t.key_zoom,
-    },
-    Binding {
-        keys: &[code(KeyCode::Esc)],
-        action: Action::Close,
-        context: Global,
-        help: |t| t.key_close,
-    },
-    Binding {
-        keys: &[code(KeyCode::Up), key('k')],
-        action: Action::Up,
-        context: Global,
-        help: |t| t.key_up,
-    },
-    Binding {
-        keys: &[code(KeyCode::Down), key('j')],
-        action: Action::Down,
-        context: Global,
-        help: |t| t.key_down,
-    },
-    Binding {
-        keys: &[code(KeyCode::Home), key('g')],
-        action: Action::Home,
-        context: Global,
-        help: |t| t.key_home,
-    },
-    Binding {
-        keys: &[code(KeyCode::End), key('G')],
-        action: Action::End,
-        context: Global,
-        help: |t| t.key_end,
-    },
-    Binding {
-        keys: &[code(KeyCode::PageUp)],
-        action: Action::PageUp,
-        context: Global,
-        help: |t| t.key_page_up,
-    },
-    Binding {
-        keys: &[code(KeyCode::PageDown)],
-        action: Action::PageDown,
-        context: Global,
-        help: |t| t.key_page_down,
-    },
-    Binding {
-        keys: &[key('>'), key('.')],
-        action: Action::NextStep,
-        context: Global,
-        help: |t| t.key_next_step,
-    },
-    Binding {
-        keys: &[key('<'), key(',')],
-        action: Action::PrevStep,
-        context: Global,
-        help: |t| t.key_prev_step,
-    },
-    Binding {
-        keys: &[key('t')],
-        action: Action::TimerStartPause,
-        context: Global,
-        help: |t| t.key_timer,
-    },
-    Binding {
-        keys: &[key('T')],
-        action: Action::TimerReset,
-        context: Global,
-        help: |t| t.key_timer_reset,
-    },
-    Binding {
-        keys: &[key('+'), key('=')],
-        action: Action::TimerLonger,
-        context: Global,
-        help: |t| t.key_timer_longer,
-    },
-    Binding {
-        keys: &[key('-')],
-        action: Action::TimerShorter,
-        context: Global,
-        help: |t| t.key_timer_shorter,
-    },
-    Binding {
-        keys: &[key('p')],
-        action: Action::Participants,
-        context: Global,
-        help: |t| t.key_participants,
-    },
-    Binding {
-        keys: &[key(' '), key('s')],
-        action: Action::CycleStatus,
-        context: Context::Pane(Pane::Acties),
-        help: |t| t.key_cycle_status,
-    },
-    Binding {
-        keys: &[key('o')],
-        action: Action::Reveal,
-        context: Context::Pane(Pane::Stemmen),
-        help: |t| t.key_reveal,
-    },
-    Binding {
-        keys: &[code(KeyCode::Up), key('k')],
-        action: Action::Up,
-        context: Participants,
-        help: |t| t.key_up,
-    },
-    Binding {
-        keys: &[code(KeyCode::Down), key('j')],
-        action: Action::Down,
-        context: Participants,
-        help: |t| t.key_down,
-    },
-    Binding {
-        keys: &[key('a'), code(KeyCode::Insert)],
-        action: Action::Add,
-        context: Participants,
-        help: |t| t.key_add_participant,
-    },
-    Binding {
-        keys: &[code(KeyCode::Enter), key('e')],
-        action: Action::Edit,
-        context: Participants,
-        help: |t| t.key_edit_participant,
-    },
-    Binding {
-        keys: &[key('d'), code(KeyCode::Delete)],
-        action: Action::Remove,
-        context: Participants,
-        help: |t| t.key_remove_participant,
-    },
-    Binding {
-        keys: &[key(' ')],
-        action: Action::TogglePresent,
-        context: Participants,
-        help: |t| t.key_toggle_present,
-    },
-    Binding {
-        keys: &[key('r')],
-        action: Action::ToggleRole,
-        context: Participants,
-        help: |t| t.key_toggle_role,
-    },
-    Binding {
-        keys: &[key('u'), ctrl('z')],
-        action: Action::Undo,
-        context: Participants,
-        help: |t| t.key_undo,
-    },
-    Binding {
-        keys: &[ctrl('y'), ctrl('r')],
-        action: Action::Redo,
-        context: Participants,
-        help: |t| t.key_redo,
-    },
-    Binding {
-        keys: &[code(KeyCode::Esc), key('q')],
-        action: Action::Close,
-        context: Participants,
-        help: |t| t.key_close,
-    },
-    Binding {
-        keys: &[code(KeyCode::Enter)],
-        action: Action::Confirm,
-        context: Form,
-        help: |t| t.key_form_save,
-    },
-    Binding {
-        keys: &[
-            code(KeyCode::Tab),
-            code(KeyCode::Down),
-            code(KeyCode::Up),
-            code(KeyCode::BackTab),
-        ],
-        action: Action::NextField,
-        context: Form,
-        help: |t| t.key_next_field,
-    },
-    Binding {
-        keys: &[code(KeyCode::Esc)],
-        action: Action::Close,
-        context: Form,
-        help: |t| t.key_form_cancel,
-    },
-    Binding {
-        keys: &[key('j'), key('y')],
-        action: Action::Yes,
-        context: Question,
-        help: |t| t.key_yes,
-    },
-    Binding {
-        keys: &[code(KeyCode::Esc), key('n')],
-        action: Action::Close,
-        context: Question,
-        help: |t| t.key_no,
-    },
-    Binding {
-        keys: &[code(KeyCode::Up), key('k')],
-        action: Action::Up,
-        context: Context::Picker,
-        help: |t| t.key_up,
-    },
-    Binding {
-        keys: &[code(KeyCode::Down), key('j')],
-        action: Action::Down,
-        context: Context::Picker,
-        help: |t| t.key_down,
-    },
-    Binding {
-        keys: &[code(KeyCode::Enter)],
-        action: Action::Confirm,
-        context: Context::Picker,
-        help: |t| t.key_open_session,
-    },
-    Binding {
-        keys: &[key('n')],
-        action: Action::Add,
-        context: Context::Picker,
-        help: |t| t.key_new_session,
-    },
-    Binding {
-        keys: &[key('v')],
-        action: Action::FollowUp,
-        context: Context::Picker,
-        help: |t| t.key_follow_up,
-    },
-    Binding {
-        keys: &[key('q'), code(KeyCode::Esc)],
-        action: Action::Quit,
-        context: Context::Picker,
-        help: |t| t.key_quit_picker,
-    },
-    Binding {
-        keys: &[code(KeyCode::Down)],
-        action: Action::Down,
-        context: Context::NewSession,
-        help: |t| t.key_choose_template,
-    },
-    Binding {
-        keys: &[code(KeyCode::Up)],
-        action: Action::Up,
-        context: Context::NewSession,
-        help: |t| t.key_choose_template_up,
-    },
-    Binding {
-        keys: &[code(KeyCode::Enter)],
-        action: Action::Confirm,
-        context: Context::NewSession,
-        help: |t| t.key_create_session,
-    },
-    Binding {
-        keys: &[code(KeyCode::Esc)],
-        action: Action::Close,
-        context: Context::NewSession,
-        help: |t| t.key_form_cancel,
-    },
+    bind!(Global, ToggleHelp, key_help, [key('?'), code(KeyCode::F(1))]),
+    bind!(Global, Quit, key_quit, [key('q')]),
+    bind!(Global, Save, key_save, [ctrl('s')]),
+    bind!(Global, Undo, key_undo, [key('u'), ctrl('z')]),
+    bind!(Global, Redo, key_redo, [ctrl('y'), ctrl('r')]),
+    bind!(Global, FocusNext, key_focus_next, [code(KeyCode::Tab)]),
+    bind!(Global, FocusPrev, key_focus_prev, [shift(KeyCode::BackTab), code(KeyCode::BackTab)]),
+    bind!(Global, ToggleZoom, key_zoom, [key('z')]),
+    bind!(Global, Close, key_close, [code(KeyCode::Esc)]),
+    bind!(Global, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Global, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Global, Home, key_home, [code(KeyCode::Home), key('g')]),
+    bind!(Global, End, key_end, [code(KeyCode::End), key('G')]),
+    bind!(Global, PageUp, key_page_up, [code(KeyCode::PageUp)]),
+    bind!(Global, PageDown, key_page_down, [code(KeyCode::PageDown)]),
+    bind!(Global, NextStep, key_next_step, [key('>'), key('.')]),
+    bind!(Global, PrevStep, key_prev_step, [key('<'), key(',')]),
+    bind!(Global, TimerStartPause, key_timer, [key('t')]),
+    bind!(Global, TimerReset, key_timer_reset, [key('T')]),
+    bind!(Global, TimerLonger, key_timer_longer, [key('+'), key('=')]),
+    bind!(Global, TimerShorter, key_timer_shorter, [key('-')]),
+    bind!(Global, Participants, key_participants, [key('p')]),
+    bind!(InPane(Pane::Acties), CycleStatus, key_cycle_status, [key(' '), key('s')]),
+    bind!(InPane(Pane::Stemmen), Reveal, key_reveal, [key('o')]),
+    bind!(Participants, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Participants, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Participants, Add, key_add_participant, [key('a'), code(KeyCode::Insert)]),
+    bind!(Participants, Edit, key_edit_participant, [code(KeyCode::Enter), key('e')]),
+    bind!(Participants, Remove, key_remove_participant, [key('d'), code(KeyCode::Delete)]),
+    bind!(Participants, TogglePresent, key_toggle_present, [key(' ')]),
+    bind!(Participants, ToggleRole, key_toggle_role, [key('r')]),
+    bind!(Participants, Undo, key_undo, [key('u'), ctrl('z')]),
+    bind!(Participants, Redo, key_redo, [ctrl('y'), ctrl('r')]),
+    bind!(Participants, Close, key_close, [code(KeyCode::Esc), key('q')]),
+    bind!(Form, Confirm, key_form_save, [code(KeyCode::Enter)]),
+    bind!(
+        Form,
+        NextField,
+        key_next_field,
+        [code(KeyCode::Tab), code(KeyCode::Down), code(KeyCode::Up), code(KeyCode::BackTab),]
+    ),
+    bind!(Form, Close, key_form_cancel, [code(KeyCode::Esc)]),
+    bind!(Question, Yes, key_yes, [key('j'), key('y')]),
+    bind!(Question, Close, key_no, [code(KeyCode::Esc), key('n')]),
+    bind!(Picker, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Picker, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Picker, Confirm, key_open_session, [code(KeyCode::Enter)]),
+    bind!(Picker, Add, key_new_session, [key('n')]),
+    bind!(Picker, FollowUp, key_follow_up, [key('v')]),
+    bind!(Picker, Quit, key_quit_picker, [key('q'), code(KeyCode::Esc)]),
+    bind!(NewSession, Down, key_choose_template, [code(KeyCode::Down)]),
+    bind!(NewSession, Up, key_choose_template_up, [code(KeyCode::Up)]),
+    bind!(NewSession, Confirm, key_create_session, [code(KeyCode::Enter)]),
+    bind!(NewSession, Close, key_form_cancel, [code(KeyCode::Esc)]),
 ];
 
 /// The contexts whose keys apply now, most specific first.
 pub fn contexts(app: &App) -> Vec<Context> {
     match &app.overlay {
-        Overlay::Participants(ParticipantsDialog {
-            question: Some(_), ..
-        }) => vec![Context::Question],
+        Overlay::Participants(ParticipantsDialog { question: Some(_), .. }) => {
+            vec![Context::Question]
+        }
         Overlay::Participants(ParticipantsDialog { form: Some(_), .. }) => vec![Context::Form],
         Overlay::Participants(_) => vec![Context::Participants],
         Overlay::Recovery(_) => vec![Context::Question],
@@ -446,10 +197,7 @@ pub fn help_lines(app: &App) -> Vec<&'static Binding> {
 
 /// The bindings of these contexts, in order.
 pub fn bindings_in(contexts: &[Context]) -> Vec<&'static Binding> {
-    contexts
-        .iter()
-        .flat_map(|c| KEYMAP.iter().filter(move |b| b.context == *c))
-        .collect()
+    contexts.iter().flat_map(|c| KEYMAP.iter().filter(move |b| b.context == *c)).collect()
 }
 
 /// A key as people write it: "Ctrl-S", "Tab", "↑", "Spatie"/"Space".
@@ -499,11 +247,8 @@ mod tests {
             Context::NewSession,
         ];
         for c in contexts {
-            let keys: Vec<&Key> = KEYMAP
-                .iter()
-                .filter(|b| b.context == c)
-                .flat_map(|b| b.keys)
-                .collect();
+            let keys: Vec<&Key> =
+                KEYMAP.iter().filter(|b| b.context == c).flat_map(|b| b.keys).collect();
             for (i, a) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(a), "{a:?} twice in {c:?}");
             }

@@ -69,12 +69,7 @@ pub enum Step {
 
 impl Step {
     /// In order.
-    pub const ALL: [Step; 4] = [
-        Step::Prioriteren,
-        Step::Inventariseren,
-        Step::Aanpak,
-        Step::Regie,
-    ];
+    pub const ALL: [Step; 4] = [Step::Prioriteren, Step::Inventariseren, Step::Aanpak, Step::Regie];
 
     /// 1 to 4.
     pub fn number(self) -> usize {

@@ -36,11 +36,7 @@ pub struct ParticipantForm {
 impl ParticipantForm {
     /// The text field with the cursor.
     pub fn active(&mut self) -> &mut Input {
-        if self.field == 0 {
-            &mut self.name
-        } else {
-            &mut self.organisation
-        }
+        if self.field == 0 { &mut self.name } else { &mut self.organisation }
     }
 }
 
@@ -127,18 +123,11 @@ fn edit_selected(
 
 fn remove(app: &mut App, dialog: &mut ParticipantsDialog, id: ParticipantId, unassign: bool) {
     let t = app.lang.texts();
-    let name = app
-        .session
-        .participant(id)
-        .map(|p| p.name.clone())
-        .unwrap_or_default();
+    let name = app.session.participant(id).map(|p| p.name.clone()).unwrap_or_default();
     match app.edit(|s| s.remove_participant(id, unassign).map(|_| ())) {
         Ok(()) => {}
         Err(SessionError::OwnsWork { owned }) => {
-            dialog.question = Some(RemovalQuestion {
-                participant: id,
-                owned,
-            });
+            dialog.question = Some(RemovalQuestion { participant: id, owned });
         }
         Err(SessionError::VotedIn(_)) => app.message = Some(fill(t.ui_participant_voted, &[&name])),
         Err(_) => {}
@@ -178,11 +167,8 @@ fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) {
             // A field is one line: a pasted line break becomes a space.
             let input = form.active();
             let room = MAX_FIELD.saturating_sub(input.value().chars().count());
-            let flat: String = text
-                .split(['\r', '\n'])
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let flat: String =
+                text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
             if flat.chars().count() > room {
                 app.message = Some(fill(t.ui_too_long, &[&MAX_FIELD]));
             }

@@ -119,25 +119,12 @@ pub struct Picker {
 impl Picker {
     /// A picker over these entries.
     pub fn new(lang: Lang, dir: PathBuf, entries: Vec<PickerEntry>, zone: TimeZone) -> Self {
-        Picker {
-            lang,
-            dir,
-            entries,
-            selected: 0,
-            form: None,
-            message: None,
-            outcome: None,
-            zone,
-        }
+        Picker { lang, dir, entries, selected: 0, form: None, message: None, outcome: None, zone }
     }
 
     /// The key contexts that apply now.
     pub fn contexts(&self) -> Vec<Context> {
-        if self.form.is_some() {
-            vec![Context::NewSession]
-        } else {
-            vec![Context::Picker]
-        }
+        if self.form.is_some() { vec![Context::NewSession] } else { vec![Context::Picker] }
     }
 
     /// Applies an action.
@@ -240,10 +227,7 @@ mod tests {
         p.update(Action::Down);
         assert_eq!(p.selected, 1);
         p.update(Action::Confirm);
-        assert_eq!(
-            (p.outcome.clone(), p.message.as_deref()),
-            (None, Some("kapot"))
-        );
+        assert_eq!((p.outcome.clone(), p.message.as_deref()), (None, Some("kapot")));
     }
 
     #[test]

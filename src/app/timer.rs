@@ -29,11 +29,7 @@ impl Timer {
     /// A stopped timer set to `minutes`.
     pub fn minutes(minutes: u64) -> Self {
         let set = Duration::from_secs(60 * minutes.clamp(1, MAX_MINUTES));
-        Timer {
-            set,
-            remaining: set,
-            running: false,
-        }
+        Timer { set, remaining: set, running: false }
     }
 
     /// Start, or pause when running. Starting a timer that ran out starts it afresh.
@@ -46,30 +42,19 @@ impl Timer {
 
     /// Back to the time set, stopped.
     pub fn reset(&mut self) {
-        *self = Timer {
-            running: false,
-            remaining: self.set,
-            set: self.set,
-        };
+        *self = Timer { running: false, remaining: self.set, set: self.set };
     }
 
     /// One minute more (or less) on the time set, and on what is left.
     pub fn adjust(&mut self, longer: bool) {
         let minute = Duration::from_secs(60);
-        let set = if longer {
-            self.set + minute
-        } else {
-            self.set.saturating_sub(minute)
-        };
+        let set = if longer { self.set + minute } else { self.set.saturating_sub(minute) };
         if set < minute || set > Duration::from_secs(60 * MAX_MINUTES) {
             return;
         }
         self.set = set;
-        self.remaining = if longer {
-            self.remaining + minute
-        } else {
-            self.remaining.saturating_sub(minute)
-        };
+        self.remaining =
+            if longer { self.remaining + minute } else { self.remaining.saturating_sub(minute) };
     }
 
     /// Lets `elapsed` pass.
@@ -114,11 +99,7 @@ mod tests {
         assert!(t.is_up() && !t.running);
         assert_eq!(t.text(), "00:00");
         t.start_or_pause();
-        assert_eq!(
-            (t.text(), t.running),
-            ("01:00".into(), true),
-            "a new start after time is up"
-        );
+        assert_eq!((t.text(), t.running), ("01:00".into(), true), "a new start after time is up");
     }
 
     #[test]

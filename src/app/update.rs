@@ -62,11 +62,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageDown => move_selection(app, |s, _| s + PAGE),
         Action::NextStep | Action::PrevStep => {
             let n = app.step.number() - 1;
-            let next = if action == Action::NextStep {
-                (n + 1).min(3)
-            } else {
-                n.saturating_sub(1)
-            };
+            let next =
+                if action == Action::NextStep { (n + 1).min(3) } else { n.saturating_sub(1) };
             app.step = Step::ALL[next];
             app.focus = app.step.pane();
         }

@@ -33,10 +33,8 @@ impl Lang {
         if let Some(lang) = env("KNOOP_LANG").and_then(|v| Lang::from_tag(&v)) {
             return lang;
         }
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .into_iter()
-            .filter_map(&env)
-            .find(|v| !v.is_empty());
+        let locale =
+            ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().filter_map(&env).find(|v| !v.is_empty());
         match locale {
             Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
             _ => Lang::Nl,
@@ -65,9 +63,8 @@ impl Lang {
 }
 
 const WEEKDAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
-const MONTHS_NL: [&str; 12] = [
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-];
+const MONTHS_NL: [&str; 12] =
+    ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
 /// A date as people in `lang` write it: "vr 25 dec 2026" or "Fri 25 Dec 2026".
 pub fn date_text(lang: Lang, date: Date) -> String {
@@ -86,11 +83,7 @@ pub fn date_text(lang: Lang, date: Date) -> String {
 /// A moment in the given time zone as a date and a time: "vr 25 dec 2026 14:05".
 pub fn moment_text(lang: Lang, at: Timestamp, zone: &TimeZone) -> String {
     let local = at.to_zoned(zone.clone());
-    format!(
-        "{} {}",
-        date_text(lang, local.date()),
-        local.strftime("%H:%M")
-    )
+    format!("{} {}", date_text(lang, local.date()), local.strftime("%H:%M"))
 }
 
 /// Fills the placeholders `{0}`, `{1}`, … of a text with `args`.
@@ -100,9 +93,8 @@ pub fn fill(template: &str, args: &[&dyn Display]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let arg = after
-            .find('}')
-            .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+        let arg =
+            after.find('}').and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
         match arg {
             Some((n, close)) if n < args.len() => {
                 out.push_str(&args[n].to_string());
@@ -406,19 +398,11 @@ mod tests {
     #[test]
     fn language_comes_from_flag_then_knoop_lang_then_locale() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| v.to_string())
-            }
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
         };
         assert_eq!(Lang::detect(Some(Lang::En), env(&[])), Lang::En);
         assert_eq!(Lang::detect(None, env(&[])), Lang::Nl);
-        assert_eq!(
-            Lang::detect(None, env(&[("LANG", "en_GB.UTF-8")])),
-            Lang::En
-        );
+        assert_eq!(Lang::detect(None, env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
         assert_eq!(Lang::detect(None, env(&[("LANG", "C.UTF-8")])), Lang::Nl);
         assert_eq!(
             Lang::detect(None, env(&[("LANG", "en_US.UTF-8"), ("KNOOP_LANG", "nl")])),

@@ -145,10 +145,7 @@ impl Matrix {
 
     /// The theme with this id, to change it.
     pub fn theme_mut(&mut self, id: ThemeId) -> Result<&mut Theme, MatrixError> {
-        self.themes
-            .iter_mut()
-            .find(|t| t.id == id)
-            .ok_or(MatrixError::UnknownTheme(id))
+        self.themes.iter_mut().find(|t| t.id == id).ok_or(MatrixError::UnknownTheme(id))
     }
 
     /// The level with this id.
@@ -159,24 +156,15 @@ impl Matrix {
     /// Adds a theme at the end (before the basis row, if there is one) and returns its id.
     pub fn add_theme(&mut self, domain: &str, desired: &str, problem: &str) -> ThemeId {
         let id = ThemeId(next_id(self.themes.iter().map(|t| t.id.0)));
-        let at = self
-            .themes
-            .iter()
-            .position(|t| t.basis)
-            .unwrap_or(self.themes.len());
-        self.themes
-            .insert(at, Theme::new(id, domain, desired, problem));
+        let at = self.themes.iter().position(|t| t.basis).unwrap_or(self.themes.len());
+        self.themes.insert(at, Theme::new(id, domain, desired, problem));
         id
     }
 
     /// Adds a level at the end and returns its id.
     pub fn add_level(&mut self, name: &str, alias: &str) -> LevelId {
         let id = LevelId(next_id(self.levels.iter().map(|l| l.id.0)));
-        self.levels.push(Level {
-            id,
-            name: name.to_owned(),
-            alias: alias.to_owned(),
-        });
+        self.levels.push(Level { id, name: name.to_owned(), alias: alias.to_owned() });
         id
     }
 
@@ -187,11 +175,8 @@ impl Matrix {
         name: &str,
         alias: &str,
     ) -> Result<(), MatrixError> {
-        let level = self
-            .levels
-            .iter_mut()
-            .find(|l| l.id == id)
-            .ok_or(MatrixError::UnknownLevel(id))?;
+        let level =
+            self.levels.iter_mut().find(|l| l.id == id).ok_or(MatrixError::UnknownLevel(id))?;
         level.name = name.to_owned();
         level.alias = alias.to_owned();
         Ok(())
@@ -214,11 +199,8 @@ impl Matrix {
         id: ThemeId,
         even_with_activities: bool,
     ) -> Result<Theme, MatrixError> {
-        let at = self
-            .themes
-            .iter()
-            .position(|t| t.id == id)
-            .ok_or(MatrixError::UnknownTheme(id))?;
+        let at =
+            self.themes.iter().position(|t| t.id == id).ok_or(MatrixError::UnknownTheme(id))?;
         let activities = self.themes[at].activity_count();
         if activities > 0 && !even_with_activities {
             return Err(MatrixError::HoldsActivities { activities });
@@ -233,11 +215,8 @@ impl Matrix {
         id: LevelId,
         even_with_activities: bool,
     ) -> Result<Level, MatrixError> {
-        let at = self
-            .levels
-            .iter()
-            .position(|l| l.id == id)
-            .ok_or(MatrixError::UnknownLevel(id))?;
+        let at =
+            self.levels.iter().position(|l| l.id == id).ok_or(MatrixError::UnknownLevel(id))?;
         let activities: usize = self.themes.iter().map(|t| t.activities(id).len()).sum();
         if activities > 0 && !even_with_activities {
             return Err(MatrixError::HoldsActivities { activities });
@@ -258,11 +237,7 @@ impl Matrix {
         if self.level(level).is_none() {
             return Err(MatrixError::UnknownLevel(level));
         }
-        self.theme_mut(theme)?
-            .cells
-            .entry(level)
-            .or_default()
-            .push(activity);
+        self.theme_mut(theme)?.cells.entry(level).or_default().push(activity);
         Ok(())
     }
 
@@ -288,9 +263,7 @@ impl Matrix {
     /// A cell is a gap when it holds no existing activity (needed ones do not fill it).
     pub fn is_gap(&self, theme: ThemeId, level: LevelId) -> bool {
         self.theme(theme).is_none_or(|t| {
-            !t.activities(level)
-                .iter()
-                .any(|a| a.status == ActivityStatus::Existing)
+            !t.activities(level).iter().any(|a| a.status == ActivityStatus::Existing)
         })
     }
 
@@ -305,25 +278,15 @@ impl Matrix {
     /// How many cells of a row are covered.
     pub fn row_coverage(&self, theme: ThemeId) -> Coverage {
         let total = self.levels.len();
-        let gaps = self
-            .levels
-            .iter()
-            .filter(|l| self.is_gap(theme, l.id))
-            .count();
-        Coverage {
-            covered: total - gaps,
-            total,
-        }
+        let gaps = self.levels.iter().filter(|l| self.is_gap(theme, l.id)).count();
+        Coverage { covered: total - gaps, total }
     }
 
     /// How many cells of a column are covered, counting only the given rows.
     pub fn column_coverage(&self, level: LevelId, rows: &[ThemeId]) -> Coverage {
         let total = rows.len();
         let gaps = rows.iter().filter(|&&t| self.is_gap(t, level)).count();
-        Coverage {
-            covered: total - gaps,
-            total,
-        }
+        Coverage { covered: total - gaps, total }
     }
 }
 
@@ -341,11 +304,7 @@ mod tests {
     use super::*;
 
     fn activity(text: &str, status: ActivityStatus) -> Activity {
-        Activity {
-            text: text.into(),
-            status,
-            provider: "JGZ".into(),
-        }
+        Activity { text: text.into(), status, provider: "JGZ".into() }
     }
 
     fn small() -> (Matrix, ThemeId, ThemeId, LevelId, LevelId) {
@@ -361,55 +320,31 @@ mod tests {
     fn a_cell_is_a_gap_until_an_existing_activity_lands() {
         let (mut m, a, _, u, _) = small();
         assert!(m.is_gap(a, u));
-        m.add_activity(a, u, activity("Watertappunt", ActivityStatus::Needed))
-            .unwrap();
+        m.add_activity(a, u, activity("Watertappunt", ActivityStatus::Needed)).unwrap();
         assert!(m.is_gap(a, u), "a needed activity does not fill a gap");
-        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing))
-            .unwrap();
+        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing)).unwrap();
         assert!(!m.is_gap(a, u));
     }
 
     #[test]
     fn gaps_and_coverage_count_rows_and_columns() {
         let (mut m, a, b, u, s) = small();
-        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing))
-            .unwrap();
-        m.add_activity(b, s, activity("Anti-pestcoach", ActivityStatus::Needed))
-            .unwrap();
+        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing)).unwrap();
+        m.add_activity(b, s, activity("Anti-pestcoach", ActivityStatus::Needed)).unwrap();
         assert_eq!(m.gaps(&[a, b]), vec![(a, s), (b, u), (b, s)]);
-        assert_eq!(
-            m.row_coverage(a),
-            Coverage {
-                covered: 1,
-                total: 2
-            }
-        );
+        assert_eq!(m.row_coverage(a), Coverage { covered: 1, total: 2 });
         assert_eq!(m.row_coverage(b).gaps(), 2);
-        assert_eq!(
-            m.column_coverage(u, &[a, b]),
-            Coverage {
-                covered: 1,
-                total: 2
-            }
-        );
+        assert_eq!(m.column_coverage(u, &[a, b]), Coverage { covered: 1, total: 2 });
         assert_eq!(m.column_coverage(s, &[a, b]).covered, 0);
     }
 
     #[test]
     fn removing_a_row_with_activities_must_be_explicit() {
         let (mut m, a, b, u, _) = small();
-        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing))
-            .unwrap();
-        assert_eq!(
-            m.remove_theme(a, false),
-            Err(MatrixError::HoldsActivities { activities: 1 })
-        );
+        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing)).unwrap();
+        assert_eq!(m.remove_theme(a, false), Err(MatrixError::HoldsActivities { activities: 1 }));
         assert_eq!(m.themes.len(), 2);
-        assert_eq!(
-            m.remove_theme(b, false).unwrap().id,
-            b,
-            "an empty row just goes"
-        );
+        assert_eq!(m.remove_theme(b, false).unwrap().id, b, "an empty row just goes");
         assert_eq!(m.remove_theme(a, true).unwrap().id, a);
         assert!(m.themes.is_empty());
     }
@@ -417,8 +352,7 @@ mod tests {
     #[test]
     fn removing_a_column_with_activities_must_be_explicit_and_clears_its_cells() {
         let (mut m, a, _, u, s) = small();
-        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing))
-            .unwrap();
+        m.add_activity(a, u, activity("Gezonde kantine", ActivityStatus::Existing)).unwrap();
         assert!(matches!(
             m.remove_level(u, false),
             Err(MatrixError::HoldsActivities { activities: 1 })
@@ -433,15 +367,9 @@ mod tests {
     fn rows_and_columns_can_be_renamed_and_reordered() {
         let (mut m, a, b, u, s) = small();
         m.move_theme(1, 0).unwrap();
-        assert_eq!(
-            m.themes.iter().map(|t| t.id).collect::<Vec<_>>(),
-            vec![b, a]
-        );
+        assert_eq!(m.themes.iter().map(|t| t.id).collect::<Vec<_>>(), vec![b, a]);
         m.move_level(0, 1).unwrap();
-        assert_eq!(
-            m.levels.iter().map(|l| l.id).collect::<Vec<_>>(),
-            vec![s, u]
-        );
+        assert_eq!(m.levels.iter().map(|l| l.id).collect::<Vec<_>>(), vec![s, u]);
         assert_eq!(m.move_level(0, 2), Err(MatrixError::OutOfRange));
         m.rename_level(u, "Basis", "").unwrap();
         assert_eq!(m.level(u).unwrap().name, "Basis");
@@ -467,14 +395,10 @@ mod tests {
     #[test]
     fn removing_the_last_activity_empties_the_cell() {
         let (mut m, a, _, u, _) = small();
-        m.add_activity(a, u, activity("x", ActivityStatus::Existing))
-            .unwrap();
+        m.add_activity(a, u, activity("x", ActivityStatus::Existing)).unwrap();
         assert_eq!(m.remove_activity(a, u, 1), Err(MatrixError::OutOfRange));
         m.remove_activity(a, u, 0).unwrap();
         assert!(m.theme(a).unwrap().cells.is_empty());
-        assert!(
-            m.add_activity(a, LevelId(99), activity("x", ActivityStatus::Needed))
-                .is_err()
-        );
+        assert!(m.add_activity(a, LevelId(99), activity("x", ActivityStatus::Needed)).is_err());
     }
 }

@@ -100,8 +100,7 @@ impl Session {
         for p in &mut next.participants {
             p.present = true;
         }
-        next.actions
-            .retain(|a| a.status != super::ActionStatus::Done);
+        next.actions.retain(|a| a.status != super::ActionStatus::Done);
         next
     }
 
@@ -131,20 +130,13 @@ impl Session {
     /// How many actions and agreements this participant owns.
     pub fn owned_by(&self, id: ParticipantId) -> usize {
         let actions = self.actions.iter().filter(|a| a.owner == Some(id)).count();
-        let agreements = self
-            .agreements
-            .iter()
-            .filter(|a| a.owner == Some(id))
-            .count();
+        let agreements = self.agreements.iter().filter(|a| a.owner == Some(id)).count();
         actions + agreements
     }
 
     /// Whether this participant has a ballot in any round.
     pub fn has_voted(&self, id: ParticipantId) -> bool {
-        self.rounds
-            .iter()
-            .flat_map(|r| &r.ballots)
-            .any(|b| b.voter == Voter::Participant(id))
+        self.rounds.iter().flat_map(|r| &r.ballots).any(|b| b.voter == Voter::Participant(id))
     }
 
     /// Removes a participant. Someone who voted stays (mark them absent instead), since their
@@ -182,10 +174,7 @@ impl Session {
     }
 
     fn round_mut(&mut self, id: RoundId) -> Result<&mut Round, SessionError> {
-        self.rounds
-            .iter_mut()
-            .find(|r| r.id == id)
-            .ok_or(SessionError::UnknownRound(id))
+        self.rounds.iter_mut().find(|r| r.id == id).ok_or(SessionError::UnknownRound(id))
     }
 
     /// Starts a new open round and returns its id.
@@ -197,12 +186,7 @@ impl Session {
 
     /// The themes that can be candidates: every theme except the basis row.
     pub fn votable_themes(&self) -> Vec<ThemeId> {
-        self.matrix
-            .themes
-            .iter()
-            .filter(|t| !t.basis)
-            .map(|t| t.id)
-            .collect()
+        self.matrix.themes.iter().filter(|t| !t.basis).map(|t| t.id).collect()
     }
 
     /// Gives a dot, checking that a named voter is a present participant.
@@ -213,9 +197,7 @@ impl Session {
         theme: ThemeId,
     ) -> Result<(), SessionError> {
         if let Voter::Participant(id) = voter {
-            let p = self
-                .participant(id)
-                .ok_or(SessionError::UnknownParticipant(id))?;
+            let p = self.participant(id).ok_or(SessionError::UnknownParticipant(id))?;
             if !p.present {
                 return Err(SessionError::NotPresent(id));
             }
@@ -227,20 +209,12 @@ impl Session {
     /// open places, and records it as the way that tie is decided.
     pub fn start_runoff(&mut self, round: RoundId) -> Result<RoundId, SessionError> {
         let parent = self.round(round).ok_or(SessionError::UnknownRound(round))?;
-        let tie: Tie = parent
-            .undecided_tie()
-            .cloned()
-            .ok_or_else(|| parent.no_tie_error())?;
+        let tie: Tie = parent.undecided_tie().cloned().ok_or_else(|| parent.no_tie_error())?;
         let (name, anonymous, secret) = (parent.name.clone(), parent.anonymous, parent.secret);
         let id = RoundId(next_id(self.rounds.iter().map(|r| r.id.0)));
-        self.round_mut(round)?
-            .decide(Decision::RunOff { round: id })?;
-        let mut runoff = Round::new(
-            id,
-            &format!("{name} – herstemming"),
-            tie.themes,
-            tie.open_places,
-        );
+        self.round_mut(round)?.decide(Decision::RunOff { round: id })?;
+        let mut runoff =
+            Round::new(id, &format!("{name} – herstemming"), tie.themes, tie.open_places);
         runoff.dots_per_voter = tie.open_places;
         runoff.anonymous = anonymous;
         runoff.secret = secret;
@@ -317,12 +291,7 @@ impl Session {
         review: Option<Date>,
     ) -> AgreementId {
         let id = AgreementId(next_id(self.agreements.iter().map(|a| a.id.0)));
-        self.agreements.push(Agreement {
-            id,
-            text: text.to_owned(),
-            owner,
-            review,
-        });
+        self.agreements.push(Agreement { id, text: text.to_owned(), owner, review });
         id
     }
 }
@@ -354,19 +323,10 @@ mod tests {
         let r = s.start_round("Top 3", s.votable_themes(), 3);
         s.participants[1].present = false;
         let t = ThemeId(1);
-        assert_eq!(
-            s.add_dot(r, p(2), t),
-            Err(SessionError::NotPresent(ParticipantId(2)))
-        );
-        assert_eq!(
-            s.add_dot(r, p(9), t),
-            Err(SessionError::UnknownParticipant(ParticipantId(9)))
-        );
+        assert_eq!(s.add_dot(r, p(2), t), Err(SessionError::NotPresent(ParticipantId(2))));
+        assert_eq!(s.add_dot(r, p(9), t), Err(SessionError::UnknownParticipant(ParticipantId(9))));
         s.add_dot(r, p(1), t).unwrap();
-        assert_eq!(
-            s.add_dot(RoundId(7), p(1), t),
-            Err(SessionError::UnknownRound(RoundId(7)))
-        );
+        assert_eq!(s.add_dot(RoundId(7), p(1), t), Err(SessionError::UnknownRound(RoundId(7))));
     }
 
     #[test]
@@ -375,10 +335,7 @@ mod tests {
         let anna = ParticipantId(1);
         s.add_action("Folder", Some(anna), None);
         s.add_agreement("Evalueren", Some(anna), None);
-        assert_eq!(
-            s.remove_participant(anna, false),
-            Err(SessionError::OwnsWork { owned: 2 })
-        );
+        assert_eq!(s.remove_participant(anna, false), Err(SessionError::OwnsWork { owned: 2 }));
         let removed = s.remove_participant(anna, true).unwrap();
         assert_eq!(removed.name, "Anna");
         assert!(s.actions[0].owner.is_none() && s.agreements[0].owner.is_none());
@@ -405,10 +362,7 @@ mod tests {
         assert_eq!(next.actions.len(), 1);
         assert_eq!(next.actions[0].text, "Nog open");
         assert!(next.participants.iter().all(|p| p.present));
-        assert_eq!(
-            (next.created, next.notes.as_str(), next.meeting_date),
-            (now, "", None)
-        );
+        assert_eq!((next.created, next.notes.as_str(), next.meeting_date), (now, "", None));
         assert_eq!(next.matrix, s.matrix);
         assert_eq!(next.validate(), Ok(()));
     }
@@ -433,11 +387,7 @@ mod tests {
         s.rounds[0].close().unwrap();
         assert_eq!(s.focus_themes(), vec![t1, t2, t3]);
         let second = s.start_round("Top 1", vec![t1, t2], 1);
-        assert_eq!(
-            s.focus_themes(),
-            vec![t1, t2, t3],
-            "an open round changes nothing yet"
-        );
+        assert_eq!(s.focus_themes(), vec![t1, t2, t3], "an open round changes nothing yet");
         s.add_dot(second, p(1), t2).unwrap();
         s.rounds[1].close().unwrap();
         assert_eq!(s.focus_themes(), vec![t2]);
@@ -457,20 +407,13 @@ mod tests {
         let runoff = s.start_runoff(top).unwrap();
         let r = s.round(runoff).unwrap();
         assert_eq!((r.candidates.clone(), r.advance), (vec![t2, t3, t4], 1));
-        assert_eq!(
-            s.start_runoff(top),
-            Err(SessionError::Vote(VoteError::AlreadyDecided))
-        );
+        assert_eq!(s.start_runoff(top), Err(SessionError::Vote(VoteError::AlreadyDecided)));
         for voter in 1..=3 {
             s.add_dot(runoff, p(voter), t3).unwrap();
         }
         s.rounds[1].close().unwrap();
         assert_eq!(s.settled_result(top), Some((vec![t1, t3], true)));
-        assert_eq!(
-            s.focus_themes(),
-            vec![t1, t3],
-            "the run-off counts toward its round"
-        );
+        assert_eq!(s.focus_themes(), vec![t1, t3], "the run-off counts toward its round");
     }
 
     #[test]
@@ -481,14 +424,8 @@ mod tests {
         s.add_dot(r, p(1), t1).unwrap();
         s.add_dot(r, p(2), t2).unwrap();
         s.rounds[0].close().unwrap();
-        assert_eq!(
-            s.focus_themes(),
-            Vec::<ThemeId>::new(),
-            "an undecided tie is not a focus"
-        );
-        s.rounds[0]
-            .pick(vec![t2], "Past bij het schoolplan")
-            .unwrap();
+        assert_eq!(s.focus_themes(), Vec::<ThemeId>::new(), "an undecided tie is not a focus");
+        s.rounds[0].pick(vec![t2], "Past bij het schoolplan").unwrap();
         assert_eq!(s.focus_themes(), vec![t2]);
     }
 }

@@ -44,71 +44,31 @@ impl Template {
 /// The Preventiematrix: 19 themes in three domains × the three prevention levels.
 pub const PREVENTIEMATRIX: Template = Template {
     key: "preventiematrix",
-    levels: &[
-        ("Universeel", "basis"),
-        ("Selectief", "extra"),
-        ("Geïndiceerd", "speciaal"),
-    ],
+    levels: &[("Universeel", "basis"), ("Selectief", "extra"), ("Geïndiceerd", "speciaal")],
     themes: &[
         ("Gezond", "Gezonde leefstijl", "Overgewicht"),
         ("Gezond", "Gezond beweeggedrag", "Te weinig beweging"),
         ("Gezond", "Grip op het gedrag", "Gedragsproblemen"),
         ("Gezond", "Weerbare jeugd", "Weinig zelfvertrouwen"),
-        (
-            "Gezond",
-            "Sociaal vaardige jeugdigen",
-            "Zwak sociaal gedrag",
-        ),
+        ("Gezond", "Sociaal vaardige jeugdigen", "Zwak sociaal gedrag"),
         ("Gezond", "Psychisch welbevinden", "Psychische problemen"),
         ("Gezond", "Zelfverantwoordelijk gedrag", "Risicovol gedrag"),
         ("Veilig", "Veilig thuis, gekoesterd", "Kindermishandeling"),
         ("Veilig", "Veilige school", "Onveilig schoolklimaat"),
         ("Veilig", "Pro-sociaal gedrag", "Jeugdcriminaliteit"),
-        (
-            "Veilig",
-            "Sociale acceptatie en aansluiting",
-            "Polarisering en radicalisering",
-        ),
-        (
-            "Kansrijk",
-            "Gehoord en betrokken worden",
-            "Niet betrokken bij beslissingen",
-        ),
-        (
-            "Kansrijk",
-            "Erbij horen, gerespecteerd worden",
-            "Sociale uitsluiting",
-        ),
-        (
-            "Kansrijk",
-            "Actief kunnen participeren",
-            "Weinig participatie bij beperking",
-        ),
+        ("Veilig", "Sociale acceptatie en aansluiting", "Polarisering en radicalisering"),
+        ("Kansrijk", "Gehoord en betrokken worden", "Niet betrokken bij beslissingen"),
+        ("Kansrijk", "Erbij horen, gerespecteerd worden", "Sociale uitsluiting"),
+        ("Kansrijk", "Actief kunnen participeren", "Weinig participatie bij beperking"),
         (
             "Kansrijk",
             "Positief opgroeiklimaat in alle leefmilieus, gekoesterd en verzorgd worden",
             "Opvoedingsonmacht en negatief opgroei-/schoolklimaat",
         ),
-        (
-            "Kansrijk",
-            "Opgroeien met voldoende middelen",
-            "Kinderen leven in armoede",
-        ),
-        (
-            "Kansrijk",
-            "Elk kind presteert op niveau",
-            "Achterblijvende resultaten",
-        ),
-        (
-            "Kansrijk",
-            "Optimale schoolloopbaan",
-            "Verzuim en schooluitval",
-        ),
-        (
-            "Kansrijk",
-            "Passende ondersteuning op school",
-            "Gebrekkige ondersteuning op school",
-        ),
+        ("Kansrijk", "Opgroeien met voldoende middelen", "Kinderen leven in armoede"),
+        ("Kansrijk", "Elk kind presteert op niveau", "Achterblijvende resultaten"),
+        ("Kansrijk", "Optimale schoolloopbaan", "Verzuim en schooluitval"),
+        ("Kansrijk", "Passende ondersteuning op school", "Gebrekkige ondersteuning op school"),
     ],
     basis: Some(
         "De basis: goed pedagogisch klimaat in scholen, kinderopvang, kinderwerk, jongerenwerk",
@@ -118,44 +78,19 @@ pub const PREVENTIEMATRIX: Template = Template {
 /// The onderwijs–jeugdhulp matrix: five phases × passend onderwijs / gezamenlijk / jeugdhulp.
 pub const ONDERWIJS_JEUGDHULP: Template = Template {
     key: "onderwijs-jeugdhulp",
-    levels: &[
-        ("Passend onderwijs", ""),
-        ("Gezamenlijke acties", "raakvlakken"),
-        ("Jeugdhulp", ""),
-    ],
+    levels: &[("Passend onderwijs", ""), ("Gezamenlijke acties", "raakvlakken"), ("Jeugdhulp", "")],
     themes: &[
-        (
-            "",
-            "Preventie in de wijk en basisondersteuning op school",
-            "",
-        ),
+        ("", "Preventie in de wijk en basisondersteuning op school", ""),
         ("", "Signaleren van ondersteunings- en hulpvragen", ""),
-        (
-            "",
-            "Samen beslissen over benodigde (extra) ondersteuning en jeugdhulp",
-            "",
-        ),
-        (
-            "",
-            "Toewijzen van speciale ondersteuning en specialistische jeugdhulp",
-            "",
-        ),
-        (
-            "",
-            "Uitvoering: bieden, volgen en evalueren van hulp en ondersteuning",
-            "",
-        ),
+        ("", "Samen beslissen over benodigde (extra) ondersteuning en jeugdhulp", ""),
+        ("", "Toewijzen van speciale ondersteuning en specialistische jeugdhulp", ""),
+        ("", "Uitvoering: bieden, volgen en evalueren van hulp en ondersteuning", ""),
     ],
     basis: None,
 };
 
 /// No rows or columns yet: the room builds its own.
-pub const LEEG: Template = Template {
-    key: "leeg",
-    levels: &[],
-    themes: &[],
-    basis: None,
-};
+pub const LEEG: Template = Template { key: "leeg", levels: &[], themes: &[], basis: None };
 
 /// Every built-in template, the default first.
 pub const ALL: [&Template; 3] = [&PREVENTIEMATRIX, &ONDERWIJS_JEUGDHULP, &LEEG];
@@ -172,27 +107,15 @@ mod tests {
     #[test]
     fn the_preventiematrix_has_19_themes_in_three_domains_three_levels_and_a_basis_row() {
         let m = PREVENTIEMATRIX.matrix();
-        let names: Vec<_> = m
-            .levels
-            .iter()
-            .map(|l| (l.name.as_str(), l.alias.as_str()))
-            .collect();
+        let names: Vec<_> = m.levels.iter().map(|l| (l.name.as_str(), l.alias.as_str())).collect();
         assert_eq!(
             names,
-            [
-                ("Universeel", "basis"),
-                ("Selectief", "extra"),
-                ("Geïndiceerd", "speciaal")
-            ]
+            [("Universeel", "basis"), ("Selectief", "extra"), ("Geïndiceerd", "speciaal")]
         );
         let themes: Vec<_> = m.themes.iter().filter(|t| !t.basis).collect();
         assert_eq!(themes.len(), 19);
         for (domain, count) in [("Gezond", 7), ("Veilig", 4), ("Kansrijk", 8)] {
-            assert_eq!(
-                themes.iter().filter(|t| t.domain == domain).count(),
-                count,
-                "{domain}"
-            );
+            assert_eq!(themes.iter().filter(|t| t.domain == domain).count(), count, "{domain}");
         }
         let basis = m.themes.last().unwrap();
         assert!(basis.basis && basis.desired.starts_with("De basis"));

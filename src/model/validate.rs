@@ -104,30 +104,12 @@ impl Session {
 
     fn check_unique_ids(&self) -> Result<(), RuleBreak> {
         let lists: [(&str, Option<(usize, u32)>); 6] = [
-            (
-                "participants",
-                first_duplicate(self.participants.iter().map(|p| p.id.0)),
-            ),
-            (
-                "rounds",
-                first_duplicate(self.rounds.iter().map(|r| r.id.0)),
-            ),
-            (
-                "actions",
-                first_duplicate(self.actions.iter().map(|a| a.id.0)),
-            ),
-            (
-                "agreements",
-                first_duplicate(self.agreements.iter().map(|a| a.id.0)),
-            ),
-            (
-                "levels",
-                first_duplicate(self.matrix.levels.iter().map(|l| l.id.0)),
-            ),
-            (
-                "themes",
-                first_duplicate(self.matrix.themes.iter().map(|t| t.id.0)),
-            ),
+            ("participants", first_duplicate(self.participants.iter().map(|p| p.id.0))),
+            ("rounds", first_duplicate(self.rounds.iter().map(|r| r.id.0))),
+            ("actions", first_duplicate(self.actions.iter().map(|a| a.id.0))),
+            ("agreements", first_duplicate(self.agreements.iter().map(|a| a.id.0))),
+            ("levels", first_duplicate(self.matrix.levels.iter().map(|l| l.id.0))),
+            ("themes", first_duplicate(self.matrix.themes.iter().map(|t| t.id.0))),
         ];
         for (list, dup) in lists {
             if let Some((at, id)) = dup {
@@ -168,10 +150,7 @@ impl Session {
             if let Some(parent) = round.runoff_of
                 && self.round(parent).is_none()
             {
-                return broken(
-                    path!["rounds", r, "runoff_of"],
-                    RuleKind::UnknownRound(parent),
-                );
+                return broken(path!["rounds", r, "runoff_of"], RuleKind::UnknownRound(parent));
             }
             let mut voters = BTreeSet::new();
             for (b, ballot) in round.ballots.iter().enumerate() {
@@ -207,33 +186,23 @@ impl Session {
             (None, RoundState::Open) => return Ok(()),
             (Some(result), RoundState::Closed) => result,
             _ => {
-                return broken(
-                    path!["rounds", r, "result"],
-                    RuleKind::ResultDoesNotFitState,
-                );
+                return broken(path!["rounds", r, "result"], RuleKind::ResultDoesNotFitState);
             }
         };
         let tied = result.tie.iter().flat_map(|t| t.themes.iter());
         for theme in result.through.iter().chain(tied) {
             if !round.candidates.contains(theme) {
-                return broken(
-                    path!["rounds", r, "result"],
-                    RuleKind::ResultNotCandidate(*theme),
-                );
+                return broken(path!["rounds", r, "result"], RuleKind::ResultNotCandidate(*theme));
             }
         }
         let cut = round.cut();
         if cut.through != result.through || cut.tie != result.tie {
-            return broken(
-                path!["rounds", r, "result"],
-                RuleKind::ResultDoesNotMatchBallots,
-            );
+            return broken(path!["rounds", r, "result"], RuleKind::ResultDoesNotMatchBallots);
         }
         match &result.decision {
-            Some(Decision::RunOff { round: id }) if self.round(*id).is_none() => broken(
-                path!["rounds", r, "result", "decision"],
-                RuleKind::UnknownRound(*id),
-            ),
+            Some(Decision::RunOff { round: id }) if self.round(*id).is_none() => {
+                broken(path!["rounds", r, "result", "decision"], RuleKind::UnknownRound(*id))
+            }
             Some(Decision::Picked { themes, .. }) => {
                 match themes.iter().find(|t| !round.candidates.contains(t)) {
                     Some(t) => broken(
@@ -313,10 +282,7 @@ mod tests {
         let mut s = session();
         let r = s.start_round("Top 3", s.votable_themes(), 3);
         let dots = (1..=4).map(|t| (ThemeId(t), 1)).collect();
-        s.rounds[0].ballots.push(Ballot {
-            voter: Voter::Participant(ParticipantId(1)),
-            dots,
-        });
+        s.rounds[0].ballots.push(Ballot { voter: Voter::Participant(ParticipantId(1)), dots });
         let e = s.validate().unwrap_err();
         assert_eq!(e.kind, RuleKind::Vote(VoteError::OverBudget { budget: 3 }));
         assert_eq!(e.path, path!["rounds", 0, "ballots", 0, "dots"]);
@@ -332,18 +298,12 @@ mod tests {
 
         let mut s = session();
         s.matrix.themes[0].cells.insert(LevelId(9), vec![]);
-        assert_eq!(
-            s.validate().unwrap_err().path,
-            path!["matrix", "themes", 0, "cells", "9"]
-        );
+        assert_eq!(s.validate().unwrap_err().path, path!["matrix", "themes", 0, "cells", "9"]);
 
         let mut s = session();
         let a = s.add_action("x", None, None);
         s.actions[0].theme = Some(ThemeId(99));
-        assert_eq!(
-            s.validate().unwrap_err().kind,
-            RuleKind::UnknownTheme(ThemeId(99))
-        );
+        assert_eq!(s.validate().unwrap_err().kind, RuleKind::UnknownTheme(ThemeId(99)));
         assert_eq!(a.0, 1);
     }
 
@@ -352,23 +312,14 @@ mod tests {
         let mut s = session();
         s.start_round("Top 3", vec![ThemeId(1), ThemeId(2)], 1);
         s.rounds[0].state = RoundState::Closed;
-        assert_eq!(
-            s.validate().unwrap_err().kind,
-            RuleKind::ResultDoesNotFitState
-        );
+        assert_eq!(s.validate().unwrap_err().kind, RuleKind::ResultDoesNotFitState);
         s.rounds[0].state = RoundState::Open;
         s.rounds[0].close().unwrap();
         assert_eq!(s.validate(), Ok(()));
         s.rounds[0].result.as_mut().unwrap().through = vec![ThemeId(5)];
-        assert_eq!(
-            s.validate().unwrap_err().kind,
-            RuleKind::ResultNotCandidate(ThemeId(5))
-        );
+        assert_eq!(s.validate().unwrap_err().kind, RuleKind::ResultNotCandidate(ThemeId(5)));
         s.rounds[0].result.as_mut().unwrap().through = vec![ThemeId(2)];
-        assert_eq!(
-            s.validate().unwrap_err().kind,
-            RuleKind::ResultDoesNotMatchBallots
-        );
+        assert_eq!(s.validate().unwrap_err().kind, RuleKind::ResultDoesNotMatchBallots);
     }
 
     #[test]
@@ -380,14 +331,8 @@ mod tests {
             dots: [(ThemeId(1), 1)].into(),
         };
         s.rounds[0].ballots = vec![ballot(1), ballot(1)];
-        assert_eq!(
-            s.validate().unwrap_err().kind,
-            RuleKind::Vote(VoteError::DuplicateVoter)
-        );
+        assert_eq!(s.validate().unwrap_err().kind, RuleKind::Vote(VoteError::DuplicateVoter));
         s.rounds[0].ballots = vec![ballot(5)];
-        assert_eq!(
-            s.validate().unwrap_err().kind,
-            RuleKind::UnknownParticipant(ParticipantId(5))
-        );
+        assert_eq!(s.validate().unwrap_err().kind, RuleKind::UnknownParticipant(ParticipantId(5)));
     }
 }

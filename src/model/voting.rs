@@ -243,26 +243,16 @@ impl Round {
             return Err(VoteError::NotCandidate(theme));
         }
         if self.dots_left(voter) == 0 {
-            return Err(VoteError::OverBudget {
-                budget: self.dots_per_voter,
-            });
+            return Err(VoteError::OverBudget { budget: self.dots_per_voter });
         }
-        let on_theme = self
-            .ballot(voter)
-            .and_then(|b| b.dots.get(&theme).copied())
-            .unwrap_or(0);
+        let on_theme = self.ballot(voter).and_then(|b| b.dots.get(&theme).copied()).unwrap_or(0);
         if on_theme >= self.max_per_theme {
-            return Err(VoteError::OverThemeLimit {
-                limit: self.max_per_theme,
-            });
+            return Err(VoteError::OverThemeLimit { limit: self.max_per_theme });
         }
         let at = match self.ballots.iter().position(|b| b.voter == voter) {
             Some(at) => at,
             None => {
-                self.ballots.push(Ballot {
-                    voter,
-                    dots: BTreeMap::new(),
-                });
+                self.ballots.push(Ballot { voter, dots: BTreeMap::new() });
                 self.ballots.len() - 1
             }
         };
@@ -275,16 +265,10 @@ impl Round {
         if !self.is_open() {
             return Err(VoteError::Closed);
         }
-        let at = self
-            .ballots
-            .iter()
-            .position(|b| b.voter == voter)
-            .ok_or(VoteError::NoDotToTakeBack)?;
+        let at =
+            self.ballots.iter().position(|b| b.voter == voter).ok_or(VoteError::NoDotToTakeBack)?;
         let ballot = &mut self.ballots[at];
-        let dots = ballot
-            .dots
-            .get_mut(&theme)
-            .ok_or(VoteError::NoDotToTakeBack)?;
+        let dots = ballot.dots.get_mut(&theme).ok_or(VoteError::NoDotToTakeBack)?;
         *dots -= 1;
         if *dots == 0 {
             ballot.dots.remove(&theme);
@@ -303,15 +287,11 @@ impl Round {
                 return Err(VoteError::NotCandidate(theme));
             }
             if dots > self.max_per_theme {
-                return Err(VoteError::OverThemeLimit {
-                    limit: self.max_per_theme,
-                });
+                return Err(VoteError::OverThemeLimit { limit: self.max_per_theme });
             }
         }
         if ballot.total() > self.dots_per_voter {
-            return Err(VoteError::OverBudget {
-                budget: self.dots_per_voter,
-            });
+            return Err(VoteError::OverBudget { budget: self.dots_per_voter });
         }
         Ok(())
     }
@@ -329,10 +309,7 @@ impl Round {
                 *votes.entry(theme).or_insert(0) += dots;
             }
         }
-        self.candidates
-            .iter()
-            .map(|&t| (t, votes.get(&t).copied().unwrap_or(0)))
-            .collect()
+        self.candidates.iter().map(|&t| (t, votes.get(&t).copied().unwrap_or(0))).collect()
     }
 
     /// The candidates from most to fewest dots; equal dots keep list order and share a place.
@@ -346,11 +323,7 @@ impl Round {
                 Some(prev) if prev.votes == votes => prev.place,
                 _ => i as u32 + 1,
             };
-            ranked.push(Ranked {
-                theme,
-                votes,
-                place,
-            });
+            ranked.push(Ranked { theme, votes, place });
         }
         ranked
     }
@@ -360,22 +333,13 @@ impl Round {
         let ranking = self.ranking();
         let n = self.advance as usize;
         if n == 0 || ranking.len() <= n || ranking[n - 1].votes != ranking[n].votes {
-            return Cut {
-                through: ranking.iter().take(n).map(|r| r.theme).collect(),
-                tie: None,
-            };
+            return Cut { through: ranking.iter().take(n).map(|r| r.theme).collect(), tie: None };
         }
         let votes = ranking[n - 1].votes;
-        let through: Vec<ThemeId> = ranking
-            .iter()
-            .take_while(|r| r.votes > votes)
-            .map(|r| r.theme)
-            .collect();
-        let tied: Vec<ThemeId> = ranking
-            .iter()
-            .filter(|r| r.votes == votes)
-            .map(|r| r.theme)
-            .collect();
+        let through: Vec<ThemeId> =
+            ranking.iter().take_while(|r| r.votes > votes).map(|r| r.theme).collect();
+        let tied: Vec<ThemeId> =
+            ranking.iter().filter(|r| r.votes == votes).map(|r| r.theme).collect();
         let first_place = through.len() as u32 + 1;
         Cut {
             tie: Some(Tie {
@@ -397,11 +361,7 @@ impl Round {
         }
         let cut = self.cut();
         self.state = RoundState::Closed;
-        Ok(self.result.insert(RoundResult {
-            through: cut.through,
-            tie: cut.tie,
-            decision: None,
-        }))
+        Ok(self.result.insert(RoundResult { through: cut.through, tie: cut.tie, decision: None }))
     }
 
     /// Opens a closed round again; its result and any tie decision are dropped.
@@ -431,17 +391,12 @@ impl Round {
             || distinct.len() != themes.len()
             || !themes.iter().all(|t| tie.themes.contains(t))
         {
-            return Err(VoteError::PickDoesNotFit {
-                open_places: tie.open_places,
-            });
+            return Err(VoteError::PickDoesNotFit { open_places: tie.open_places });
         }
         if reason.trim().is_empty() {
             return Err(VoteError::ReasonMissing);
         }
-        self.decide(Decision::Picked {
-            themes,
-            reason: reason.trim().to_owned(),
-        })
+        self.decide(Decision::Picked { themes, reason: reason.trim().to_owned() })
     }
 
     pub(crate) fn no_tie_error(&self) -> VoteError {
@@ -504,10 +459,7 @@ mod tests {
     fn a_voter_can_never_exceed_the_per_theme_limit() {
         let mut r = round(3);
         r.add_dot(p(1), A).unwrap();
-        assert_eq!(
-            r.add_dot(p(1), A),
-            Err(VoteError::OverThemeLimit { limit: 1 })
-        );
+        assert_eq!(r.add_dot(p(1), A), Err(VoteError::OverThemeLimit { limit: 1 }));
         r.max_per_theme = 2;
         r.add_dot(p(1), A).unwrap();
         assert_eq!(r.votes_for(A), 2);
@@ -516,14 +468,8 @@ mod tests {
     #[test]
     fn dots_only_land_on_candidates_in_an_open_round_by_the_right_kind_of_voter() {
         let mut r = round(3);
-        assert_eq!(
-            r.add_dot(p(1), ThemeId(9)),
-            Err(VoteError::NotCandidate(ThemeId(9)))
-        );
-        assert_eq!(
-            r.add_dot(Voter::Anonymous(1), A),
-            Err(VoteError::WrongKindOfVoter)
-        );
+        assert_eq!(r.add_dot(p(1), ThemeId(9)), Err(VoteError::NotCandidate(ThemeId(9))));
+        assert_eq!(r.add_dot(Voter::Anonymous(1), A), Err(VoteError::WrongKindOfVoter));
         r.close().unwrap();
         assert_eq!(r.add_dot(p(1), A), Err(VoteError::Closed));
         assert_eq!(r.take_back_dot(p(1), A), Err(VoteError::Closed));
@@ -543,10 +489,7 @@ mod tests {
     #[test]
     fn named_tally_counts_every_dot_in_list_order() {
         let mut r = round(2);
-        vote(
-            &mut r,
-            &[(p(1), &[A, B, C]), (p(2), &[B, C, D]), (p(3), &[C])],
-        );
+        vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[B, C, D]), (p(3), &[C])]);
         assert_eq!(r.tally(), vec![(A, 1), (B, 2), (C, 3), (D, 1), (E, 0)]);
     }
 
@@ -555,10 +498,7 @@ mod tests {
         let mut r = round(2);
         r.anonymous = true;
         let anon = Voter::Anonymous;
-        vote(
-            &mut r,
-            &[(anon(1), &[A, B]), (anon(2), &[B]), (anon(3), &[B, E])],
-        );
+        vote(&mut r, &[(anon(1), &[A, B]), (anon(2), &[B]), (anon(3), &[B, E])]);
         assert_eq!(r.tally(), vec![(A, 1), (B, 3), (C, 0), (D, 0), (E, 1)]);
         assert_eq!(r.add_dot(p(1), A), Err(VoteError::WrongKindOfVoter));
     }
@@ -567,38 +507,22 @@ mod tests {
     fn ranking_shares_places_between_equal_votes_and_keeps_list_order() {
         let mut r = round(2);
         vote(&mut r, &[(p(1), &[C, D, B]), (p(2), &[C, D])]);
-        let places: Vec<_> = r
-            .ranking()
-            .iter()
-            .map(|x| (x.theme, x.votes, x.place))
-            .collect();
-        assert_eq!(
-            places,
-            vec![(C, 2, 1), (D, 2, 1), (B, 1, 3), (A, 0, 4), (E, 0, 4)]
-        );
+        let places: Vec<_> = r.ranking().iter().map(|x| (x.theme, x.votes, x.place)).collect();
+        assert_eq!(places, vec![(C, 2, 1), (D, 2, 1), (B, 1, 3), (A, 0, 4), (E, 0, 4)]);
     }
 
     #[test]
     fn a_clear_cut_has_no_tie() {
         let mut r = round(2);
         vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[A, B])]);
-        assert_eq!(
-            r.cut(),
-            Cut {
-                through: vec![A, B],
-                tie: None
-            }
-        );
+        assert_eq!(r.cut(), Cut { through: vec![A, B], tie: None });
     }
 
     #[test]
     fn a_two_way_tie_at_the_cut_is_reported() {
         let mut r = round(2);
         // A 3, B 2, C 2: places 2 and 3 share 2 votes, one of them goes through.
-        vote(
-            &mut r,
-            &[(p(1), &[A, B, C]), (p(2), &[A, B, C]), (p(3), &[A])],
-        );
+        vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[A, B, C]), (p(3), &[A])]);
         let cut = r.cut();
         assert_eq!(cut.through, vec![A]);
         assert_eq!(
@@ -617,32 +541,17 @@ mod tests {
     fn a_three_way_tie_at_the_cut_is_reported() {
         let mut r = round(3);
         // A 3; B, C, D 2 each; E 0. Places 2..=4 tie for the two open places 2 and 3.
-        vote(
-            &mut r,
-            &[(p(1), &[A, B, C]), (p(2), &[A, D, B]), (p(3), &[A, C, D])],
-        );
+        vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[A, D, B]), (p(3), &[A, C, D])]);
         let tie = r.cut().tie.expect("tie");
         assert_eq!(tie.themes, vec![B, C, D]);
-        assert_eq!(
-            (tie.first_place, tie.last_place, tie.open_places),
-            (2, 4, 2)
-        );
+        assert_eq!((tie.first_place, tie.last_place, tie.open_places), (2, 4, 2));
     }
 
     #[test]
     fn a_tie_inside_the_top_is_no_tie_at_the_cut() {
         let mut r = round(3);
-        vote(
-            &mut r,
-            &[(p(1), &[A, B, C]), (p(2), &[A, B, C]), (p(3), &[D])],
-        );
-        assert_eq!(
-            r.cut(),
-            Cut {
-                through: vec![A, B, C],
-                tie: None
-            }
-        );
+        vote(&mut r, &[(p(1), &[A, B, C]), (p(2), &[A, B, C]), (p(3), &[D])]);
+        assert_eq!(r.cut(), Cut { through: vec![A, B, C], tie: None });
     }
 
     #[test]
@@ -667,14 +576,8 @@ mod tests {
         vote(&mut r, &[(p(1), &[A]), (p(2), &[B])]);
         assert_eq!(r.pick(vec![A], ""), Err(VoteError::StillOpen));
         r.close().unwrap();
-        assert_eq!(
-            r.pick(vec![A, B], "x"),
-            Err(VoteError::PickDoesNotFit { open_places: 1 })
-        );
-        assert_eq!(
-            r.pick(vec![C], "x"),
-            Err(VoteError::PickDoesNotFit { open_places: 1 })
-        );
+        assert_eq!(r.pick(vec![A, B], "x"), Err(VoteError::PickDoesNotFit { open_places: 1 }));
+        assert_eq!(r.pick(vec![C], "x"), Err(VoteError::PickDoesNotFit { open_places: 1 }));
         assert_eq!(r.pick(vec![A], "  "), Err(VoteError::ReasonMissing));
         r.pick(vec![B], "Sluit aan bij het schoolplan").unwrap();
         assert_eq!(
@@ -702,19 +605,14 @@ mod tests {
     #[test]
     fn check_ballot_applies_every_rule_to_a_whole_ballot() {
         let r = round(3);
-        let ballot = |dots: &[(ThemeId, u32)]| Ballot {
-            voter: p(1),
-            dots: dots.iter().copied().collect(),
-        };
+        let ballot =
+            |dots: &[(ThemeId, u32)]| Ballot { voter: p(1), dots: dots.iter().copied().collect() };
         assert_eq!(r.check_ballot(&ballot(&[(A, 1), (B, 1), (C, 1)])), Ok(()));
         assert_eq!(
             r.check_ballot(&ballot(&[(A, 1), (B, 1), (C, 1), (D, 1)])),
             Err(VoteError::OverBudget { budget: 3 })
         );
-        assert_eq!(
-            r.check_ballot(&ballot(&[(A, 2)])),
-            Err(VoteError::OverThemeLimit { limit: 1 })
-        );
+        assert_eq!(r.check_ballot(&ballot(&[(A, 2)])), Err(VoteError::OverThemeLimit { limit: 1 }));
         assert_eq!(
             r.check_ballot(&ballot(&[(ThemeId(7), 1)])),
             Err(VoteError::NotCandidate(ThemeId(7)))

@@ -47,8 +47,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let err = |step| move |source| SaveError::new(path, step, source);
     let temp = filled_temp(path, bytes, None)?;
-    temp.persist_noclobber(path)
-        .map_err(|e| err(SaveStep::Rename)(e.error))?;
+    temp.persist_noclobber(path).map_err(|e| err(SaveStep::Rename)(e.error))?;
     sync_folder(path).map_err(err(SaveStep::SyncFolder))
 }
 
@@ -65,13 +64,10 @@ pub(crate) fn write_atomic_with(
         let old_bytes = fs::read(path).map_err(err(SaveStep::Backup))?;
         let backup = filled_temp(path, &old_bytes, None)?;
         fs::set_permissions(backup.path(), old.permissions()).map_err(err(SaveStep::Backup))?;
-        backup
-            .persist(backup_path(path))
-            .map_err(|e| err(SaveStep::Backup)(e.error))?;
+        backup.persist(backup_path(path)).map_err(|e| err(SaveStep::Backup)(e.error))?;
     }
     inject(fault, Fault::Rename).map_err(err(SaveStep::Rename))?;
-    temp.persist(path)
-        .map_err(|e| err(SaveStep::Rename)(e.error))?;
+    temp.persist(path).map_err(|e| err(SaveStep::Rename)(e.error))?;
     sync_folder(path).map_err(err(SaveStep::SyncFolder))
 }
 
@@ -90,8 +86,7 @@ fn filled_temp(
         .tempfile_in(folder)
         .map_err(err(SaveStep::CreateTemp))?;
     if fault == Some(Fault::WriteHalfway) {
-        temp.write_all(&bytes[..bytes.len() / 2])
-            .map_err(err(SaveStep::Write))?;
+        temp.write_all(&bytes[..bytes.len() / 2]).map_err(err(SaveStep::Write))?;
         return Err(err(SaveStep::Write)(io::Error::other("schijf vol (test)")));
     }
     temp.write_all(bytes).map_err(err(SaveStep::Write))?;
@@ -109,11 +104,7 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 fn inject(fault: Option<Fault>, at: Fault) -> io::Result<()> {
-    if fault == Some(at) {
-        Err(io::Error::other("ingebouwde testfout"))
-    } else {
-        Ok(())
-    }
+    if fault == Some(at) { Err(io::Error::other("ingebouwde testfout")) } else { Ok(()) }
 }
 
 /// Makes a rename in the folder durable. Folders cannot be opened for syncing on Windows;
@@ -147,10 +138,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sessie.json");
         write_atomic(&path, b"eerste").unwrap();
-        assert!(
-            !backup_path(&path).exists(),
-            "nothing to back up the first time"
-        );
+        assert!(!backup_path(&path).exists(), "nothing to back up the first time");
         write_atomic(&path, b"tweede").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"tweede");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"eerste");
@@ -159,13 +147,9 @@ mod tests {
 
     #[test]
     fn a_failure_at_any_step_leaves_the_old_file_byte_for_byte() {
-        for fault in [
-            Fault::CreateTemp,
-            Fault::WriteHalfway,
-            Fault::Sync,
-            Fault::Backup,
-            Fault::Rename,
-        ] {
+        for fault in
+            [Fault::CreateTemp, Fault::WriteHalfway, Fault::Sync, Fault::Backup, Fault::Rename]
+        {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("sessie.json");
             let old = "{\"oud\": \"één versie\"}\n".repeat(100);
@@ -173,10 +157,7 @@ mod tests {
             let err = write_atomic_with(&path, &vec![b'x'; 5000], Some(fault)).unwrap_err();
             assert_eq!(err.path, path, "{fault:?}");
             assert_eq!(fs::read_to_string(&path).unwrap(), old, "{fault:?}");
-            assert!(
-                leftovers(dir.path()).is_empty(),
-                "{fault:?} left a temp file"
-            );
+            assert!(leftovers(dir.path()).is_empty(), "{fault:?} left a temp file");
         }
     }
 

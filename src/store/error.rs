@@ -38,11 +38,7 @@ pub struct SaveError {
 
 impl SaveError {
     pub(crate) fn new(path: &Path, step: SaveStep, source: io::Error) -> Self {
-        SaveError {
-            path: path.to_owned(),
-            step,
-            source,
-        }
+        SaveError { path: path.to_owned(), step, source }
     }
 
     /// What happened and what to do, in `lang`.
@@ -162,45 +158,23 @@ impl LoadError {
                 return fill(t.load_not_found, &[&path]);
             }
             LoadError::Io { source, .. } => return fill(t.load_io, &[&path, source]),
-            LoadError::Syntax {
-                at: p,
-                truncated,
-                detail,
-                ..
-            } => {
-                let template = if *truncated {
-                    t.load_truncated
-                } else {
-                    t.load_syntax
-                };
+            LoadError::Syntax { at: p, truncated, detail, .. } => {
+                let template = if *truncated { t.load_truncated } else { t.load_syntax };
                 let what = fill(template, &[&path, &position_text(lang, *p), detail]);
                 (what, t.load_what_to_do)
             }
             LoadError::NotKnoop { .. } => {
                 (fill(t.load_not_knoop, &[&path]), t.load_what_to_do_other)
             }
-            LoadError::TooNew {
-                version, supported, ..
-            } => (
-                fill(t.load_too_new, &[&path, version, supported]),
-                t.load_what_to_do_newer,
-            ),
+            LoadError::TooNew { version, supported, .. } => {
+                (fill(t.load_too_new, &[&path, version, supported]), t.load_what_to_do_newer)
+            }
             LoadError::BadVersion { .. } => (fill(t.load_bad_version, &[&path]), t.load_what_to_do),
-            LoadError::InvalidField {
-                at: p,
-                field,
-                detail,
-                ..
-            } => (
-                fill(
-                    t.load_invalid_field,
-                    &[&path, &at(p), field, &detail_in(lang, detail)],
-                ),
+            LoadError::InvalidField { at: p, field, detail, .. } => (
+                fill(t.load_invalid_field, &[&path, &at(p), field, &detail_in(lang, detail)]),
                 t.load_what_to_do,
             ),
-            LoadError::Rule {
-                at: p, field, kind, ..
-            } => (
+            LoadError::Rule { at: p, field, kind, .. } => (
                 fill(t.load_rule, &[&path, &at(p), field, &rule_text(lang, kind)]),
                 t.load_what_to_do,
             ),
@@ -225,9 +199,7 @@ fn detail_in(lang: Lang, detail: &str) -> String {
     ];
     match lang {
         Lang::En => detail.to_owned(),
-        Lang::Nl => NL
-            .iter()
-            .fold(detail.to_owned(), |text, (en, nl)| text.replace(en, nl)),
+        Lang::Nl => NL.iter().fold(detail.to_owned(), |text, (en, nl)| text.replace(en, nl)),
     }
 }
 

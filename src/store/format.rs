@@ -43,11 +43,7 @@ struct FileIn {
 
 /// The bytes of a session file, ending in a newline.
 pub fn to_bytes(session: &Session) -> Vec<u8> {
-    let file = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        session,
-    };
+    let file = FileOut { format: FORMAT, version: VERSION, session };
     let mut bytes =
         serde_json::to_vec_pretty(&file).expect("a session always serializes: plain data only");
     bytes.push(b'\n');
@@ -69,10 +65,7 @@ pub(crate) fn from_bytes_with(
     let text = String::from_utf8_lossy(bytes);
     let mut value: Value = serde_json::from_slice(bytes).map_err(|e| LoadError::Syntax {
         path: path.clone(),
-        at: Position {
-            line: e.line(),
-            column: e.column(),
-        },
+        at: Position { line: e.line(), column: e.column() },
         truncated: e.is_eof(),
         detail: without_position(&e.to_string()),
     })?;
@@ -81,11 +74,7 @@ pub(crate) fn from_bytes_with(
     }
     let version = match value.get("version").and_then(Value::as_u64) {
         Some(v) if v > u64::from(current) => {
-            return Err(LoadError::TooNew {
-                path,
-                version: v,
-                supported: current,
-            });
+            return Err(LoadError::TooNew { path, version: v, supported: current });
         }
         Some(v) if v >= 1 => v as u32,
         _ => return Err(LoadError::BadVersion { path }),
@@ -97,10 +86,7 @@ pub(crate) fn from_bytes_with(
             let inner = e.inner();
             LoadError::InvalidField {
                 path: path.clone(),
-                at: Some(Position {
-                    line: inner.line(),
-                    column: inner.column(),
-                }),
+                at: Some(Position { line: inner.line(), column: inner.column() }),
                 field: e.path().to_string(),
                 detail: without_position(&inner.to_string()),
             }
@@ -189,9 +175,8 @@ mod tests {
     }
 
     fn step_1_to_2(v: &mut Value) -> Result<(), String> {
-        let participants = v["session"]["participants"]
-            .as_array_mut()
-            .ok_or("participants is not a list")?;
+        let participants =
+            v["session"]["participants"].as_array_mut().ok_or("participants is not a list")?;
         for p in participants {
             let p = p.as_object_mut().ok_or("participant is not an object")?;
             let name = p.remove("naam").ok_or("participant without naam")?;

@@ -8,10 +8,7 @@ use crate::model::PathSeg;
 
 /// The position of the value at `path` in `text`, if the path exists there.
 pub fn locate(text: &str, path: &[PathSeg]) -> Option<Position> {
-    let mut s = Scanner {
-        bytes: text.as_bytes(),
-        at: 0,
-    };
+    let mut s = Scanner { bytes: text.as_bytes(), at: 0 };
     s.skip_ws();
     for seg in path {
         match seg {

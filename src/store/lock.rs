@@ -28,20 +28,13 @@ pub struct LockInfo {
 impl LockInfo {
     /// This process, now.
     pub fn current(now: Timestamp) -> Self {
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_default();
+        let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
         let host = std::env::var("HOSTNAME")
             .ok()
             .or_else(|| fs::read_to_string("/etc/hostname").ok())
             .map(|h| h.trim().to_owned())
             .unwrap_or_default();
-        LockInfo {
-            user,
-            host,
-            pid: std::process::id(),
-            since: now,
-        }
+        LockInfo { user, host, pid: std::process::id(), since: now }
     }
 }
 
@@ -78,12 +71,8 @@ pub fn try_lock(session: &Path, me: &LockInfo) -> io::Result<LockOutcome> {
     let path = lock_path(session);
     // A holder that just let go may have removed the file we opened; try again on a fresh one.
     for _ in 0..5 {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)?;
+        let mut file =
+            OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path)?;
         match file.try_lock() {
             Ok(()) => {
                 if !still_at(&file, &path) {
@@ -94,10 +83,7 @@ pub fn try_lock(session: &Path, me: &LockInfo) -> io::Result<LockOutcome> {
                 file.rewind()?;
                 file.write_all(&serde_json::to_vec(me).map_err(io::Error::other)?)?;
                 file.sync_all()?;
-                return Ok(LockOutcome::Acquired {
-                    lock: SessionLock { file, path },
-                    stale,
-                });
+                return Ok(LockOutcome::Acquired { lock: SessionLock { file, path }, stale });
             }
             Err(fs::TryLockError::WouldBlock) => {
                 return Ok(LockOutcome::HeldElsewhere(read_info(&mut file)));
@@ -164,10 +150,7 @@ mod tests {
             other => panic!("expected held elsewhere, got {other:?}"),
         }
         drop(first);
-        assert!(
-            !lock_path(&session).exists(),
-            "letting go removes the lock file"
-        );
+        assert!(!lock_path(&session).exists(), "letting go removes the lock file");
         assert!(matches!(
             try_lock(&session, &me("bram")).unwrap(),
             LockOutcome::Acquired { stale: None, .. }
@@ -179,11 +162,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let session = dir.path().join("sessie.json");
         // What a crashed knoop leaves: the file with its owner, but no OS lock on it.
-        fs::write(
-            lock_path(&session),
-            serde_json::to_vec(&me("anna")).unwrap(),
-        )
-        .unwrap();
+        fs::write(lock_path(&session), serde_json::to_vec(&me("anna")).unwrap()).unwrap();
         match try_lock(&session, &me("bram")).unwrap() {
             LockOutcome::Acquired { stale, .. } => assert_eq!(stale, Some(me("anna"))),
             other => panic!("expected take-over, got {other:?}"),
@@ -213,10 +192,7 @@ mod tests {
             matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock))
         };
         while !held_by_helper() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the helper never took the lock"
-            );
+            assert!(std::time::Instant::now() < deadline, "the helper never took the lock");
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
         assert!(matches!(

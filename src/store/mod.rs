@@ -28,10 +28,7 @@ use crate::model::Session;
 
 /// Reads and checks the session at `path`. The file is never changed.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let bytes = fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
     format::from_bytes(path, &bytes)
 }
 
@@ -51,11 +48,7 @@ pub fn create(dir: &Path, session: &Session) -> Result<PathBuf, SaveError> {
             other => return other.map(|()| path),
         }
     }
-    Err(SaveError::new(
-        dir,
-        SaveStep::CreateTemp,
-        io::Error::other("no free file name"),
-    ))
+    Err(SaveError::new(dir, SaveStep::CreateTemp, io::Error::other("no free file name")))
 }
 
 /// One entry of [`list`]: a session file and what it holds, or why it cannot be read.
@@ -73,10 +66,7 @@ pub fn list(dir: &Path) -> io::Result<Vec<Listed>> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "json") && path.is_file() {
-            listed.push(Listed {
-                session: load(&path),
-                path,
-            });
+            listed.push(Listed { session: load(&path), path });
         }
     }
     listed.sort_by(|a, b| match (&a.session, &b.session) {
@@ -128,21 +118,14 @@ pub enum OpenError {
 /// lock, the session opens read-only and says who has it.
 pub fn open(path: &Path, now: Timestamp) -> Result<Opened, OpenError> {
     // Lock first, then read: what we read is then what nobody else is changing.
-    let outcome = try_lock(path, &LockInfo::current(now)).map_err(|source| OpenError::Lock {
-        path: lock_path(path),
-        source,
-    })?;
+    let outcome = try_lock(path, &LockInfo::current(now))
+        .map_err(|source| OpenError::Lock { path: lock_path(path), source })?;
     let session = load(path).map_err(OpenError::Load)?;
     let (access, took_over) = match outcome {
         LockOutcome::Acquired { lock, stale } => (Access::Editable(lock), stale),
         LockOutcome::HeldElsewhere(holder) => (Access::ReadOnly(holder), None),
     };
-    Ok(Opened {
-        path: path.to_owned(),
-        session,
-        access,
-        took_over,
-    })
+    Ok(Opened { path: path.to_owned(), session, access, took_over })
 }
 
 /// The recovery file beside a session: `NAME.json.recover`, written when knoop crashes.

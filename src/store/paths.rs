@@ -104,14 +104,8 @@ mod tests {
 
     #[test]
     fn the_folder_comes_from_flag_then_environment_then_platform() {
-        assert_eq!(
-            sessions_dir(Some("/a".into()), Some("/b".into())),
-            Some(PathBuf::from("/a"))
-        );
-        assert_eq!(
-            sessions_dir(None, Some("/b".into())),
-            Some(PathBuf::from("/b"))
-        );
+        assert_eq!(sessions_dir(Some("/a".into()), Some("/b".into())), Some(PathBuf::from("/a")));
+        assert_eq!(sessions_dir(None, Some("/b".into())), Some(PathBuf::from("/b")));
         if let Some(dir) = sessions_dir(None, None) {
             assert!(dir.ends_with("sessions"));
         }

@@ -48,12 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
                 Some(d) => Cell::from(date_text(app.lang, d)),
                 None => Cell::from("⚠ —").style(palette.gap),
             };
-            Row::new(vec![
-                Cell::from(a.text.clone()),
-                who,
-                due,
-                Cell::from(status),
-            ])
+            Row::new(vec![Cell::from(a.text.clone()), who, due, Cell::from(status)])
         });
         let narrow = area.width < 90;
         let widths = if narrow {
@@ -83,20 +78,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         frame.render_stateful_widget(table, list_area, &mut state);
     }
     if let Some(area) = agreements_area {
-        let mut lines = vec![Line::styled(
-            format!("── {} ──", t.agreements_title),
-            palette.focus,
-        )];
+        let mut lines = vec![Line::styled(format!("── {} ──", t.agreements_title), palette.focus)];
         for a in &s.agreements {
-            let owner = a
-                .owner
-                .and_then(|id| s.participant(id))
-                .map_or("", |p| p.name.as_str());
+            let owner = a.owner.and_then(|id| s.participant(id)).map_or("", |p| p.name.as_str());
             let review = a.review.map(|d| date_text(app.lang, d)).unwrap_or_default();
-            let tail = format!(
-                " ({owner}{}{review})",
-                if review.is_empty() { "" } else { ", " }
-            );
+            let tail = format!(" ({owner}{}{review})", if review.is_empty() { "" } else { ", " });
             let width = (area.width as usize).saturating_sub(tail.chars().count() + 2);
             lines.push(Line::from(vec![
                 Span::raw("• "),

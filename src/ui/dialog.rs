@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 
-use super::{Palette, centered};
+use super::{Palette, popup};
 use crate::app::{App, ParticipantsDialog, keymap};
 use crate::i18n::fill;
 use crate::model::Role;
@@ -21,26 +21,12 @@ pub fn participants(
     let t = app.lang.texts();
     let s = &app.session;
     let height = (s.participants.len() as u16 + 9).max(14);
-    let popup = centered(area, 78, height);
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(palette.focus)
-        .title(Span::styled(
-            format!(" {} ", t.dlg_participants),
-            palette.focus,
-        ))
-        .style(palette.text);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = popup(frame, area, (78, height), t.dlg_participants, palette.focus, palette);
     let [list_area, bottom] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
 
     if s.participants.is_empty() {
-        frame.render_widget(
-            Paragraph::new(t.participants_empty).style(palette.dim),
-            list_area,
-        );
+        frame.render_widget(Paragraph::new(t.participants_empty).style(palette.dim), list_area);
     } else {
         let rows = s.participants.iter().map(|p| {
             let role = match p.role {
@@ -52,12 +38,7 @@ pub fn participants(
             } else {
                 format!("✗ {}", t.present_no)
             };
-            Row::new(vec![
-                p.name.clone(),
-                p.organisation.clone(),
-                role.to_owned(),
-                present,
-            ])
+            Row::new(vec![p.name.clone(), p.organisation.clone(), role.to_owned(), present])
         });
         let widths = [
             Constraint::Length(20),
@@ -79,17 +60,11 @@ pub fn participants(
         let name = s.participant(q.participant).map_or("", |p| p.name.as_str());
         let text = format!("{} (j/n)", fill(t.question_remove, &[&name, &q.owned]));
         frame.render_widget(
-            Paragraph::new(text)
-                .style(palette.warn)
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(text).style(palette.warn).wrap(Wrap { trim: true }),
             bottom,
         );
     } else if let Some(form) = &dialog.form {
-        let title = if form.editing.is_some() {
-            t.form_edit
-        } else {
-            t.form_add
-        };
+        let title = if form.editing.is_some() { t.form_edit } else { t.form_add };
         let fields = [(t.col_name, &form.name), (t.col_org, &form.organisation)];
         let mut lines = vec![Line::styled(title, palette.focus)];
         let label_w = 14;
@@ -97,11 +72,7 @@ pub fn participants(
         for (i, (label, input)) in fields.iter().enumerate() {
             let scroll = input.visual_scroll(field_w);
             let shown = super::text::field(input.value(), scroll, field_w);
-            let style = if i == form.field {
-                palette.selected
-            } else {
-                palette.text
-            };
+            let style = if i == form.field { palette.selected } else { palette.text };
             let marker = if i == form.field { "▶" } else { " " };
             lines.push(Line::from(vec![
                 Span::raw(format!("{marker} {label:<label_w$}")),
@@ -121,9 +92,7 @@ pub fn participants(
         frame.render_widget(Paragraph::new(lines), bottom);
     } else {
         frame.render_widget(
-            Paragraph::new(hint_line(app))
-                .style(palette.dim)
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(hint_line(app)).style(palette.dim).wrap(Wrap { trim: true }),
             bottom,
         );
     }
@@ -150,18 +119,6 @@ pub fn recovery(
     let t = app.lang.texts();
     let when = crate::i18n::moment_text(app.lang, recovered.updated, &jiff::tz::TimeZone::system());
     let text = format!("{}\n\n(j/n)", fill(t.recovery_question, &[&when]));
-    let popup = centered(area, 64, 9);
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(palette.warn)
-        .title(Span::styled(
-            format!(" {} ", t.recovery_title),
-            palette.warn,
-        ))
-        .style(palette.text);
-    frame.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
-        popup,
-    );
+    let inner = popup(frame, area, (64, 9), t.recovery_title, palette.warn, palette);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }

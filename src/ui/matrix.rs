@@ -31,14 +31,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     // The highlight column (1) and one space before each level column.
     let cell_w = ((area.width.saturating_sub(theme_w + 1 + levels)) / levels).max(6) as usize;
     let row_count = rows_shown.len().max(1);
-    let max_lines = ((area.height as usize).saturating_sub(1) / row_count)
-        .saturating_sub(1)
-        .clamp(3, 12);
+    let max_lines =
+        ((area.height as usize).saturating_sub(1) / row_count).saturating_sub(1).clamp(3, 12);
     let theme_lines = |theme: &Theme| -> Vec<Line<'static>> {
-        let mut lines: Vec<Line> = wrap(&theme.desired, theme_w as usize - 1)
-            .into_iter()
-            .map(Line::from)
-            .collect();
+        let mut lines: Vec<Line> =
+            wrap(&theme.desired, theme_w as usize - 1).into_iter().map(Line::from).collect();
         if !theme.problem.is_empty() {
             lines.extend(
                 wrap(&format!("→ {}", theme.problem), theme_w as usize - 1)
@@ -62,10 +59,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
                 let activities = theme.activities(level.id);
                 if cell_w < 16 {
                     // Too narrow to read the texts from afar: counts, with the same markers.
-                    let existing = activities
-                        .iter()
-                        .filter(|a| a.status == ActivityStatus::Existing)
-                        .count();
+                    let existing =
+                        activities.iter().filter(|a| a.status == ActivityStatus::Existing).count();
                     let needed = activities.len() - existing;
                     if existing > 0 {
                         lines.push(Line::from(format!("✓ {existing}")));
@@ -108,21 +103,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         .collect();
     let mut widths = vec![Constraint::Length(theme_w)];
     widths.extend(m.levels.iter().map(|_| Constraint::Fill(1)));
-    let mut header = vec![Cell::from(fit(
-        &format!("{} ({caption})", t.matrix_theme),
-        theme_w as usize,
-    ))];
+    let mut header =
+        vec![Cell::from(fit(&format!("{} ({caption})", t.matrix_theme), theme_w as usize))];
     header.extend(m.levels.iter().map(|l| {
-        let name = if l.alias.is_empty() {
-            l.name.clone()
-        } else {
-            format!("{} ({})", l.name, l.alias)
-        };
-        let name = if name.chars().count() > cell_w {
-            l.name.clone()
-        } else {
-            name
-        };
+        let name =
+            if l.alias.is_empty() { l.name.clone() } else { format!("{} ({})", l.name, l.alias) };
+        let name = if name.chars().count() > cell_w { l.name.clone() } else { name };
         Cell::from(fit(&name, cell_w))
     }));
     let table = Table::new(rows, widths)

@@ -12,7 +12,7 @@ mod theme;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
@@ -49,11 +49,7 @@ pub fn areas(area: Rect, zoomed: bool, focus: Pane) -> Option<Areas> {
                 .areas(body);
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(right);
-        vec![
-            (Pane::Stemmen, left),
-            (Pane::Matrix, top),
-            (Pane::Acties, bottom),
-        ]
+        vec![(Pane::Stemmen, left), (Pane::Matrix, top), (Pane::Acties, bottom)]
     };
     Some(Areas { panes, status })
 }
@@ -64,13 +60,8 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
     let t = app.lang.texts();
     let Some(areas) = areas(area, app.zoomed, app.focus) else {
         frame.render_widget(Block::new().style(palette.text), area);
-        let message = fill(
-            t.too_small,
-            &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1],
-        );
-        let p = Paragraph::new(message)
-            .wrap(Wrap { trim: true })
-            .style(palette.warn);
+        let message = fill(t.too_small, &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1]);
+        let p = Paragraph::new(message).wrap(Wrap { trim: true }).style(palette.warn);
         frame.render_widget(p, area);
         return;
     };
@@ -110,11 +101,7 @@ fn pane_block(
     palette: &Palette,
 ) -> Rect {
     let (title, border_type, style) = if focused {
-        (
-            format!(" ▶ {} ◀ ", title.to_uppercase()),
-            BorderType::Thick,
-            palette.focus,
-        )
+        (format!(" ▶ {} ◀ ", title.to_uppercase()), BorderType::Thick, palette.focus)
     } else {
         (format!(" {title} "), BorderType::Plain, palette.border)
     };
@@ -134,35 +121,21 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let [first, second] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let step_name = [t.step_1, t.step_2, t.step_3, t.step_4][app.step.number() - 1];
-    let present = app
-        .session
-        .participants
-        .iter()
-        .filter(|p| p.present)
-        .count();
+    let present = app.session.participants.iter().filter(|p| p.present).count();
     let bold = palette.status.add_modifier(Modifier::BOLD);
     let mut right = vec![Span::styled(
-        format!(
-            "│ {} ",
-            fill(t.status_step, &[&app.step.number(), &step_name])
-        ),
+        format!("│ {} ", fill(t.status_step, &[&app.step.number(), &step_name])),
         palette.status,
     )];
     right.push(if app.timer.is_up() {
-        Span::styled(
-            format!(" ⏰ {} {} ", t.status_timer_up, app.timer.text()),
-            palette.warn,
-        )
+        Span::styled(format!(" ⏰ {} {} ", t.status_timer_up, app.timer.text()), palette.warn)
     } else if app.timer.running {
         Span::styled(format!("│ ▶ {} ", app.timer.text()), bold)
     } else {
         Span::styled(format!("│ ⏸ {} ", app.timer.text()), palette.status)
     });
     if area.width >= 120 {
-        let text = fill(
-            t.status_present,
-            &[&present, &app.session.participants.len()],
-        );
+        let text = fill(t.status_present, &[&present, &app.session.participants.len()]);
         right.push(Span::styled(format!("│ {text} "), palette.status));
     }
     right.push(match (&app.read_only, &app.save_state) {
@@ -174,23 +147,14 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
             Span::styled(format!("│ {} ", t.status_saving), palette.status)
         }
         (None, SaveState::Saved(at)) => {
-            let time = at
-                .to_zoned(TimeZone::system())
-                .strftime("%H:%M:%S")
-                .to_string();
-            Span::styled(
-                format!("│ ✓ {} ", fill(t.status_saved, &[&time])),
-                palette.status,
-            )
+            let time = at.to_zoned(TimeZone::system()).strftime("%H:%M:%S").to_string();
+            Span::styled(format!("│ ✓ {} ", fill(t.status_saved, &[&time])), palette.status)
         }
         (None, SaveState::Unchanged) => {
             Span::styled(format!("│ {} ", t.status_unchanged), palette.status)
         }
     });
-    right.push(Span::styled(
-        format!("│ {} ", t.status_help_hint),
-        palette.status,
-    ));
+    right.push(Span::styled(format!("│ {} ", t.status_help_hint), palette.status));
     let right_w: usize = right.iter().map(|s| s.content.chars().count()).sum();
     let title_w = (area.width as usize).saturating_sub(right_w + 2);
     let title = format!(" {:<title_w$} ", text::fit(&app.session.title, title_w));
@@ -201,10 +165,9 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     let second_line = match (&app.message, &app.save_state, &app.read_only) {
         (Some(message), _, _) => Line::styled(format!(" {message}"), palette.warn),
         (None, SaveState::Failed(why), _) => Line::styled(format!(" {why}"), palette.warn),
-        (None, _, Some(holder)) => Line::styled(
-            format!(" {}", fill(t.open_read_only, &[holder])),
-            palette.warn,
-        ),
+        (None, _, Some(holder)) => {
+            Line::styled(format!(" {}", fill(t.open_read_only, &[holder])), palette.warn)
+        }
         (None, _, None) => Line::styled(format!(" {}", hints(app)), palette.dim),
     };
     frame.render_widget(second_line, second);
@@ -234,16 +197,33 @@ pub(crate) fn render_lines(frame: &mut Frame, area: Rect, lines: Vec<Line>) {
     }
 }
 
+/// A dialog over the panes: `width` × `height` in the middle of `area`, cleared, with a
+/// double border and a title in `style`. Returns the inside.
+pub(crate) fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    size: (u16, u16),
+    title: &str,
+    style: Style,
+    palette: &Palette,
+) -> Rect {
+    let rect = centered(area, size.0, size.1);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(style)
+        .title(Span::styled(format!(" {title} "), style))
+        .style(palette.text);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
 /// A rectangle of at most `width` × `height` in the middle of `area`.
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
 
 fn help(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
@@ -283,13 +263,8 @@ fn help(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
         })
         .collect();
     lines.push(Line::styled(format!(" {}", t.help_close), palette.dim));
-    let popup = centered(area, popup_w, lines.len() as u16 + 2);
-    frame.render_widget(Clear, popup);
-    let title = format!(" {} · {} ", t.help_title, pane_title(t, app.focus));
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(palette.focus)
-        .title(Span::styled(title, palette.focus))
-        .style(palette.text);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    let title = format!("{} · {}", t.help_title, pane_title(t, app.focus));
+    let inner =
+        popup(frame, area, (popup_w, lines.len() as u16 + 2), &title, palette.focus, palette);
+    render_lines(frame, inner, lines);
 }

@@ -3,12 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap,
-};
+use ratatui::widgets::{Block, BorderType, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::text::fit;
-use super::{MIN_SIZE, Palette, centered, render_lines};
+use super::{MIN_SIZE, Palette, popup, render_lines};
 use crate::app::{Picker, keymap};
 use crate::i18n::{date_text, fill, moment_text};
 use crate::model::template;
@@ -19,14 +17,9 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
     let t = picker.lang.texts();
     frame.render_widget(Block::new().style(palette.text), area);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let message = fill(
-            t.too_small,
-            &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1],
-        );
+        let message = fill(t.too_small, &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1]);
         frame.render_widget(
-            Paragraph::new(message)
-                .wrap(Wrap { trim: true })
-                .style(palette.warn),
+            Paragraph::new(message).wrap(Wrap { trim: true }).style(palette.warn),
             area,
         );
         return;
@@ -37,10 +30,7 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(palette.focus)
-        .title(Span::styled(
-            format!(" {} ", fit(&title, area.width as usize - 4)),
-            palette.focus,
-        ));
+        .title(Span::styled(format!(" {} ", fit(&title, area.width as usize - 4)), palette.focus));
     let inner = block.inner(body);
     frame.render_widget(block, body);
 
@@ -50,9 +40,8 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
         let wide = inner.width >= 120;
         let rows = picker.entries.iter().map(|e| match &e.title {
             Some(title) => {
-                let date = e
-                    .date
-                    .map_or_else(|| t.no_date.to_owned(), |d| date_text(picker.lang, d));
+                let date =
+                    e.date.map_or_else(|| t.no_date.to_owned(), |d| date_text(picker.lang, d));
                 let changed = e
                     .updated
                     .map(|u| moment_text(picker.lang, u, &picker.zone))
@@ -81,9 +70,7 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                Row::new(vec![
-                    Cell::from(fill(t.picker_unreadable, &[&name])).style(palette.gap),
-                ])
+                Row::new(vec![Cell::from(fill(t.picker_unreadable, &[&name])).style(palette.gap)])
             }
         });
         let mut widths = vec![
@@ -92,12 +79,8 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
             Constraint::Length(22),
             Constraint::Length(6),
         ];
-        let mut header = vec![
-            t.list_col_title,
-            t.list_col_date,
-            t.list_col_changed,
-            t.picker_col_participants,
-        ];
+        let mut header =
+            vec![t.list_col_title, t.list_col_date, t.list_col_changed, t.picker_col_participants];
         if wide {
             widths.push(Constraint::Fill(3));
             header.push(t.picker_col_top);
@@ -116,10 +99,7 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
         .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
         .collect();
     let second = match &picker.message {
-        Some(m) => Line::styled(
-            format!(" {}", m.lines().next().unwrap_or_default()),
-            palette.warn,
-        ),
+        Some(m) => Line::styled(format!(" {}", m.lines().next().unwrap_or_default()), palette.warn),
         None => Line::styled(format!(" {}", hints.join("  ·  ")), palette.dim),
     };
     let first = Line::styled(
@@ -129,32 +109,20 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
     render_lines(frame, status, vec![first.style(palette.status), second]);
 
     if let Some(form) = &picker.form {
-        let names = [
-            t.template_preventiematrix,
-            t.template_onderwijs_jeugdhulp,
-            t.template_leeg,
-        ];
-        let popup = centered(area, 70, names.len() as u16 + 8);
-        frame.render_widget(Clear, popup);
-        let block = Block::bordered()
-            .border_type(BorderType::Double)
-            .border_style(palette.focus)
-            .title(Span::styled(
-                format!(" {} ", t.new_session_title),
-                palette.focus,
-            ))
-            .style(palette.text);
-        let inner = block.inner(popup);
-        frame.render_widget(block, popup);
+        let names = [t.template_preventiematrix, t.template_onderwijs_jeugdhulp, t.template_leeg];
+        let inner = popup(
+            frame,
+            area,
+            (70, names.len() as u16 + 8),
+            t.new_session_title,
+            palette.focus,
+            palette,
+        );
         let mut lines = vec![Line::styled(t.new_session_template, palette.focus)];
         for (i, name) in names.iter().enumerate().take(template::ALL.len()) {
             let chosen = i == form.template;
             let marker = if chosen { "▶ (•) " } else { "  ( ) " };
-            let style = if chosen {
-                palette.selected
-            } else {
-                palette.text
-            };
+            let style = if chosen { palette.selected } else { palette.text };
             lines.push(Line::styled(format!("{marker}{name}"), style));
         }
         lines.push(Line::default());
@@ -178,17 +146,12 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
         };
         render_lines(frame, inner, lines);
         frame.render_widget(
-            Paragraph::new(hints.join(" · "))
-                .style(palette.dim)
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(hints.join(" · ")).style(palette.dim).wrap(Wrap { trim: true }),
             hint_area,
         );
         let x = inner.x
             + label.chars().count() as u16
             + form.title.visual_cursor().saturating_sub(scroll) as u16;
-        frame.set_cursor_position(Position::new(
-            x.min(inner.right().saturating_sub(1)),
-            title_row,
-        ));
+        frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), title_row));
     }
 }

@@ -17,28 +17,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         frame.render_widget(Paragraph::new(t.no_rounds).style(palette.dim), area);
         return;
     };
-    let state = if round.is_open() {
-        t.round_open
-    } else {
-        t.round_closed
-    };
+    let state = if round.is_open() { t.round_open } else { t.round_closed };
     let dots: u32 = round.ballots.iter().map(|b| b.total()).sum();
     let mut lines = vec![
-        Line::styled(
-            fill(t.round_line, &[&round.name, &state, &round.advance]),
-            palette.focus,
-        ),
-        Line::styled(
-            fill(t.round_ballots, &[&round.ballots.len(), &dots]),
-            palette.dim,
-        ),
+        Line::styled(fill(t.round_line, &[&round.name, &state, &round.advance]), palette.focus),
+        Line::styled(fill(t.round_ballots, &[&round.ballots.len(), &dots]), palette.dim),
     ];
     let visible = round.counts_visible();
     if !visible {
-        lines.push(Line::styled(
-            fill(t.round_hidden, &[&round.ballots.len()]),
-            palette.warn,
-        ));
+        lines.push(Line::styled(fill(t.round_hidden, &[&round.ballots.len()]), palette.warn));
     }
     let result = round.result.as_ref();
     if let Some(tie) = round.undecided_tie() {
@@ -73,11 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         let label = theme.map_or_else(|| r.theme.to_string(), |th| th.desired.clone());
         let is_selected = focused && i == selected;
         let marker = if is_selected { "▶ " } else { "  " };
-        let place = if visible {
-            format!("{:>2}.", r.place)
-        } else {
-            "  ·".to_owned()
-        };
+        let place = if visible { format!("{:>2}.", r.place) } else { "  ·".to_owned() };
         let star = if through { "★ " } else { "  " };
         let mut spans = vec![
             Span::raw(marker),
@@ -88,17 +71,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         if visible {
             let filled = (r.votes as usize * bar_w).div_ceil(max_votes as usize);
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(
-                format!("{:<bar_w$}", "█".repeat(filled)),
-                palette.bar,
-            ));
+            spans.push(Span::styled(format!("{:<bar_w$}", "█".repeat(filled)), palette.bar));
             spans.push(Span::raw(format!(" {:>count_w$}", r.votes)));
         }
-        let style = if is_selected {
-            palette.selected
-        } else {
-            palette.text
-        };
+        let style = if is_selected { palette.selected } else { palette.text };
         row_lines.push(Line::from(spans).style(style));
     }
     lines.extend(row_lines);

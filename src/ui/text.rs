@@ -66,14 +66,8 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces_and_cuts_long_words() {
-        assert_eq!(
-            wrap("Gratis ontbijt op school", 10),
-            ["Gratis", "ontbijt op", "school"]
-        );
-        assert_eq!(
-            wrap("Schoolmaatschappelijk", 8),
-            ["Schoolma", "atschapp", "elijk"]
-        );
+        assert_eq!(wrap("Gratis ontbijt op school", 10), ["Gratis", "ontbijt op", "school"]);
+        assert_eq!(wrap("Schoolmaatschappelijk", 8), ["Schoolma", "atschapp", "elijk"]);
         assert_eq!(wrap("", 5), [""]);
     }
 

@@ -36,16 +36,10 @@ impl Palette {
             dim: base.fg(Color::Gray),
             focus: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             border: base.fg(Color::Gray),
-            selected: Style::new()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(Modifier::BOLD),
+            selected: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
             gap: base.fg(Color::LightRed).add_modifier(Modifier::BOLD),
             bar: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            warn: Style::new()
-                .fg(Color::Black)
-                .bg(Color::LightRed)
-                .add_modifier(Modifier::BOLD),
+            warn: Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(Modifier::BOLD),
             status: Style::new().fg(Color::Black).bg(Color::White),
         }
     }
@@ -58,16 +52,10 @@ impl Palette {
             dim: base.fg(Color::DarkGray),
             focus: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
             border: base.fg(Color::DarkGray),
-            selected: Style::new()
-                .fg(Color::White)
-                .bg(Color::Blue)
-                .add_modifier(Modifier::BOLD),
+            selected: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
             gap: base.fg(Color::Red).add_modifier(Modifier::BOLD),
             bar: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
-            warn: Style::new()
-                .fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(Modifier::BOLD),
+            warn: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
             status: Style::new().fg(Color::White).bg(Color::Black),
         }
     }
