@@ -222,3 +222,25 @@ fn revealing_a_secret_round_is_an_edit_that_undo_takes_back() {
     run(&mut a, [Action::Redo]);
     assert!(a.session.rounds[1].revealed);
 }
+
+#[test]
+fn editing_a_themes_evidence_in_the_matrix_pane_is_undone_and_redone() {
+    let mut a = app();
+    run(&mut a, [Action::Focus(Pane::Matrix), Action::Down]);
+    // The second focus theme is Gezonde leefstijl.
+    press(&mut a, KeyCode::Char('e'), KeyModifiers::NONE);
+    assert!(matches!(a.overlay, Overlay::TextField(_)));
+    press(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL); // clear the line
+    type_text(&mut a, "GMJ 2023: 14% overgewicht in klas 2");
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    let theme =
+        |a: &App| a.session.matrix.theme(knoop::model::ThemeId(1)).unwrap().evidence.clone();
+    assert_eq!(theme(&a), "GMJ 2023: 14% overgewicht in klas 2");
+    press(&mut a, KeyCode::Char('u'), KeyModifiers::NONE);
+    assert!(theme(&a).starts_with("GGD Gezondheidsmonitor"));
+    press(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(theme(&a), "GMJ 2023: 14% overgewicht in klas 2");
+    // Esc leaves the text as it was.
+    run(&mut a, [Action::Edit, Action::Paste(" extra".into()), Action::Close]);
+    assert_eq!(theme(&a), "GMJ 2023: 14% overgewicht in klas 2");
+}

@@ -98,6 +98,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Global, Participants, key_participants, [key('p')]),
     bind!(InPane(Pane::Acties), CycleStatus, key_cycle_status, [key(' '), key('s')]),
     bind!(InPane(Pane::Stemmen), Reveal, key_reveal, [key('o')]),
+    bind!(InPane(Pane::Matrix), Edit, key_edit_evidence, [key('e'), code(KeyCode::Enter)]),
     bind!(Participants, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Participants, Down, key_down, [code(KeyCode::Down), key('j')]),
     bind!(Participants, Add, key_add_participant, [key('a'), code(KeyCode::Insert)]),
@@ -138,6 +139,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         }
         Overlay::Participants(ParticipantsDialog { form: Some(_), .. }) => vec![Context::Form],
         Overlay::Participants(_) => vec![Context::Participants],
+        Overlay::TextField(_) => vec![Context::Form],
         Overlay::Recovery(_) => vec![Context::Question],
         Overlay::Help | Overlay::None => vec![Context::Pane(app.focus), Context::Global],
     }

@@ -8,6 +8,7 @@ mod action;
 pub mod keymap;
 mod participants;
 mod picker;
+mod text_field;
 mod timer;
 mod update;
 
@@ -18,6 +19,7 @@ use jiff::Timestamp;
 pub use action::Action;
 pub use participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use picker::{NewSessionForm, Picker, PickerEntry, PickerOutcome};
+pub use text_field::{TextField, TextTarget};
 pub use timer::Timer;
 pub use update::update;
 
@@ -96,6 +98,8 @@ pub enum Overlay {
     Help,
     /// The participants dialog.
     Participants(ParticipantsDialog),
+    /// A one-line text dialog for one field.
+    TextField(TextField),
     /// A crash left this newer state: restore it?
     Recovery(Box<Session>),
 }

@@ -1,6 +1,9 @@
 //! `update`: the one place where actions change the app.
 
-use super::{Action, App, Overlay, Pane, ParticipantsDialog, SaveState, Step, participants};
+use super::{
+    Action, App, Overlay, Pane, ParticipantsDialog, SaveState, Step, TextField, TextTarget,
+    participants, text_field,
+};
 
 /// Rows a page key moves.
 const PAGE: usize = 10;
@@ -15,6 +18,9 @@ pub fn update(app: &mut App, action: Action) {
     }
     if matches!(app.overlay, Overlay::Participants(_)) {
         return participants::update(app, action);
+    }
+    if matches!(app.overlay, Overlay::TextField(_)) {
+        return text_field::update(app, action);
     }
     if let Overlay::Recovery(recovered) = &app.overlay {
         match action {
@@ -73,6 +79,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::TimerShorter => app.timer.adjust(false),
         Action::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
         Action::Reveal if app.focus == Pane::Stemmen => reveal(app),
+        Action::Edit if app.focus == Pane::Matrix && !app.refuse_if_read_only() => {
+            let theme = app.matrix_rows().get(app.selected(Pane::Matrix)).copied();
+            if let Some(field) = theme.and_then(|id| TextField::open(app, TextTarget::Evidence(id)))
+            {
+                app.overlay = Overlay::TextField(field);
+            }
+        }
         Action::CycleStatus if app.focus == Pane::Acties => {
             let at = app.selected(Pane::Acties);
             let _ = app.edit(|s| {

@@ -212,4 +212,6 @@ pub const EN: Texts = Texts {
     key_choose_template_up: "Previous template",
     key_reveal: "Reveal or hide the votes again (secret round)",
     ui_not_secret: "This round is not secret: the votes are already visible.",
+    key_edit_evidence: "Edit the theme's evidence (monitor figures)",
+    evidence_title: "Evidence: {0}",
 };

@@ -321,6 +321,8 @@ texts! {
     recovery_title,
     key_open_session,
     key_reveal,
+    key_edit_evidence,
+    evidence_title,
     ui_not_secret,
     key_new_session,
     key_follow_up,

@@ -212,4 +212,6 @@ pub const NL: Texts = Texts {
     key_choose_template_up: "Vorig sjabloon",
     key_reveal: "Stemmen onthullen of weer verbergen (geheime ronde)",
     ui_not_secret: "Deze ronde is niet geheim: de stemmen zijn al zichtbaar.",
+    key_edit_evidence: "Onderbouwing (monitorcijfers) van het thema bewerken",
+    evidence_title: "Onderbouwing: {0}",
 };

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 
 use super::{Palette, popup};
-use crate::app::{App, ParticipantsDialog, keymap};
+use crate::app::{App, ParticipantsDialog, TextField, TextTarget, keymap};
 use crate::i18n::fill;
 use crate::model::Role;
 
@@ -121,4 +121,29 @@ pub fn recovery(
     let text = format!("{}\n\n(j/n)", fill(t.recovery_question, &[&when]));
     let inner = popup(frame, area, (64, 9), t.recovery_title, palette.warn, palette);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+}
+
+/// The one-line text dialog.
+pub fn text_field(frame: &mut Frame, area: Rect, app: &App, field: &TextField, palette: &Palette) {
+    let t = app.lang.texts();
+    let TextTarget::Evidence(id) = field.target;
+    let theme = app.session.matrix.theme(id).map(|th| th.desired.as_str()).unwrap_or_default();
+    let title = fill(t.evidence_title, &[&theme]);
+    let inner = popup(frame, area, (area.width.min(100), 6), &title, palette.focus, palette);
+    let width = inner.width as usize;
+    let scroll = field.input.visual_scroll(width);
+    let hint = keymap::help_lines(app)
+        .iter()
+        .filter(|b| b.action != crate::app::Action::NextField)
+        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let lines = vec![
+        Line::styled(super::text::field(field.input.value(), scroll, width), palette.selected),
+        Line::default(),
+        Line::styled(hint, palette.dim),
+    ];
+    super::render_lines(frame, inner, lines);
+    let x = inner.x + field.input.visual_cursor().saturating_sub(scroll) as u16;
+    frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), inner.y));
 }

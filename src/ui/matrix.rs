@@ -43,14 +43,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
                     .map(|l| Line::styled(l, palette.dim)),
             );
         }
+        // Monitor figures need room to be read; a narrow matrix shows counts only.
+        if !theme.evidence.is_empty() && cell_w >= 16 {
+            let evidence = wrap(&format!("» {}", theme.evidence), theme_w as usize - 1);
+            lines.extend(evidence.into_iter().map(|l| Line::styled(l, palette.dim)));
+        }
         lines
     };
     let rows: Vec<Row> = rows_shown
         .iter()
         .filter_map(|&id| m.theme(id))
         .map(|theme| {
-            let mut cells = vec![Cell::from(Text::from(theme_lines(theme)))];
-            let mut height = theme_lines(theme).len();
+            let label = theme_lines(theme);
+            let mut height = label.len();
+            let mut cells = vec![Cell::from(Text::from(label))];
             for level in &m.levels {
                 let mut lines: Vec<Line> = Vec::new();
                 if m.is_gap(theme.id, level.id) {

@@ -80,6 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         Overlay::Help => help(frame, area, app, palette),
         Overlay::Participants(dialog) => dialog::participants(frame, area, app, dialog, palette),
         Overlay::Recovery(recovered) => dialog::recovery(frame, area, app, recovered, palette),
+        Overlay::TextField(field) => dialog::text_field(frame, area, app, field, palette),
     }
 }
 

@@ -1,0 +1,82 @@
+//! A one-line text dialog for a single field of the session, such as a theme's evidence note.
+
+use tui_input::{Input, InputRequest};
+
+use super::{Action, App, Overlay};
+use crate::i18n::fill;
+use crate::model::ThemeId;
+
+/// The longest text in a one-line field.
+pub const MAX_TEXT: usize = 200;
+
+/// Which field of the session is being edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextTarget {
+    /// The monitor figures behind a theme.
+    Evidence(ThemeId),
+}
+
+/// The state of the dialog.
+#[derive(Clone, Debug)]
+pub struct TextField {
+    /// What is edited.
+    pub target: TextTarget,
+    /// The text so far.
+    pub input: Input,
+}
+
+impl TextField {
+    /// A dialog on `target`, starting from its current text.
+    pub fn open(app: &App, target: TextTarget) -> Option<Self> {
+        let current = match target {
+            TextTarget::Evidence(id) => app.session.matrix.theme(id)?.evidence.clone(),
+        };
+        Some(TextField { target, input: Input::new(current) })
+    }
+}
+
+/// Handles an action while the dialog is open.
+pub(super) fn update(app: &mut App, action: Action) {
+    let Overlay::TextField(mut field) = std::mem::take(&mut app.overlay) else {
+        return;
+    };
+    let too_long = fill(app.lang.texts().ui_too_long, &[&MAX_TEXT]);
+    match action {
+        Action::Close => return,
+        Action::Confirm => {
+            let text = field.input.value().trim().to_owned();
+            let _ = app.edit(|s| {
+                match field.target {
+                    TextTarget::Evidence(id) => {
+                        if let Ok(theme) = s.matrix.theme_mut(id) {
+                            theme.evidence = text;
+                        }
+                    }
+                }
+                Ok::<(), ()>(())
+            });
+            return;
+        }
+        Action::Input(request) => {
+            let grows = matches!(request, InputRequest::InsertChar(_));
+            if grows && field.input.value().chars().count() >= MAX_TEXT {
+                app.message = Some(too_long);
+            } else {
+                field.input.handle(request);
+            }
+        }
+        Action::Paste(text) => {
+            let line =
+                text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+            let room = MAX_TEXT.saturating_sub(field.input.value().chars().count());
+            if line.chars().count() > room {
+                app.message = Some(too_long);
+            }
+            for c in line.chars().take(room) {
+                field.input.handle(InputRequest::InsertChar(c));
+            }
+        }
+        _ => {}
+    }
+    app.overlay = Overlay::TextField(field);
+}
