@@ -220,31 +220,32 @@ impl App {
 
     /// Undoes the last edit, in any pane.
     pub fn undo(&mut self) {
-        if self.refuse_if_read_only() {
-            return;
-        }
-        match self.undo.pop() {
-            Some(before) => {
-                self.redo.push(std::mem::replace(&mut self.session, before));
-                self.revision += 1;
-                self.clamp_selection();
-            }
-            None => self.message = Some(self.lang.texts().ui_nothing_to_undo.to_owned()),
-        }
+        self.travel(true);
     }
 
     /// Redoes the last undone edit.
     pub fn redo(&mut self) {
+        self.travel(false);
+    }
+
+    /// Moves one step back (undo) or forward (redo) through the edit history.
+    fn travel(&mut self, back: bool) {
         if self.refuse_if_read_only() {
             return;
         }
-        match self.redo.pop() {
-            Some(after) => {
-                self.undo.push(std::mem::replace(&mut self.session, after));
+        let (from, to) =
+            if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        match from.pop() {
+            Some(state) => {
+                to.push(std::mem::replace(&mut self.session, state));
                 self.revision += 1;
                 self.clamp_selection();
             }
-            None => self.message = Some(self.lang.texts().ui_nothing_to_redo.to_owned()),
+            None => {
+                let t = self.lang.texts();
+                let text = if back { t.ui_nothing_to_undo } else { t.ui_nothing_to_redo };
+                self.message = Some(text.to_owned());
+            }
         }
     }
 

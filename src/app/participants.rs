@@ -1,6 +1,8 @@
 //! The participants dialog: who is at the table, with a small form to add or edit someone.
 
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
+
+use super::text_field::{paste_into, type_into};
 
 use super::{Action, App, Overlay};
 use crate::i18n::fill;
@@ -155,25 +157,13 @@ fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) {
         Action::Close => dialog.form = None,
         Action::NextField => form.field = 1 - form.field,
         Action::Input(request) => {
-            let input = form.active();
-            let grows = matches!(request, InputRequest::InsertChar(_));
-            if grows && input.value().chars().count() >= MAX_FIELD {
+            if !type_into(form.active(), request, MAX_FIELD) {
                 app.message = Some(fill(t.ui_too_long, &[&MAX_FIELD]));
-            } else {
-                input.handle(request);
             }
         }
         Action::Paste(text) => {
-            // A field is one line: a pasted line break becomes a space.
-            let input = form.active();
-            let room = MAX_FIELD.saturating_sub(input.value().chars().count());
-            let flat: String =
-                text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-            if flat.chars().count() > room {
+            if !paste_into(form.active(), &text, MAX_FIELD) {
                 app.message = Some(fill(t.ui_too_long, &[&MAX_FIELD]));
-            }
-            for c in flat.chars().take(room) {
-                input.handle(InputRequest::InsertChar(c));
             }
         }
         Action::Confirm => {

@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 use super::Action;
 use super::keymap::Context;
+use super::text_field::{paste_into, type_into};
 use crate::i18n::Lang;
 use crate::model::template;
 use crate::store::Listed;
@@ -137,22 +138,13 @@ impl Picker {
                 Action::Down => form.template = (form.template + 1).min(template::ALL.len() - 1),
                 Action::Up => form.template = form.template.saturating_sub(1),
                 Action::Input(request) => {
-                    let grows = matches!(request, InputRequest::InsertChar(_));
-                    if grows && form.title.value().chars().count() >= MAX_TITLE {
+                    if !type_into(&mut form.title, request, MAX_TITLE) {
                         self.message = Some(crate::i18n::fill(t.ui_too_long, &[&MAX_TITLE]));
-                    } else {
-                        form.title.handle(request);
                     }
                 }
                 Action::Paste(text) => {
-                    let line = text
-                        .split(['\r', '\n'])
-                        .filter(|l| !l.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    let room = MAX_TITLE.saturating_sub(form.title.value().chars().count());
-                    for c in line.chars().take(room) {
-                        form.title.handle(InputRequest::InsertChar(c));
+                    if !paste_into(&mut form.title, &text, MAX_TITLE) {
+                        self.message = Some(crate::i18n::fill(t.ui_too_long, &[&MAX_TITLE]));
                     }
                 }
                 Action::Confirm => {

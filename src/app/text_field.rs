@@ -35,6 +35,28 @@ impl TextField {
     }
 }
 
+/// Types one editing request into `input`, refusing to grow it past `max` characters.
+/// Returns false when refused.
+pub(super) fn type_into(input: &mut Input, request: InputRequest, max: usize) -> bool {
+    let grows = matches!(request, InputRequest::InsertChar(_));
+    if grows && input.value().chars().count() >= max {
+        return false;
+    }
+    input.handle(request);
+    true
+}
+
+/// Pastes `text` into a one-line `input`: line breaks become spaces, and what does not fit
+/// in `max` characters is left out. Returns false when something was left out.
+pub(super) fn paste_into(input: &mut Input, text: &str, max: usize) -> bool {
+    let line = text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let room = max.saturating_sub(input.value().chars().count());
+    for c in line.chars().take(room) {
+        input.handle(InputRequest::InsertChar(c));
+    }
+    line.chars().count() <= room
+}
+
 /// Handles an action while the dialog is open.
 pub(super) fn update(app: &mut App, action: Action) {
     let Overlay::TextField(mut field) = std::mem::take(&mut app.overlay) else {
@@ -58,22 +80,13 @@ pub(super) fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Input(request) => {
-            let grows = matches!(request, InputRequest::InsertChar(_));
-            if grows && field.input.value().chars().count() >= MAX_TEXT {
+            if !type_into(&mut field.input, request, MAX_TEXT) {
                 app.message = Some(too_long);
-            } else {
-                field.input.handle(request);
             }
         }
         Action::Paste(text) => {
-            let line =
-                text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-            let room = MAX_TEXT.saturating_sub(field.input.value().chars().count());
-            if line.chars().count() > room {
+            if !paste_into(&mut field.input, &text, MAX_TEXT) {
                 app.message = Some(too_long);
-            }
-            for c in line.chars().take(room) {
-                field.input.handle(InputRequest::InsertChar(c));
             }
         }
         _ => {}
