@@ -157,12 +157,14 @@ fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) {
         Action::Close => dialog.form = None,
         Action::NextField => form.field = 1 - form.field,
         Action::Input(request) => {
-            if !type_into(form.active(), request, MAX_FIELD) {
+            let fits = type_into(form.active(), request, MAX_FIELD);
+            if !fits {
                 app.message = Some(fill(t.ui_too_long, &[&MAX_FIELD]));
             }
         }
         Action::Paste(text) => {
-            if !paste_into(form.active(), &text, MAX_FIELD) {
+            let fits = paste_into(form.active(), &text, MAX_FIELD);
+            if !fits {
                 app.message = Some(fill(t.ui_too_long, &[&MAX_FIELD]));
             }
         }

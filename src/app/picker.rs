@@ -138,12 +138,14 @@ impl Picker {
                 Action::Down => form.template = (form.template + 1).min(template::ALL.len() - 1),
                 Action::Up => form.template = form.template.saturating_sub(1),
                 Action::Input(request) => {
-                    if !type_into(&mut form.title, request, MAX_TITLE) {
+                    let fits = type_into(&mut form.title, request, MAX_TITLE);
+                    if !fits {
                         self.message = Some(crate::i18n::fill(t.ui_too_long, &[&MAX_TITLE]));
                     }
                 }
                 Action::Paste(text) => {
-                    if !paste_into(&mut form.title, &text, MAX_TITLE) {
+                    let fits = paste_into(&mut form.title, &text, MAX_TITLE);
+                    if !fits {
                         self.message = Some(crate::i18n::fill(t.ui_too_long, &[&MAX_TITLE]));
                     }
                 }

@@ -80,12 +80,14 @@ pub(super) fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Input(request) => {
-            if !type_into(&mut field.input, request, MAX_TEXT) {
+            let fits = type_into(&mut field.input, request, MAX_TEXT);
+            if !fits {
                 app.message = Some(too_long);
             }
         }
         Action::Paste(text) => {
-            if !paste_into(&mut field.input, &text, MAX_TEXT) {
+            let fits = paste_into(&mut field.input, &text, MAX_TEXT);
+            if !fits {
                 app.message = Some(too_long);
             }
         }
