@@ -61,6 +61,40 @@ pub enum Action {
     CycleStatus,
     /// Reveal or hide the counts of a secret round.
     Reveal,
+    /// Set up a new voting round.
+    NewRound,
+    /// Give the selected theme a dot of the current voter.
+    Dot,
+    /// Take one of the current voter's dots back from the selected theme.
+    TakeBack,
+    /// The next voter.
+    NextVoter,
+    /// The previous voter.
+    PrevVoter,
+    /// The next voter who still has dots.
+    VoterWithDotsLeft,
+    /// List order or ranking order.
+    ToggleOrder,
+    /// Close the open round.
+    CloseRound,
+    /// Reopen the closed round (asks first).
+    ReopenRound,
+    /// Decide the tie at the cut of the shown round.
+    DecideTie,
+    /// The big top-3 view for the projector.
+    BigTop,
+    /// Add a theme of the room's own.
+    OwnTheme,
+    /// Break the tie by a run-off round.
+    RunOff,
+    /// Break the tie by the facilitator's pick.
+    Pick,
+    /// Less (a setting).
+    Left,
+    /// More (a setting).
+    Right,
+    /// Switch a setting, or tick a theme.
+    Toggle,
     /// Add (in a dialog).
     Add,
     /// Edit the selected item (in a dialog).

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::backend::crossterm::to_input_request;
 
-use super::{Action, App, Overlay, Pane, ParticipantsDialog};
+use super::{Action, App, Overlay, Pane, ParticipantsDialog, TieDialog};
 use crate::i18n::Texts;
 
 /// Where a binding applies.
@@ -24,6 +24,14 @@ pub enum Context {
     Picker,
     /// The picker's new-session form: a template to choose and a title to type.
     NewSession,
+    /// The settings of a new voting round.
+    RoundSetup,
+    /// The choice how to break a tie.
+    Tie,
+    /// Ticking the tied themes to pick.
+    TiePick,
+    /// The big top-3 view.
+    BigView,
 }
 
 /// A key with its modifiers.
@@ -63,7 +71,10 @@ pub struct Binding {
     pub help: fn(&Texts) -> &'static str,
 }
 
-use Context::{Form, Global, NewSession, Pane as InPane, Participants, Picker, Question};
+use Context::{
+    BigView, Form, Global, NewSession, Pane as InPane, Participants, Picker, Question, RoundSetup,
+    Tie, TiePick,
+};
 
 /// One line of the table: context, action, help text, keys.
 macro_rules! bind {
@@ -97,6 +108,18 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Global, TimerShorter, key_timer_shorter, [key('-')]),
     bind!(Global, Participants, key_participants, [key('p')]),
     bind!(InPane(Pane::Acties), CycleStatus, key_cycle_status, [key(' '), key('s')]),
+    bind!(InPane(Pane::Stemmen), Dot, key_dot, [key(' ')]),
+    bind!(InPane(Pane::Stemmen), TakeBack, key_take_back, [key('x'), code(KeyCode::Backspace)]),
+    bind!(InPane(Pane::Stemmen), VoterWithDotsLeft, key_voter_with_dots, [key('v')]),
+    bind!(InPane(Pane::Stemmen), NextVoter, key_next_voter, [key(']')]),
+    bind!(InPane(Pane::Stemmen), PrevVoter, key_prev_voter, [key('[')]),
+    bind!(InPane(Pane::Stemmen), ToggleOrder, key_toggle_order, [key('l')]),
+    bind!(InPane(Pane::Stemmen), NewRound, key_new_round, [key('n')]),
+    bind!(InPane(Pane::Stemmen), CloseRound, key_close_round, [key('c')]),
+    bind!(InPane(Pane::Stemmen), DecideTie, key_decide_tie, [key('d')]),
+    bind!(InPane(Pane::Stemmen), ReopenRound, key_reopen_round, [key('h')]),
+    bind!(InPane(Pane::Stemmen), OwnTheme, key_own_theme, [key('a')]),
+    bind!(InPane(Pane::Stemmen), BigTop, key_big_top, [key('b')]),
     bind!(InPane(Pane::Stemmen), Reveal, key_reveal, [key('o')]),
     bind!(InPane(Pane::Matrix), Edit, key_edit_evidence, [key('e'), code(KeyCode::Enter)]),
     bind!(Participants, Up, key_up, [code(KeyCode::Up), key('k')]),
@@ -129,6 +152,27 @@ pub static KEYMAP: &[Binding] = &[
     bind!(NewSession, Up, key_choose_template_up, [code(KeyCode::Up)]),
     bind!(NewSession, Confirm, key_create_session, [code(KeyCode::Enter)]),
     bind!(NewSession, Close, key_form_cancel, [code(KeyCode::Esc)]),
+    bind!(RoundSetup, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(RoundSetup, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(RoundSetup, Left, key_less, [code(KeyCode::Left), key('-'), key('h')]),
+    bind!(RoundSetup, Right, key_more, [code(KeyCode::Right), key('+'), key('l')]),
+    bind!(RoundSetup, Toggle, key_switch, [key(' ')]),
+    bind!(RoundSetup, Confirm, key_start_round, [code(KeyCode::Enter)]),
+    bind!(RoundSetup, Close, key_form_cancel, [code(KeyCode::Esc)]),
+    bind!(Tie, RunOff, key_run_off, [key('r')]),
+    bind!(Tie, Pick, key_pick, [key('k')]),
+    bind!(Tie, Close, key_later, [code(KeyCode::Esc)]),
+    bind!(TiePick, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(TiePick, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(TiePick, Toggle, key_tick, [key(' ')]),
+    bind!(TiePick, Confirm, key_to_reason, [code(KeyCode::Enter)]),
+    bind!(TiePick, Close, key_form_cancel, [code(KeyCode::Esc)]),
+    bind!(
+        BigView,
+        Close,
+        key_close,
+        [code(KeyCode::Esc), key('b'), code(KeyCode::Enter), key('q')]
+    ),
 ];
 
 /// The contexts whose keys apply now, most specific first.
@@ -140,7 +184,14 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::Participants(ParticipantsDialog { form: Some(_), .. }) => vec![Context::Form],
         Overlay::Participants(_) => vec![Context::Participants],
         Overlay::TextField(_) => vec![Context::Form],
-        Overlay::Recovery(_) => vec![Context::Question],
+        Overlay::Recovery(_) | Overlay::ConfirmReopen(_) => vec![Context::Question],
+        Overlay::RoundSetup(_) => vec![Context::RoundSetup],
+        Overlay::Tie(TieDialog { pick: None, .. }) => vec![Context::Tie],
+        Overlay::Tie(TieDialog { pick: Some(pick), .. }) if pick.reason.is_none() => {
+            vec![Context::TiePick]
+        }
+        Overlay::Tie(_) => vec![Context::Form],
+        Overlay::TopThree => vec![Context::BigView],
         Overlay::Help | Overlay::None => vec![Context::Pane(app.focus), Context::Global],
     }
 }
@@ -247,6 +298,10 @@ mod tests {
             Context::Question,
             Context::Picker,
             Context::NewSession,
+            Context::RoundSetup,
+            Context::Tie,
+            Context::TiePick,
+            Context::BigView,
         ];
         for c in contexts {
             let keys: Vec<&Key> =

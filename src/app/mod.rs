@@ -11,6 +11,7 @@ mod picker;
 mod text_field;
 mod timer;
 mod update;
+mod voting;
 
 use std::path::PathBuf;
 
@@ -22,6 +23,10 @@ pub use picker::{NewSessionForm, Picker, PickerEntry, PickerOutcome};
 pub use text_field::{TextField, TextTarget};
 pub use timer::Timer;
 pub use update::update;
+pub use voting::{
+    RoundSetup, TieDialog, TiePick, VotingView, ranked as voting_ranked, rows as voting_rows,
+    voter_name, voters,
+};
 
 use crate::i18n::Lang;
 use crate::model::Session;
@@ -100,6 +105,14 @@ pub enum Overlay {
     Participants(ParticipantsDialog),
     /// A one-line text dialog for one field.
     TextField(TextField),
+    /// The settings of a new voting round.
+    RoundSetup(RoundSetup),
+    /// Breaking a tie at the cut.
+    Tie(TieDialog),
+    /// "Reopen this closed round?"
+    ConfirmReopen(crate::model::RoundId),
+    /// The top 3 in big letters for the projector.
+    TopThree,
     /// A crash left this newer state: restore it?
     Recovery(Box<Session>),
 }
@@ -136,6 +149,8 @@ pub struct App {
     pub overlay: Overlay,
     /// The selected row in each pane.
     pub selected: [usize; 3],
+    /// Who votes now and in which order the Stemmen pane lists the round.
+    pub voting: VotingView,
     /// The timebox.
     pub timer: Timer,
     /// A short message for the status line (a refusal, a hint), cleared by the next key.
@@ -170,6 +185,7 @@ impl App {
             step: Step::Prioriteren,
             overlay: Overlay::None,
             selected: [0; 3],
+            voting: VotingView::default(),
             timer: Timer::default(),
             message: None,
             revision: 0,
@@ -252,7 +268,7 @@ impl App {
     /// How many rows the pane lists, for moving its selection.
     pub fn rows_in(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Stemmen => self.shown_round().map_or(0, |r| r.candidates.len()),
+            Pane::Stemmen => voting::rows(self).len(),
             Pane::Matrix => self.matrix_rows().len(),
             Pane::Acties => self.session.actions.len(),
         }

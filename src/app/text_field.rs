@@ -1,4 +1,5 @@
-//! A one-line text dialog for a single field of the session, such as a theme's evidence note.
+//! A small text form over the panes: one or more one-line fields for a piece of the session,
+//! such as a theme's evidence note or a theme the room adds on the spot.
 
 use tui_input::{Input, InputRequest};
 
@@ -9,29 +10,47 @@ use crate::model::ThemeId;
 /// The longest text in a one-line field.
 pub const MAX_TEXT: usize = 200;
 
-/// Which field of the session is being edited.
+/// What the form edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextTarget {
-    /// The monitor figures behind a theme.
+    /// The monitor figures behind a theme (one field).
     Evidence(ThemeId),
+    /// A new theme of the room's own: domain, desired situation, problem. It joins the open
+    /// round's candidates.
+    NewTheme,
 }
 
-/// The state of the dialog.
+impl TextTarget {
+    /// How many fields the form has.
+    pub fn fields(self) -> usize {
+        match self {
+            TextTarget::Evidence(_) => 1,
+            TextTarget::NewTheme => 3,
+        }
+    }
+}
+
+/// The state of the form.
 #[derive(Clone, Debug)]
 pub struct TextField {
     /// What is edited.
     pub target: TextTarget,
-    /// The text so far.
-    pub input: Input,
+    /// One input per field.
+    pub inputs: Vec<Input>,
+    /// The field with the cursor.
+    pub field: usize,
 }
 
 impl TextField {
-    /// A dialog on `target`, starting from its current text.
+    /// A form on `target`, starting from its current text.
     pub fn open(app: &App, target: TextTarget) -> Option<Self> {
-        let current = match target {
-            TextTarget::Evidence(id) => app.session.matrix.theme(id)?.evidence.clone(),
+        let inputs = match target {
+            TextTarget::Evidence(id) => {
+                vec![Input::new(app.session.matrix.theme(id)?.evidence.clone())]
+            }
+            TextTarget::NewTheme => vec![Input::default(); 3],
         };
-        Some(TextField { target, input: Input::new(current) })
+        Some(TextField { target, inputs, field: 0 })
     }
 }
 
@@ -57,41 +76,53 @@ pub(super) fn paste_into(input: &mut Input, text: &str, max: usize) -> bool {
     line.chars().count() <= room
 }
 
-/// Handles an action while the dialog is open.
+/// Handles an action while the form is open.
 pub(super) fn update(app: &mut App, action: Action) {
-    let Overlay::TextField(mut field) = std::mem::take(&mut app.overlay) else {
+    let Overlay::TextField(mut form) = std::mem::take(&mut app.overlay) else {
         return;
     };
-    let too_long = fill(app.lang.texts().ui_too_long, &[&MAX_TEXT]);
+    let t = app.lang.texts();
+    let too_long = fill(t.ui_too_long, &[&MAX_TEXT]);
     match action {
         Action::Close => return,
+        Action::NextField => form.field = (form.field + 1) % form.inputs.len(),
         Action::Confirm => {
-            let text = field.input.value().trim().to_owned();
-            let _ = app.edit(|s| {
-                match field.target {
-                    TextTarget::Evidence(id) => {
+            let texts: Vec<String> =
+                form.inputs.iter().map(|i| i.value().trim().to_owned()).collect();
+            match form.target {
+                TextTarget::Evidence(id) => {
+                    let _ = app.edit(|s| {
                         if let Ok(theme) = s.matrix.theme_mut(id) {
-                            theme.evidence = text;
+                            theme.evidence = texts[0].clone();
                         }
-                    }
+                        Ok::<(), ()>(())
+                    });
                 }
-                Ok::<(), ()>(())
-            });
+                TextTarget::NewTheme if texts[1].is_empty() => {
+                    app.message = Some(t.ui_desired_required.to_owned());
+                    form.field = 1;
+                    app.overlay = Overlay::TextField(form);
+                    return;
+                }
+                TextTarget::NewTheme => {
+                    super::voting::add_own_theme(app, &texts[0], &texts[1], &texts[2])
+                }
+            }
             return;
         }
         Action::Input(request) => {
-            let fits = type_into(&mut field.input, request, MAX_TEXT);
+            let fits = type_into(&mut form.inputs[form.field], request, MAX_TEXT);
             if !fits {
                 app.message = Some(too_long);
             }
         }
         Action::Paste(text) => {
-            let fits = paste_into(&mut field.input, &text, MAX_TEXT);
+            let fits = paste_into(&mut form.inputs[form.field], &text, MAX_TEXT);
             if !fits {
                 app.message = Some(too_long);
             }
         }
         _ => {}
     }
-    app.overlay = Overlay::TextField(field);
+    app.overlay = Overlay::TextField(form);
 }

@@ -2,7 +2,7 @@
 
 use super::{
     Action, App, Overlay, Pane, ParticipantsDialog, SaveState, Step, TextField, TextTarget,
-    participants, text_field,
+    participants, text_field, voting,
 };
 
 /// Rows a page key moves.
@@ -19,8 +19,22 @@ pub fn update(app: &mut App, action: Action) {
     if matches!(app.overlay, Overlay::Participants(_)) {
         return participants::update(app, action);
     }
-    if matches!(app.overlay, Overlay::TextField(_)) {
-        return text_field::update(app, action);
+    match app.overlay {
+        Overlay::TextField(_) => return text_field::update(app, action),
+        Overlay::RoundSetup(_) => return voting::update_setup(app, action),
+        Overlay::Tie(_) => return voting::update_tie(app, action),
+        Overlay::ConfirmReopen(_) => return voting::update_reopen(app, action),
+        Overlay::TopThree => {
+            app.overlay = Overlay::None;
+            if action == Action::Quit {
+                app.quit = true;
+            }
+            return;
+        }
+        _ => {}
+    }
+    if app.focus == Pane::Stemmen && voting::pane_action(app, &action) {
+        return;
     }
     if let Overlay::Recovery(recovered) = &app.overlay {
         match action {

@@ -123,27 +123,47 @@ pub fn recovery(
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }
 
-/// The one-line text dialog.
-pub fn text_field(frame: &mut Frame, area: Rect, app: &App, field: &TextField, palette: &Palette) {
+/// The text form: one labelled line per field.
+pub fn text_field(frame: &mut Frame, area: Rect, app: &App, form: &TextField, palette: &Palette) {
     let t = app.lang.texts();
-    let TextTarget::Evidence(id) = field.target;
-    let theme = app.session.matrix.theme(id).map(|th| th.desired.as_str()).unwrap_or_default();
-    let title = fill(t.evidence_title, &[&theme]);
-    let inner = popup(frame, area, (area.width.min(100), 6), &title, palette.focus, palette);
-    let width = inner.width as usize;
-    let scroll = field.input.visual_scroll(width);
+    let (title, labels) = match form.target {
+        TextTarget::Evidence(id) => {
+            let theme =
+                app.session.matrix.theme(id).map(|th| th.desired.as_str()).unwrap_or_default();
+            (fill(t.evidence_title, &[&theme]), vec![t.field_evidence])
+        }
+        TextTarget::NewTheme => {
+            (t.own_theme_title.to_owned(), vec![t.field_domain, t.field_desired, t.field_problem])
+        }
+    };
+    let height = 2 * labels.len() as u16 + 4;
+    let inner = popup(frame, area, (area.width.min(100), height), &title, palette.focus, palette);
+    let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+    let width = (inner.width as usize).saturating_sub(label_w + 2);
+    let mut lines = Vec::new();
+    for (i, (label, input)) in labels.iter().zip(&form.inputs).enumerate() {
+        let scroll = input.visual_scroll(width);
+        let active = i == form.field;
+        let marker = if active { "▶" } else { " " };
+        let style = if active { palette.selected } else { palette.text };
+        lines.push(Line::from(vec![
+            Span::raw(format!("{marker} {label:<label_w$}")),
+            Span::styled(super::text::field(input.value(), scroll, width), style),
+        ]));
+        lines.push(Line::default());
+        if active {
+            let x =
+                inner.x + 2 + label_w as u16 + input.visual_cursor().saturating_sub(scroll) as u16;
+            let y = inner.y + 2 * i as u16;
+            frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
+        }
+    }
     let hint = keymap::help_lines(app)
         .iter()
-        .filter(|b| b.action != crate::app::Action::NextField)
+        .filter(|b| form.inputs.len() > 1 || b.action != crate::app::Action::NextField)
         .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
         .collect::<Vec<_>>()
         .join(" · ");
-    let lines = vec![
-        Line::styled(super::text::field(field.input.value(), scroll, width), palette.selected),
-        Line::default(),
-        Line::styled(hint, palette.dim),
-    ];
+    lines.push(Line::styled(hint, palette.dim));
     super::render_lines(frame, inner, lines);
-    let x = inner.x + field.input.visual_cursor().saturating_sub(scroll) as u16;
-    frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), inner.y));
 }

@@ -8,6 +8,7 @@ mod picker;
 mod stemmen;
 mod text;
 mod theme;
+mod voting;
 
 use jiff::tz::TimeZone;
 use ratatui::Frame;
@@ -81,6 +82,10 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         Overlay::Participants(dialog) => dialog::participants(frame, area, app, dialog, palette),
         Overlay::Recovery(recovered) => dialog::recovery(frame, area, app, recovered, palette),
         Overlay::TextField(field) => dialog::text_field(frame, area, app, field, palette),
+        Overlay::RoundSetup(setup) => voting::setup(frame, area, app, setup, palette),
+        Overlay::Tie(dialog) => voting::tie(frame, area, app, dialog, palette),
+        Overlay::ConfirmReopen(round) => voting::reopen(frame, area, app, *round, palette),
+        Overlay::TopThree => voting::top_three(frame, area, app, palette),
     }
 }
 

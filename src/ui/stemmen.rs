@@ -1,82 +1,156 @@
-//! The Stemmen pane: the round on screen with its ranking, bars, counts and the cut.
+//! The Stemmen pane: the round on screen, who votes now with their dots left, the candidates
+//! with bars and counts, the cut, and how a tie was decided.
+
+use std::collections::HashMap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
-use super::Palette;
 use super::text::fit;
-use crate::app::{App, Pane};
+use super::{Palette, render_lines};
+use crate::app::{App, Pane, voter_name, voters};
 use crate::i18n::fill;
+use crate::model::{Decision, Round};
 
 /// Draws the pane's content into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
     let t = app.lang.texts();
     let Some(round) = app.shown_round() else {
-        frame.render_widget(Paragraph::new(t.no_rounds).style(palette.dim), area);
+        render_lines(
+            frame,
+            area,
+            vec![
+                Line::styled(t.no_rounds, palette.dim),
+                Line::styled(format!("n: {}", t.key_new_round), palette.dim),
+            ],
+        );
         return;
     };
-    let state = if round.is_open() { t.round_open } else { t.round_closed };
-    let dots: u32 = round.ballots.iter().map(|b| b.total()).sum();
-    let mut lines = vec![
-        Line::styled(fill(t.round_line, &[&round.name, &state, &round.advance]), palette.focus),
-        Line::styled(fill(t.round_ballots, &[&round.ballots.len(), &dots]), palette.dim),
-    ];
+    let mut lines = header(app, round, palette);
     let visible = round.counts_visible();
-    if !visible {
+    let ranking = round.ranking();
+    let by_theme: HashMap<_, _> = ranking.iter().map(|r| (r.theme, *r)).collect();
+    let rows = crate::app::voting_rows(app);
+    let ranked_view = crate::app::voting_ranked(app);
+    let own_w = if round.is_open() { 2 } else { 0 };
+    let max_votes = ranking.first().map_or(0, |r| r.votes).max(1);
+    let width = area.width as usize;
+    let count_w = 3;
+    let bar_w = if visible { (width / 4).clamp(4, 24) } else { 0 };
+    let label_w = width.saturating_sub(2 + 3 + 2 + own_w + bar_w + count_w + 2);
+    let selected = app.selected(Pane::Stemmen);
+    let room = (area.height as usize).saturating_sub(lines.len() + 1);
+    let skip = selected.saturating_sub(room.saturating_sub(1));
+    let through: Vec<_> = round.result.as_ref().map(|r| r.through.clone()).unwrap_or_default();
+    let mine = app.voting.voter.and_then(|v| round.ballot(v));
+    // Only the rows that fit are built: a long list costs no more than a short one.
+    for (i, &theme) in rows.iter().enumerate().skip(skip).take(room + 1) {
+        if ranked_view && i == round.advance as usize && i > 0 {
+            let cut = format!(" {} ", fill(t.cut_line, &[&round.advance]));
+            let side = width.saturating_sub(cut.chars().count()) / 2;
+            lines.push(Line::styled(
+                format!("{}{cut}{}", "─".repeat(side), "─".repeat(side)),
+                palette.dim,
+            ));
+        }
+        let r = by_theme.get(&theme);
+        let votes = r.map_or(0, |r| r.votes);
+        let label = app
+            .session
+            .matrix
+            .theme(theme)
+            .map_or_else(|| theme.to_string(), |th| th.desired.clone());
+        let is_selected = focused && i == selected;
+        let place = match r {
+            Some(r) if visible => format!("{:>2}.", r.place),
+            _ => "  ·".to_owned(),
+        };
+        let star = if through.contains(&theme) { "★ " } else { "  " };
+        let own = match mine.and_then(|b| b.dots.get(&theme)) {
+            Some(n) => format!("{:<own_w$}", "●".repeat(*n as usize)),
+            None => " ".repeat(own_w),
+        };
+        let mut spans = vec![
+            Span::raw(if is_selected { "▶ " } else { "  " }),
+            Span::raw(place),
+            Span::styled(star, palette.bar),
+            Span::styled(own, palette.focus),
+            Span::raw(format!("{:<label_w$}", fit(&label, label_w))),
+        ];
+        if visible {
+            let filled = (votes as usize * bar_w).div_ceil(max_votes as usize);
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(format!("{:<bar_w$}", "█".repeat(filled)), palette.bar));
+            spans.push(Span::raw(format!(" {votes:>count_w$}")));
+        }
+        let style = if is_selected { palette.selected } else { palette.text };
+        lines.push(Line::from(spans).style(style));
+    }
+    render_lines(frame, area, lines);
+}
+
+/// The lines above the candidates: the round, the voter, the turnout, a tie.
+fn header<'a>(app: &App, round: &Round, palette: &Palette) -> Vec<Line<'a>> {
+    let t = app.lang.texts();
+    let state = if round.is_open() { t.round_open } else { t.round_closed };
+    let mut lines = vec![Line::styled(
+        fill(t.round_line, &[&round.name, &state, &round.advance]),
+        palette.focus,
+    )];
+    if round.is_open() {
+        lines.push(match app.voting.voter {
+            Some(voter) => {
+                let left = round.dots_left(voter);
+                let used = round.dots_per_voter.saturating_sub(left);
+                let dots = format!("{}{}", "●".repeat(used as usize), "○".repeat(left as usize));
+                Line::from(vec![
+                    Span::styled(
+                        fill(t.voter_line, &[&voter_name(app, voter)]),
+                        palette.text.add_modifier(Modifier::BOLD),
+                    ),
+                    Span::raw("  "),
+                    Span::styled(dots, palette.focus),
+                    Span::styled(format!("  {}", fill(t.voter_dots_left, &[&left])), palette.dim),
+                ])
+            }
+            None => Line::styled(t.voter_none, palette.warn),
+        });
+        let eligible = voters(&app.session, round);
+        let out: u32 = eligible.iter().map(|&v| round.dots_left(v)).sum();
+        lines.push(Line::styled(
+            fill(t.vote_stats, &[&round.ballots.len(), &eligible.len(), &out]),
+            palette.dim,
+        ));
+    } else {
+        let dots: u32 = round.ballots.iter().map(|b| b.total()).sum();
+        lines
+            .push(Line::styled(fill(t.round_ballots, &[&round.ballots.len(), &dots]), palette.dim));
+    }
+    if !round.counts_visible() {
         lines.push(Line::styled(fill(t.round_hidden, &[&round.ballots.len()]), palette.warn));
     }
-    let result = round.result.as_ref();
     if let Some(tie) = round.undecided_tie() {
         lines.push(Line::styled(
             fill(t.tie_at_cut, &[&tie.first_place, &tie.last_place]),
             palette.warn,
         ));
     }
-    let header = lines.len();
-    let ranking = round.ranking();
-    let max_votes = ranking.first().map_or(0, |r| r.votes).max(1);
-    let width = area.width as usize;
-    let count_w = 3;
-    let bar_w = if visible { (width / 4).clamp(4, 24) } else { 0 };
-    let label_w = width.saturating_sub(2 + 3 + 2 + bar_w + count_w + 2);
-    let selected = app.selected(Pane::Stemmen);
-    let rows_room = (area.height as usize).saturating_sub(header + 1);
-    let skip = selected.saturating_sub(rows_room.saturating_sub(1));
-    let mut row_lines = Vec::new();
-    // Only the rows that fit are built: a long list costs no more than a short one.
-    for (i, r) in ranking.iter().enumerate().skip(skip).take(rows_room + 1) {
-        if visible && i == round.advance as usize && i > 0 {
-            let cut = format!(" {} ", fill(t.cut_line, &[&round.advance]));
-            let side = width.saturating_sub(cut.chars().count()) / 2;
-            row_lines.push(Line::styled(
-                format!("{}{cut}{}", "─".repeat(side), "─".repeat(side)),
+    match round.result.as_ref().and_then(|r| r.decision.as_ref()) {
+        Some(Decision::Picked { themes, reason }) => {
+            let names: Vec<_> = themes
+                .iter()
+                .filter_map(|&id| app.session.matrix.theme(id))
+                .map(|th| th.desired.as_str())
+                .collect();
+            lines.push(Line::styled(
+                fill(t.decided_pick, &[&names.join(", "), reason]),
                 palette.dim,
             ));
         }
-        let through = result.is_some_and(|res| res.through.contains(&r.theme));
-        let theme = app.session.matrix.theme(r.theme);
-        let label = theme.map_or_else(|| r.theme.to_string(), |th| th.desired.clone());
-        let is_selected = focused && i == selected;
-        let marker = if is_selected { "▶ " } else { "  " };
-        let place = if visible { format!("{:>2}.", r.place) } else { "  ·".to_owned() };
-        let star = if through { "★ " } else { "  " };
-        let mut spans = vec![
-            Span::raw(marker),
-            Span::raw(place),
-            Span::styled(star, palette.bar),
-            Span::raw(format!("{:<label_w$}", fit(&label, label_w))),
-        ];
-        if visible {
-            let filled = (r.votes as usize * bar_w).div_ceil(max_votes as usize);
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(format!("{:<bar_w$}", "█".repeat(filled)), palette.bar));
-            spans.push(Span::raw(format!(" {:>count_w$}", r.votes)));
-        }
-        let style = if is_selected { palette.selected } else { palette.text };
-        row_lines.push(Line::from(spans).style(style));
+        Some(Decision::RunOff { .. }) => lines.push(Line::styled(t.decided_runoff, palette.dim)),
+        None => {}
     }
-    lines.extend(row_lines);
-    super::render_lines(frame, area, lines);
+    lines
 }
