@@ -106,8 +106,9 @@ fn open_help_add_a_participant_quit_and_find_it_saved() {
     let Some(t) = Tmux::start("participant", dir.path(), &file, "") else {
         return;
     };
-    let screen = t.wait_for("STEMMEN", true);
-    assert!(screen.contains("Matrix") && screen.contains("Acties"), "{screen}");
+    // The status line is drawn last: once it shows, the whole first frame is there.
+    let screen = t.wait_for("? hulp", true);
+    assert!(screen.contains("STEMMEN") && screen.contains("Matrix") && screen.contains("Acties"), "{screen}");
     t.keys(&["?"]);
     t.wait_for("Toetsen", true);
     t.keys(&["Escape"]);
@@ -144,7 +145,7 @@ fn a_crash_leaves_a_recovery_file_that_the_next_open_offers() {
         let Some(t) = Tmux::start("panic", dir.path(), &file, "KNOOP_TEST_PANIC=1") else {
             return;
         };
-        t.wait_for("STEMMEN", true);
+        t.wait_for("? hulp", true);
         t.keys(&["p"]);
         t.wait_for("Deelnemers ═", true);
         // Two edits and the crash at once: the second edit is not on disk yet.

@@ -260,7 +260,7 @@ pub const EN: Texts = Texts {
     voter_none: "Choose who votes: v",
     vote_stats: "{0}/{1} voted · {2} dots still out",
     tie_title: "Tie at the cut",
-    tie_body: "Places {0}–{1}: these themes have {2} dots each; {3} of them go through.",
+    tie_body: "Places {0}–{1}: these themes have the same number of dots ({2}); there is room for {3} of them.",
     tie_pick_body: "Tick {0} theme(s) and press Enter.",
     tie_reason: "Reason",
     decided_pick: "Picked by the group: {0} (reason: {1})",

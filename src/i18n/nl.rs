@@ -260,7 +260,7 @@ pub const NL: Texts = Texts {
     voter_none: "Kies wie stemt: v",
     vote_stats: "{0}/{1} gestemd · {2} stippen nog uit",
     tie_title: "Gelijke stand op de grens",
-    tie_body: "Plaats {0}–{1}: deze thema's hebben elk {2} stippen; {3} van hen gaan door.",
+    tie_body: "Plaats {0}–{1}: deze thema's hebben evenveel stippen ({2}); er is plaats voor {3} van hen.",
     tie_pick_body: "Vink {0} thema('s) aan en druk Enter.",
     tie_reason: "Reden",
     decided_pick: "Gekozen door de groep: {0} (reden: {1})",

@@ -45,9 +45,13 @@ pub fn areas(area: Rect, zoomed: bool, focus: Pane) -> Option<Areas> {
     let panes = if zoomed {
         vec![(focus, body)]
     } else {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(36), Constraint::Percentage(64)])
-                .areas(body);
+        // Voting needs room for the theme names: the Stemmen pane widens while it has the focus.
+        let left_share = if focus == Pane::Stemmen { 50 } else { 36 };
+        let [left, right] = Layout::horizontal([
+            Constraint::Percentage(left_share),
+            Constraint::Percentage(100 - left_share),
+        ])
+        .areas(body);
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(right);
         vec![(Pane::Stemmen, left), (Pane::Matrix, top), (Pane::Acties, bottom)]

@@ -38,7 +38,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     let max_votes = ranking.first().map_or(0, |r| r.votes).max(1);
     let width = area.width as usize;
     let count_w = 3;
-    let bar_w = if visible { (width / 4).clamp(4, 24) } else { 0 };
+    // A narrow pane keeps the names readable and drops the bars; the counts stay.
+    let bar_w = if visible && width >= 44 { (width / 4).clamp(4, 24) } else { 0 };
     let label_w = width.saturating_sub(2 + 3 + 2 + own_w + bar_w + count_w + 2);
     let selected = app.selected(Pane::Stemmen);
     let room = (area.height as usize).saturating_sub(lines.len() + 1);
@@ -79,10 +80,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
             Span::styled(own, palette.focus),
             Span::raw(format!("{:<label_w$}", fit(&label, label_w))),
         ];
-        if visible {
+        if visible && bar_w > 0 {
             let filled = (votes as usize * bar_w).div_ceil(max_votes as usize);
             spans.push(Span::raw(" "));
             spans.push(Span::styled(format!("{:<bar_w$}", "█".repeat(filled)), palette.bar));
+            spans.push(Span::raw(format!(" {votes:>count_w$}")));
+        } else if visible {
             spans.push(Span::raw(format!(" {votes:>count_w$}")));
         }
         let style = if is_selected { palette.selected } else { palette.text };

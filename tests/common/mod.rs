@@ -15,3 +15,11 @@ pub fn example_app() -> App {
     let session = knoop::store::load(Path::new(EXAMPLE)).expect("the example loads");
     App::new(session, PathBuf::from(EXAMPLE), Lang::Nl)
 }
+
+/// The whole screen of `app` at `width` × `height`, as text, in the colourless palette.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| knoop::ui::draw(f, app, &knoop::ui::Palette::mono())).unwrap();
+    terminal.backend().to_string()
+}
