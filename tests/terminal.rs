@@ -173,3 +173,42 @@ fn a_crash_leaves_a_recovery_file_that_the_next_open_offers() {
         "the recovery file is gone once answered"
     );
 }
+
+#[test]
+fn a_round_with_three_voters_closed_in_the_terminal_lands_in_the_file() {
+    let (dir, file) = copy_of_example();
+    let Some(t) = Tmux::start("voting", dir.path(), &file, "") else {
+        return;
+    };
+    t.wait_for("? hulp", true);
+    t.keys(&["n"]);
+    t.wait_for("Nieuwe stemronde", true);
+    t.keys(&["Enter"]);
+    t.wait_for("Stemmer: Marieke de Vries", true);
+    // Three voters, three dots each, on the next three themes of the list.
+    t.keys(&["Space", "j", "Space", "j", "Space", "v"]);
+    t.wait_for("Stemmer: Sanne Jansen", true);
+    t.keys(&["j", "Space", "j", "Space", "j", "Space", "v"]);
+    t.wait_for("Stemmer: Ahmed Benali", true);
+    t.keys(&["j", "Space", "j", "Space", "j", "Space"]);
+    t.wait_for("3/8 gestemd", true);
+    t.keys(&["c"]);
+    // Nine themes have a dot; the twelfth place is shared by the ten without.
+    t.wait_for("Gelijke stand op de grens", true);
+    // Escape and q apart: sent at once, a terminal reads them as Alt-q.
+    t.keys(&["Escape"]);
+    t.wait_for("Gelijke stand op de grens", false);
+    t.keys(&["q"]);
+    t.wait_for("KNOOP-EXIT 0", true);
+
+    let session = knoop::store::load(&file).unwrap();
+    let round = session.rounds.last().unwrap();
+    assert_eq!((round.name.as_str(), round.is_open(), round.ballots.len()), ("Top 12", false, 3));
+    let themes = |b: &knoop::model::Ballot| b.dots.keys().map(|t| t.0).collect::<Vec<_>>();
+    assert_eq!(round.ballots.iter().map(themes).collect::<Vec<_>>(), [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    let result = round.result.as_ref().unwrap();
+    assert_eq!(result.through.iter().map(|t| t.0).collect::<Vec<_>>(), (1..=9).collect::<Vec<_>>());
+    let tie = result.tie.as_ref().expect("the tie at the cut is kept");
+    assert_eq!((tie.first_place, tie.last_place, tie.open_places), (10, 19, 3));
+    assert!(result.decision.is_none(), "decided later, never silently");
+}

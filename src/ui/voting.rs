@@ -69,10 +69,12 @@ pub fn setup(frame: &mut Frame, area: Rect, app: &App, setup: &RoundSetup, palet
 pub fn tie(frame: &mut Frame, area: Rect, app: &App, dialog: &TieDialog, palette: &Palette) {
     let t = app.lang.texts();
     let Some(tie) = app.session.round(dialog.round).and_then(Round::undecided_tie) else { return };
-    let height = tie.themes.len() as u16 + 10;
+    let height = tie.themes.len() as u16 + 11;
     let inner = popup(frame, area, (76, height), t.tie_title, palette.warn, palette);
     let body = fill(t.tie_body, &[&tie.first_place, &tie.last_place, &tie.votes, &tie.open_places]);
-    let mut lines = vec![Line::from(body), Line::default()];
+    let body_lines = super::text::wrap(&body, inner.width as usize);
+    let mut lines: Vec<Line> = body_lines.into_iter().map(Line::from).collect();
+    lines.push(Line::default());
     for (i, theme) in tie.themes.iter().enumerate() {
         let name =
             app.session.matrix.theme(*theme).map_or_else(|| theme.to_string(), |th| th.label());
