@@ -100,3 +100,42 @@ fn floor_empty_frame(bencher: divan::Bencher) {
             .unwrap();
     });
 }
+
+/// 200 candidates and 50 present participants in an open round, with every voter's first
+/// dots cast; the benchmark gives and takes back one dot, each an edit with undo.
+fn big_open_round() -> App {
+    let mut s = example();
+    s.rounds.clear();
+    s.participants.clear();
+    for i in 0..50 {
+        s.add_participant(&format!("Deelnemer {i}"), "Organisatie", knoop::model::Role::Structural);
+    }
+    while s.votable_themes().len() < 200 {
+        let n = s.matrix.themes.len();
+        s.matrix.add_theme("Kansrijk", &format!("Eigen thema {n}"), "Probleem");
+    }
+    let candidates = s.votable_themes();
+    let round = s.start_round("Top 12", candidates.clone(), 12);
+    for (i, p) in s.participants.clone().iter().enumerate() {
+        for k in 0..2 {
+            let theme = candidates[(i * 11 + k * 17) % candidates.len()];
+            let _ = s.add_dot(round, Voter::Participant(p.id), theme);
+        }
+    }
+    let mut app = App::new(s, PathBuf::from("bench.json"), Lang::Nl);
+    update(&mut app, Action::VoterWithDotsLeft);
+    app
+}
+
+#[divan::bench]
+fn dot_and_redraw_200_candidates_50_participants(bencher: divan::Bencher) {
+    let mut app = big_open_round();
+    let palette = Palette::high_contrast();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut give = true;
+    bencher.bench_local(|| {
+        update(&mut app, if give { Action::Dot } else { Action::TakeBack });
+        give = !give;
+        terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
+    });
+}

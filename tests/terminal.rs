@@ -108,7 +108,10 @@ fn open_help_add_a_participant_quit_and_find_it_saved() {
     };
     // The status line is drawn last: once it shows, the whole first frame is there.
     let screen = t.wait_for("? hulp", true);
-    assert!(screen.contains("STEMMEN") && screen.contains("Matrix") && screen.contains("Acties"), "{screen}");
+    assert!(
+        screen.contains("STEMMEN") && screen.contains("Matrix") && screen.contains("Acties"),
+        "{screen}"
+    );
     t.keys(&["?"]);
     t.wait_for("Toetsen", true);
     t.keys(&["Escape"]);
@@ -205,7 +208,10 @@ fn a_round_with_three_voters_closed_in_the_terminal_lands_in_the_file() {
     let round = session.rounds.last().unwrap();
     assert_eq!((round.name.as_str(), round.is_open(), round.ballots.len()), ("Top 12", false, 3));
     let themes = |b: &knoop::model::Ballot| b.dots.keys().map(|t| t.0).collect::<Vec<_>>();
-    assert_eq!(round.ballots.iter().map(themes).collect::<Vec<_>>(), [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    assert_eq!(
+        round.ballots.iter().map(themes).collect::<Vec<_>>(),
+        [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+    );
     let result = round.result.as_ref().unwrap();
     assert_eq!(result.through.iter().map(|t| t.0).collect::<Vec<_>>(), (1..=9).collect::<Vec<_>>());
     let tie = result.tie.as_ref().expect("the tie at the cut is kept");
