@@ -228,7 +228,7 @@ fn editing_a_themes_evidence_in_the_matrix_pane_is_undone_and_redone() {
     let mut a = app();
     run(&mut a, [Action::Focus(Pane::Matrix), Action::Down]);
     // The second focus theme is Gezonde leefstijl.
-    press(&mut a, KeyCode::Char('e'), KeyModifiers::NONE);
+    press(&mut a, KeyCode::Char('o'), KeyModifiers::NONE);
     assert!(matches!(a.overlay, Overlay::TextField(_)));
     press(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL); // clear the line
     type_text(&mut a, "GMJ 2023: 14% overgewicht in klas 2");

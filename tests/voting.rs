@@ -115,7 +115,7 @@ fn a_top_12_round_and_a_top_3_round_for_the_example_participants() {
     run(&mut a, [Action::CloseRound]);
     assert_eq!(a.session.rounds[1].result.as_ref().unwrap().through, t(&[16, 1, 5]));
     assert_eq!(a.session.focus_themes(), t(&[16, 1, 5]), "the top 3 is the Matrix pane's focus");
-    assert_eq!(a.matrix_rows()[..3], t(&[16, 1, 5]));
+    assert_eq!(knoop::app::matrix_rows(&a)[..3], t(&[16, 1, 5]));
     assert_eq!(a.session.validate(), Ok(()));
 }
 

@@ -89,6 +89,30 @@ pub enum Action {
     RunOff,
     /// Break the tie by the facilitator's pick.
     Pick,
+    /// Every theme in the matrix, or only the focus themes.
+    ToggleAllRows,
+    /// Edit the selected theme's evidence (monitor figures).
+    Evidence,
+    /// Edit the selected theme's texts.
+    RenameTheme,
+    /// Add a column (level).
+    AddLevel,
+    /// Rename the selected column.
+    RenameLevel,
+    /// Move the selected row or activity up.
+    MoveUp,
+    /// Move the selected row or activity down.
+    MoveDown,
+    /// Move the selected column left.
+    MoveLeft,
+    /// Move the selected column right.
+    MoveRight,
+    /// Remove the selected row (asks when it holds activities).
+    RemoveRow,
+    /// Remove the selected column (asks when it holds activities).
+    RemoveColumn,
+    /// Turn the selected needed activity into an action.
+    MakeAction,
     /// Less (a setting).
     Left,
     /// More (a setting).

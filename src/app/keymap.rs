@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::backend::crossterm::to_input_request;
 
-use super::{Action, App, Overlay, Pane, ParticipantsDialog, TieDialog};
+use super::{Action, App, CellEditor, Overlay, Pane, ParticipantsDialog, TieDialog};
 use crate::i18n::Texts;
 
 /// Where a binding applies.
@@ -32,6 +32,8 @@ pub enum Context {
     TiePick,
     /// The big top-3 view.
     BigView,
+    /// An open matrix cell.
+    Cell,
 }
 
 /// A key with its modifiers.
@@ -72,8 +74,8 @@ pub struct Binding {
 }
 
 use Context::{
-    BigView, Form, Global, NewSession, Pane as InPane, Participants, Picker, Question, RoundSetup,
-    Tie, TiePick,
+    BigView, Cell, Form, Global, NewSession, Pane as InPane, Participants, Picker, Question,
+    RoundSetup, Tie, TiePick,
 };
 
 /// One line of the table: context, action, help text, keys.
@@ -121,7 +123,21 @@ pub static KEYMAP: &[Binding] = &[
     bind!(InPane(Pane::Stemmen), OwnTheme, key_own_theme, [key('a')]),
     bind!(InPane(Pane::Stemmen), BigTop, key_big_top, [key('b')]),
     bind!(InPane(Pane::Stemmen), Reveal, key_reveal, [key('o')]),
-    bind!(InPane(Pane::Matrix), Edit, key_edit_evidence, [key('e'), code(KeyCode::Enter)]),
+    bind!(InPane(Pane::Matrix), Left, key_left, [code(KeyCode::Left), key('h')]),
+    bind!(InPane(Pane::Matrix), Right, key_right, [code(KeyCode::Right), key('l')]),
+    bind!(InPane(Pane::Matrix), Edit, key_open_cell, [code(KeyCode::Enter), key('e')]),
+    bind!(InPane(Pane::Matrix), ToggleAllRows, key_all_rows, [key('f')]),
+    bind!(InPane(Pane::Matrix), Evidence, key_edit_evidence, [key('o')]),
+    bind!(InPane(Pane::Matrix), RenameTheme, key_rename_theme, [key('r')]),
+    bind!(InPane(Pane::Matrix), OwnTheme, key_own_theme, [key('a')]),
+    bind!(InPane(Pane::Matrix), AddLevel, key_add_level, [key('A')]),
+    bind!(InPane(Pane::Matrix), RenameLevel, key_rename_level, [key('R')]),
+    bind!(InPane(Pane::Matrix), MoveUp, key_move_row_up, [key('K')]),
+    bind!(InPane(Pane::Matrix), MoveDown, key_move_row_down, [key('J')]),
+    bind!(InPane(Pane::Matrix), MoveLeft, key_move_left, [key('H')]),
+    bind!(InPane(Pane::Matrix), MoveRight, key_move_right, [key('L')]),
+    bind!(InPane(Pane::Matrix), RemoveRow, key_remove_row, [key('D')]),
+    bind!(InPane(Pane::Matrix), RemoveColumn, key_remove_column, [key('X')]),
     bind!(Participants, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Participants, Down, key_down, [code(KeyCode::Down), key('j')]),
     bind!(Participants, Add, key_add_participant, [key('a'), code(KeyCode::Insert)]),
@@ -173,6 +189,18 @@ pub static KEYMAP: &[Binding] = &[
         key_close,
         [code(KeyCode::Esc), key('b'), code(KeyCode::Enter), key('q')]
     ),
+    bind!(Cell, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Cell, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Cell, Add, key_add_activity, [key('a'), code(KeyCode::Insert)]),
+    bind!(Cell, Edit, key_edit_activity, [code(KeyCode::Enter), key('e')]),
+    bind!(Cell, Toggle, key_toggle_activity, [key(' ')]),
+    bind!(Cell, Remove, key_remove_activity, [key('d'), code(KeyCode::Delete)]),
+    bind!(Cell, MoveUp, key_move_up, [key('K')]),
+    bind!(Cell, MoveDown, key_move_down, [key('J')]),
+    bind!(Cell, MakeAction, key_make_action, [key('m')]),
+    bind!(Cell, Undo, key_undo, [key('u'), ctrl('z')]),
+    bind!(Cell, Redo, key_redo, [ctrl('y'), ctrl('r')]),
+    bind!(Cell, Close, key_close, [code(KeyCode::Esc), key('q')]),
 ];
 
 /// The contexts whose keys apply now, most specific first.
@@ -186,6 +214,9 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::TextField(_) => vec![Context::Form],
         Overlay::Recovery(_) | Overlay::ConfirmReopen(_) => vec![Context::Question],
         Overlay::RoundSetup(_) => vec![Context::RoundSetup],
+        Overlay::Cell(CellEditor { form: Some(_), .. }) => vec![Context::Form],
+        Overlay::Cell(_) => vec![Context::Cell],
+        Overlay::ConfirmRemove(_) => vec![Context::Question],
         Overlay::Tie(TieDialog { pick: None, .. }) => vec![Context::Tie],
         Overlay::Tie(TieDialog { pick: Some(pick), .. }) if pick.reason.is_none() => {
             vec![Context::TiePick]
@@ -302,6 +333,7 @@ mod tests {
             Context::Tie,
             Context::TiePick,
             Context::BigView,
+            Context::Cell,
         ];
         for c in contexts {
             let keys: Vec<&Key> =

@@ -6,6 +6,7 @@
 
 mod action;
 pub mod keymap;
+mod matrix;
 mod participants;
 mod picker;
 mod text_field;
@@ -18,6 +19,9 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 
 pub use action::Action;
+pub use matrix::{
+    ActivityForm, CellEditor, MatrixView, Removal, rows as matrix_rows, selected_cell, suggestion,
+};
 pub use participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use picker::{NewSessionForm, Picker, PickerEntry, PickerOutcome};
 pub use text_field::{TextField, TextTarget};
@@ -113,6 +117,10 @@ pub enum Overlay {
     ConfirmReopen(crate::model::RoundId),
     /// The top 3 in big letters for the projector.
     TopThree,
+    /// An open matrix cell with its activities.
+    Cell(CellEditor),
+    /// "Remove this row or column with its activities?"
+    ConfirmRemove(Removal),
     /// A crash left this newer state: restore it?
     Recovery(Box<Session>),
 }
@@ -151,6 +159,8 @@ pub struct App {
     pub selected: [usize; 3],
     /// Who votes now and in which order the Stemmen pane lists the round.
     pub voting: VotingView,
+    /// The Matrix pane's column and row choice.
+    pub matrix: MatrixView,
     /// The timebox.
     pub timer: Timer,
     /// A short message for the status line (a refusal, a hint), cleared by the next key.
@@ -186,6 +196,7 @@ impl App {
             overlay: Overlay::None,
             selected: [0; 3],
             voting: VotingView::default(),
+            matrix: MatrixView::default(),
             timer: Timer::default(),
             message: None,
             revision: 0,
@@ -269,7 +280,7 @@ impl App {
     pub fn rows_in(&self, pane: Pane) -> usize {
         match pane {
             Pane::Stemmen => voting::rows(self).len(),
-            Pane::Matrix => self.matrix_rows().len(),
+            Pane::Matrix => matrix::rows(self).len(),
             Pane::Acties => self.session.actions.len(),
         }
     }
@@ -292,19 +303,5 @@ impl App {
     pub fn shown_round(&self) -> Option<&crate::model::Round> {
         let rounds = &self.session.rounds;
         rounds.iter().rev().find(|r| r.is_open()).or(rounds.last())
-    }
-
-    /// The rows the Matrix pane shows: the focus themes, or every theme when there are none
-    /// yet; the basis row last.
-    pub fn matrix_rows(&self) -> Vec<crate::model::ThemeId> {
-        let focus = self.session.focus_themes();
-        let themes = &self.session.matrix.themes;
-        let mut rows: Vec<_> = if focus.is_empty() {
-            themes.iter().filter(|t| !t.basis).map(|t| t.id).collect()
-        } else {
-            focus
-        };
-        rows.extend(themes.iter().filter(|t| t.basis).map(|t| t.id));
-        rows
     }
 }

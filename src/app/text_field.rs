@@ -5,7 +5,7 @@ use tui_input::{Input, InputRequest};
 
 use super::{Action, App, Overlay};
 use crate::i18n::fill;
-use crate::model::ThemeId;
+use crate::model::{LevelId, ThemeId};
 
 /// The longest text in a one-line field.
 pub const MAX_TEXT: usize = 200;
@@ -18,6 +18,12 @@ pub enum TextTarget {
     /// A new theme of the room's own: domain, desired situation, problem. It joins the open
     /// round's candidates.
     NewTheme,
+    /// A theme's texts: domain, desired situation, problem.
+    Theme(ThemeId),
+    /// A new column: name and everyday alias.
+    NewLevel,
+    /// A column's name and alias.
+    Level(LevelId),
 }
 
 impl TextTarget {
@@ -25,7 +31,8 @@ impl TextTarget {
     pub fn fields(self) -> usize {
         match self {
             TextTarget::Evidence(_) => 1,
-            TextTarget::NewTheme => 3,
+            TextTarget::NewTheme | TextTarget::Theme(_) => 3,
+            TextTarget::NewLevel | TextTarget::Level(_) => 2,
         }
     }
 }
@@ -49,6 +56,15 @@ impl TextField {
                 vec![Input::new(app.session.matrix.theme(id)?.evidence.clone())]
             }
             TextTarget::NewTheme => vec![Input::default(); 3],
+            TextTarget::Theme(id) => {
+                let t = app.session.matrix.theme(id)?;
+                [&t.domain, &t.desired, &t.problem].map(|x| Input::new(x.clone())).to_vec()
+            }
+            TextTarget::NewLevel => vec![Input::default(); 2],
+            TextTarget::Level(id) => {
+                let l = app.session.matrix.level(id)?;
+                vec![Input::new(l.name.clone()), Input::new(l.alias.clone())]
+            }
         };
         Some(TextField { target, inputs, field: 0 })
     }
@@ -98,14 +114,39 @@ pub(super) fn update(app: &mut App, action: Action) {
                         Ok::<(), ()>(())
                     });
                 }
-                TextTarget::NewTheme if texts[1].is_empty() => {
+                TextTarget::NewTheme | TextTarget::Theme(_) if texts[1].is_empty() => {
                     app.message = Some(t.ui_desired_required.to_owned());
                     form.field = 1;
                     app.overlay = Overlay::TextField(form);
                     return;
                 }
+                TextTarget::NewLevel | TextTarget::Level(_) if texts[0].is_empty() => {
+                    app.message = Some(t.ui_name_required.to_owned());
+                    form.field = 0;
+                    app.overlay = Overlay::TextField(form);
+                    return;
+                }
                 TextTarget::NewTheme => {
                     super::voting::add_own_theme(app, &texts[0], &texts[1], &texts[2])
+                }
+                TextTarget::Theme(id) => {
+                    let _ = app.edit(|s| {
+                        let theme = s.matrix.theme_mut(id)?;
+                        theme.domain = texts[0].clone();
+                        theme.desired = texts[1].clone();
+                        theme.problem = texts[2].clone();
+                        Ok::<(), crate::model::MatrixError>(())
+                    });
+                }
+                TextTarget::NewLevel => {
+                    let _ = app.edit(|s| {
+                        s.matrix.add_level(&texts[0], &texts[1]);
+                        Ok::<(), ()>(())
+                    });
+                    app.matrix.col = app.session.matrix.levels.len().saturating_sub(1);
+                }
+                TextTarget::Level(id) => {
+                    let _ = app.edit(|s| s.matrix.rename_level(id, &texts[0], &texts[1]));
                 }
             }
             return;

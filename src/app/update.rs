@@ -1,8 +1,8 @@
 //! `update`: the one place where actions change the app.
 
 use super::{
-    Action, App, Overlay, Pane, ParticipantsDialog, SaveState, Step, TextField, TextTarget,
-    participants, text_field, voting,
+    Action, App, Overlay, Pane, ParticipantsDialog, SaveState, Step, matrix, participants,
+    text_field, voting,
 };
 
 /// Rows a page key moves.
@@ -24,6 +24,8 @@ pub fn update(app: &mut App, action: Action) {
         Overlay::RoundSetup(_) => return voting::update_setup(app, action),
         Overlay::Tie(_) => return voting::update_tie(app, action),
         Overlay::ConfirmReopen(_) => return voting::update_reopen(app, action),
+        Overlay::Cell(_) => return matrix::update_cell(app, action),
+        Overlay::ConfirmRemove(_) => return matrix::update_remove(app, action),
         Overlay::TopThree => {
             app.overlay = Overlay::None;
             if action == Action::Quit {
@@ -34,6 +36,9 @@ pub fn update(app: &mut App, action: Action) {
         _ => {}
     }
     if app.focus == Pane::Stemmen && voting::pane_action(app, &action) {
+        return;
+    }
+    if app.focus == Pane::Matrix && matrix::pane_action(app, &action) {
         return;
     }
     if let Overlay::Recovery(recovered) = &app.overlay {
@@ -93,13 +98,6 @@ pub fn update(app: &mut App, action: Action) {
         Action::TimerShorter => app.timer.adjust(false),
         Action::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
         Action::Reveal if app.focus == Pane::Stemmen => reveal(app),
-        Action::Edit if app.focus == Pane::Matrix && !app.refuse_if_read_only() => {
-            let theme = app.matrix_rows().get(app.selected(Pane::Matrix)).copied();
-            if let Some(field) = theme.and_then(|id| TextField::open(app, TextTarget::Evidence(id)))
-            {
-                app.overlay = Overlay::TextField(field);
-            }
-        }
         Action::CycleStatus if app.focus == Pane::Acties => {
             let at = app.selected(Pane::Acties);
             let _ = app.edit(|s| {

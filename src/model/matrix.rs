@@ -260,6 +260,31 @@ impl Matrix {
         Ok(removed)
     }
 
+    /// Moves the activity at `from` to `to` within one cell.
+    pub fn move_activity(
+        &mut self,
+        theme: ThemeId,
+        level: LevelId,
+        from: usize,
+        to: usize,
+    ) -> Result<(), MatrixError> {
+        let cell = self.theme_mut(theme)?.cells.get_mut(&level).ok_or(MatrixError::OutOfRange)?;
+        move_item(cell, from, to)
+    }
+
+    /// Every provider named in the matrix, once each whatever its case ("JGZ" and "jgz" are
+    /// one), in the spelling used first, sorted.
+    pub fn providers(&self) -> Vec<String> {
+        let mut seen = std::collections::BTreeMap::new();
+        for activity in self.themes.iter().flat_map(|t| t.cells.values().flatten()) {
+            let name = activity.provider.trim();
+            if !name.is_empty() {
+                seen.entry(name.to_lowercase()).or_insert_with(|| name.to_owned());
+            }
+        }
+        seen.into_values().collect()
+    }
+
     /// A cell is a gap when it holds no existing activity (needed ones do not fill it).
     pub fn is_gap(&self, theme: ThemeId, level: LevelId) -> bool {
         self.theme(theme).is_none_or(|t| {
@@ -390,6 +415,34 @@ mod tests {
         let ids: std::collections::BTreeSet<_> = m.themes.iter().map(|t| t.id).collect();
         assert_eq!(ids.len(), m.themes.len(), "ids stay unique");
         assert!(again != a && again != basis);
+    }
+
+    #[test]
+    fn activities_move_within_their_cell() {
+        let (mut m, a, _, u, _) = small();
+        for text in ["een", "twee", "drie"] {
+            m.add_activity(a, u, activity(text, ActivityStatus::Existing)).unwrap();
+        }
+        m.move_activity(a, u, 2, 0).unwrap();
+        let texts: Vec<_> =
+            m.theme(a).unwrap().activities(u).iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(texts, ["drie", "een", "twee"]);
+        assert_eq!(m.move_activity(a, u, 0, 3), Err(MatrixError::OutOfRange));
+    }
+
+    #[test]
+    fn providers_are_one_whatever_their_case() {
+        let (mut m, a, b, u, s) = small();
+        let with = |p: &str| Activity {
+            text: "x".into(),
+            status: ActivityStatus::Existing,
+            provider: p.into(),
+        };
+        m.add_activity(a, u, with("JGZ")).unwrap();
+        m.add_activity(b, s, with("jgz ")).unwrap();
+        m.add_activity(b, u, with("School")).unwrap();
+        m.add_activity(a, s, with("")).unwrap();
+        assert_eq!(m.providers(), ["JGZ", "School"]);
     }
 
     #[test]

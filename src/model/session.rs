@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::next_id;
 use super::{
-    Action, ActionId, Agreement, AgreementId, Decision, Matrix, Participant, ParticipantId, Role,
-    Round, RoundId, Template, ThemeId, Tie, VoteError, Voter,
+    Action, ActionId, Agreement, AgreementId, Decision, Level, LevelId, Matrix, MatrixError,
+    Participant, ParticipantId, Role, Round, RoundId, Template, Theme, ThemeId, Tie, VoteError,
+    Voter,
 };
 
 /// One workshop: one JSON file.
@@ -59,6 +60,10 @@ pub enum SessionError {
         /// How many actions and agreements they own.
         owned: usize,
     },
+    /// The theme was a candidate in a voting round.
+    VotedOn(ThemeId),
+    /// A matrix rule refused it.
+    Matrix(MatrixError),
 }
 
 impl From<VoteError> for SessionError {
@@ -107,6 +112,40 @@ impl Session {
     /// Marks the session changed at `now`.
     pub fn touch(&mut self, now: Timestamp) {
         self.updated = now;
+    }
+
+    /// Removes a theme (a row). A theme that was a candidate in a voting round stays, since
+    /// the round's count depends on it; one with activities goes only with
+    /// `even_with_activities`. Actions linked to it keep their text and lose the link.
+    pub fn remove_theme(
+        &mut self,
+        id: ThemeId,
+        even_with_activities: bool,
+    ) -> Result<Theme, SessionError> {
+        if self.rounds.iter().any(|r| r.candidates.contains(&id)) {
+            return Err(SessionError::VotedOn(id));
+        }
+        let theme =
+            self.matrix.remove_theme(id, even_with_activities).map_err(SessionError::Matrix)?;
+        for action in self.actions.iter_mut().filter(|a| a.theme == Some(id)) {
+            action.theme = None;
+        }
+        Ok(theme)
+    }
+
+    /// Removes a level (a column) and its cells; one with activities goes only with
+    /// `even_with_activities`. Actions linked to it lose the link.
+    pub fn remove_level(
+        &mut self,
+        id: LevelId,
+        even_with_activities: bool,
+    ) -> Result<Level, SessionError> {
+        let level =
+            self.matrix.remove_level(id, even_with_activities).map_err(SessionError::Matrix)?;
+        for action in self.actions.iter_mut().filter(|a| a.level == Some(id)) {
+            action.level = None;
+        }
+        Ok(level)
     }
 
     /// The participant with this id.
@@ -365,6 +404,25 @@ mod tests {
         assert_eq!((next.created, next.notes.as_str(), next.meeting_date), (now, "", None));
         assert_eq!(next.matrix, s.matrix);
         assert_eq!(next.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_voted_theme_stays_and_removing_rows_and_columns_unlinks_actions() {
+        let mut s = session();
+        let id = s.matrix.add_theme("Kansrijk", "Eigen", "");
+        let level = s.matrix.levels[0].id;
+        let a = s.add_action("Iets", None, None);
+        s.actions[0].theme = Some(id);
+        s.actions[0].level = Some(level);
+        s.start_round("Top 3", vec![ThemeId(1)], 1);
+        assert_eq!(
+            s.remove_theme(ThemeId(1), true).unwrap_err(),
+            SessionError::VotedOn(ThemeId(1))
+        );
+        s.remove_theme(id, false).unwrap();
+        s.remove_level(level, false).unwrap();
+        assert_eq!((s.actions[0].theme, s.actions[0].level, s.actions[0].id), (None, None, a));
+        assert_eq!(s.validate(), Ok(()));
     }
 
     #[test]

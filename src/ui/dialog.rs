@@ -135,6 +135,11 @@ pub fn text_field(frame: &mut Frame, area: Rect, app: &App, form: &TextField, pa
         TextTarget::NewTheme => {
             (t.own_theme_title.to_owned(), vec![t.field_domain, t.field_desired, t.field_problem])
         }
+        TextTarget::Theme(_) => {
+            (t.theme_title.to_owned(), vec![t.field_domain, t.field_desired, t.field_problem])
+        }
+        TextTarget::NewLevel => (t.key_add_level.to_owned(), vec![t.field_name, t.field_alias]),
+        TextTarget::Level(_) => (t.level_title.to_owned(), vec![t.field_name, t.field_alias]),
     };
     let height = 2 * labels.len() as u16 + 4;
     let inner = popup(frame, area, (area.width.min(100), height), &title, palette.focus, palette);

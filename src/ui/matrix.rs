@@ -1,4 +1,6 @@
-//! The Matrix pane: the focus themes × levels, each cell listing its activities; gaps show.
+//! The Matrix pane: desired situation left, the levels in between, the problem right, as on
+//! the printed Preventiematrix. Each cell lists its activities (✓ exists, + needed, with the
+//! provider); a cell without an existing activity is a gap and says so in words.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -7,124 +9,213 @@ use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState
 
 use super::Palette;
 use super::text::{fit, wrap};
-use crate::app::{App, Pane};
+use crate::app::{App, Pane, matrix_rows};
 use crate::i18n::fill;
-use crate::model::{ActivityStatus, Theme};
+use crate::model::{ActivityStatus, Matrix, Theme};
+
+/// Cells narrower than this show counts instead of texts: texts that narrow cannot be read
+/// from the back of the room.
+const COMPACT_BELOW: usize = 16;
+
+/// Panes at least this wide show the problem in a column of its own, right of the levels.
+const PROBLEM_COLUMN_FROM: u16 = 110;
+
+/// The widths the grid is drawn with.
+struct Widths {
+    theme: usize,
+    cell: usize,
+    problem: Option<usize>,
+}
 
 /// Draws the pane's content into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
     let t = app.lang.texts();
     let m = &app.session.matrix;
     if m.levels.is_empty() || m.themes.is_empty() {
-        frame.render_widget(Paragraph::new(t.matrix_empty).style(palette.dim), area);
+        frame.render_widget(
+            Paragraph::new(format!("{}\n\na · A", t.matrix_empty)).style(palette.dim),
+            area,
+        );
         return;
     }
-    let rows_shown = app.matrix_rows();
+    let rows = matrix_rows(app);
+    let has_problems = rows.iter().filter_map(|&id| m.theme(id)).any(|th| !th.problem.is_empty());
+    let levels = m.levels.len();
+    let theme_w = (area.width as usize * 22 / 100).max(14);
+    let problem = (has_problems && area.width >= PROBLEM_COLUMN_FROM).then_some(theme_w);
+    // The highlight column (1) and one space before each further column.
+    let used = theme_w + 1 + levels + problem.map_or(0, |w| w + 1);
+    let cell = ((area.width as usize).saturating_sub(used) / levels).max(6);
+    let widths = Widths { theme: theme_w, cell, problem };
+
+    let selected = app.selected(Pane::Matrix).min(rows.len().saturating_sub(1));
+    let available = (area.height as usize).saturating_sub(1);
+    let max_lines = (available / rows.len().max(1)).saturating_sub(1).clamp(3, 12);
+    // Rows are built only around the selection: a hundred-row matrix costs what fits.
+    let mut built: Vec<Option<(Vec<Cell>, usize)>> = vec![None; rows.len()];
+    let mut build = |i: usize| -> usize {
+        let limit =
+            if i == selected { available.saturating_sub(1).max(max_lines) } else { max_lines };
+        let entry = built[i]
+            .get_or_insert_with(|| row_cells(app, m.theme(rows[i]), &widths, limit, palette));
+        entry.1 + 1
+    };
+    let mut used_h = build(selected);
+    let mut start = selected;
+    for i in (selected.saturating_sub(2)..selected).rev() {
+        let h = build(i);
+        if used_h + h > available {
+            break;
+        }
+        used_h += h;
+        start = i;
+    }
+    let mut end = selected + 1;
+    while end < rows.len() && used_h < available {
+        used_h += build(end);
+        end += 1;
+    }
+    let table_rows: Vec<Row> = built
+        .into_iter()
+        .enumerate()
+        .skip(start)
+        .take(end - start)
+        .filter_map(|(_, r)| r)
+        .map(|(cells, h)| Row::new(cells).height(h as u16 + 1))
+        .collect();
+
     let focus_count = app.session.focus_themes().len();
-    let caption = if focus_count > 0 {
+    let caption = if focus_count > 0 && !app.matrix.all_rows {
         fill(t.matrix_focus, &[&focus_count])
     } else {
         t.matrix_all.to_owned()
     };
-    let levels = m.levels.len() as u16;
-    let theme_w = (area.width * 28 / 100).max(14);
-    // The highlight column (1) and one space before each level column.
-    let cell_w = ((area.width.saturating_sub(theme_w + 1 + levels)) / levels).max(6) as usize;
-    let row_count = rows_shown.len().max(1);
-    let max_lines =
-        ((area.height as usize).saturating_sub(1) / row_count).saturating_sub(1).clamp(3, 12);
-    let theme_lines = |theme: &Theme| -> Vec<Line<'static>> {
-        let mut lines: Vec<Line> =
-            wrap(&theme.desired, theme_w as usize - 1).into_iter().map(Line::from).collect();
-        if !theme.problem.is_empty() {
-            lines.extend(
-                wrap(&format!("→ {}", theme.problem), theme_w as usize - 1)
-                    .into_iter()
-                    .map(|l| Line::styled(l, palette.dim)),
-            );
-        }
-        // Monitor figures need room to be read; a narrow matrix shows counts only.
-        if !theme.evidence.is_empty() && cell_w >= 16 {
-            let evidence = wrap(&format!("» {}", theme.evidence), theme_w as usize - 1);
-            lines.extend(evidence.into_iter().map(|l| Line::styled(l, palette.dim)));
-        }
-        lines
-    };
-    let rows: Vec<Row> = rows_shown
-        .iter()
-        .filter_map(|&id| m.theme(id))
-        .map(|theme| {
-            let label = theme_lines(theme);
-            let mut height = label.len();
-            let mut cells = vec![Cell::from(Text::from(label))];
-            for level in &m.levels {
-                let mut lines: Vec<Line> = Vec::new();
-                if m.is_gap(theme.id, level.id) {
-                    lines.push(Line::styled(format!("▒ {} ▒", t.matrix_gap), palette.gap));
-                }
-                let activities = theme.activities(level.id);
-                if cell_w < 16 {
-                    // Too narrow to read the texts from afar: counts, with the same markers.
-                    let existing =
-                        activities.iter().filter(|a| a.status == ActivityStatus::Existing).count();
-                    let needed = activities.len() - existing;
-                    if existing > 0 {
-                        lines.push(Line::from(format!("✓ {existing}")));
-                    }
-                    if needed > 0 {
-                        lines.push(Line::from(format!("+ {needed}")));
-                    }
-                    height = height.max(lines.len());
-                    cells.push(Cell::from(Text::from(lines)));
-                    continue;
-                }
-                for a in activities {
-                    let mark = match a.status {
-                        ActivityStatus::Existing => "✓",
-                        ActivityStatus::Needed => "+",
-                    };
-                    let provider = if a.provider.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", a.provider)
-                    };
-                    for (i, l) in wrap(&format!("{mark} {}{provider}", a.text), cell_w - 2)
-                        .into_iter()
-                        .enumerate()
-                    {
-                        let l = if i == 0 { l } else { format!("  {l}") };
-                        lines.push(Line::from(l));
-                    }
-                }
-                if lines.len() > max_lines {
-                    let more = lines.len() - (max_lines - 1);
-                    lines.truncate(max_lines - 1);
-                    lines.push(Line::styled(format!("… +{more}"), palette.dim));
-                }
-                height = height.max(lines.len());
-                cells.push(Cell::from(Text::from(lines)));
-            }
-            Row::new(cells).height(height.min(max_lines) as u16 + 1)
-        })
-        .collect();
-    let mut widths = vec![Constraint::Length(theme_w)];
-    widths.extend(m.levels.iter().map(|_| Constraint::Fill(1)));
-    let mut header =
-        vec![Cell::from(fit(&format!("{} ({caption})", t.matrix_theme), theme_w as usize))];
+    let theme_rows: Vec<_> =
+        rows.iter().copied().filter(|&id| m.theme(id).is_some_and(|th| !th.basis)).collect();
+    let mut header = vec![Cell::from(fit(&format!("{} ({caption})", t.matrix_theme), theme_w))];
     header.extend(m.levels.iter().map(|l| {
-        let name =
+        let cov = m.column_coverage(l.id, &theme_rows);
+        let full =
             if l.alias.is_empty() { l.name.clone() } else { format!("{} ({})", l.name, l.alias) };
-        let name = if name.chars().count() > cell_w { l.name.clone() } else { name };
-        Cell::from(fit(&name, cell_w))
+        let name = if full.chars().count() + 6 > cell { l.name.clone() } else { full };
+        Cell::from(fit(&format!("{name} {}/{}", cov.covered, cov.total), cell))
     }));
-    let table = Table::new(rows, widths)
+    let mut constraints = vec![Constraint::Length(theme_w as u16)];
+    constraints.extend(m.levels.iter().map(|_| Constraint::Fill(1)));
+    if let Some(w) = problem {
+        header.push(Cell::from(t.field_problem));
+        constraints.push(Constraint::Length(w as u16));
+    }
+    let table = Table::new(table_rows, constraints)
         .header(Row::new(header).style(palette.focus).height(1))
         .column_spacing(1)
-        .row_highlight_style(palette.selected)
+        .row_highlight_style(palette.text.add_modifier(ratatui::style::Modifier::BOLD))
+        .cell_highlight_style(palette.selected)
         .highlight_symbol("▶")
         .highlight_spacing(HighlightSpacing::Always)
         .style(palette.text);
-    let mut state =
-        TableState::default().with_selected(focused.then(|| app.selected(Pane::Matrix)));
+    let col = app.matrix.col.min(levels - 1) + 1;
+    let mut state = TableState::default();
+    if focused {
+        state.select_cell(Some((selected - start, col)));
+    }
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// One row's cells and how many lines its tallest cell takes (at most `limit`).
+fn row_cells(
+    app: &App,
+    theme: Option<&Theme>,
+    w: &Widths,
+    limit: usize,
+    palette: &Palette,
+) -> (Vec<Cell<'static>>, usize) {
+    let t = app.lang.texts();
+    let m: &Matrix = &app.session.matrix;
+    let Some(theme) = theme else { return (Vec::new(), 1) };
+    let mut label: Vec<Line> =
+        wrap(&theme.desired, w.theme - 1).into_iter().map(Line::from).collect();
+    if !theme.problem.is_empty() && w.problem.is_none() {
+        label.extend(
+            wrap(&format!("→ {}", theme.problem), w.theme - 1)
+                .into_iter()
+                .map(|l| Line::styled(l, palette.dim)),
+        );
+    }
+    // Monitor figures need room to be read; a narrow matrix shows counts only.
+    if !theme.evidence.is_empty() && w.cell >= COMPACT_BELOW {
+        label.extend(
+            wrap(&format!("» {}", theme.evidence), w.theme - 1)
+                .into_iter()
+                .map(|l| Line::styled(l, palette.dim)),
+        );
+    }
+    if !theme.basis {
+        let cov = m.row_coverage(theme.id);
+        label.push(Line::styled(fill(t.coverage, &[&cov.covered, &cov.total]), palette.dim));
+    }
+    let mut height = label.len().min(limit);
+    let mut cells = vec![Cell::from(Text::from(cut(label, limit, palette)))];
+    for level in &m.levels {
+        let lines = cell_lines(app, theme, level.id, w.cell, palette);
+        height = height.max(lines.len().min(limit));
+        cells.push(Cell::from(Text::from(cut(lines, limit, palette))));
+    }
+    if let Some(pw) = w.problem {
+        let lines: Vec<Line> = wrap(&theme.problem, pw).into_iter().map(Line::from).collect();
+        height = height.max(lines.len().min(limit));
+        cells.push(Cell::from(Text::from(cut(lines, limit, palette))));
+    }
+    (cells, height)
+}
+
+/// The lines of one cell: a gap marker, then each activity with its marker and provider.
+fn cell_lines(
+    app: &App,
+    theme: &Theme,
+    level: crate::model::LevelId,
+    width: usize,
+    palette: &Palette,
+) -> Vec<Line<'static>> {
+    let t = app.lang.texts();
+    let mut lines = Vec::new();
+    if app.session.matrix.is_gap(theme.id, level) {
+        lines.push(Line::styled(format!("▒ {} ▒", t.matrix_gap), palette.gap));
+    }
+    let activities = theme.activities(level);
+    if width < COMPACT_BELOW {
+        let existing = activities.iter().filter(|a| a.status == ActivityStatus::Existing).count();
+        let needed = activities.len() - existing;
+        if existing > 0 {
+            lines.push(Line::from(format!("✓ {existing}")));
+        }
+        if needed > 0 {
+            lines.push(Line::from(format!("+ {needed}")));
+        }
+        return lines;
+    }
+    for a in activities {
+        let mark = match a.status {
+            ActivityStatus::Existing => "✓",
+            ActivityStatus::Needed => "+",
+        };
+        let provider =
+            if a.provider.is_empty() { String::new() } else { format!(" ({})", a.provider) };
+        for (i, l) in
+            wrap(&format!("{mark} {}{provider}", a.text), width - 2).into_iter().enumerate()
+        {
+            lines.push(Line::from(if i == 0 { l } else { format!("  {l}") }));
+        }
+    }
+    lines
+}
+
+/// At most `limit` lines; a cut ends in "… +n" so nobody thinks the cell is complete.
+fn cut(mut lines: Vec<Line<'static>>, limit: usize, palette: &Palette) -> Vec<Line<'static>> {
+    if lines.len() > limit {
+        let more = lines.len() - (limit - 1);
+        lines.truncate(limit - 1);
+        lines.push(Line::styled(format!("… +{more}"), palette.dim));
+    }
+    lines
 }

@@ -2,6 +2,7 @@
 //! line, the help overlay and the dialogs.
 
 mod acties;
+mod cell;
 mod dialog;
 mod matrix;
 mod picker;
@@ -90,6 +91,10 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         Overlay::Tie(dialog) => voting::tie(frame, area, app, dialog, palette),
         Overlay::ConfirmReopen(round) => voting::reopen(frame, area, app, *round, palette),
         Overlay::TopThree => voting::top_three(frame, area, app, palette),
+        Overlay::Cell(cell) => cell::editor(frame, area, app, cell, palette),
+        Overlay::ConfirmRemove(removal) => {
+            cell::remove_question(frame, area, app, *removal, palette)
+        }
     }
 }
 

@@ -34,27 +34,44 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// Wraps `text` at spaces into lines of at most `width` characters; a longer word is cut.
+/// Wraps `text` at spaces into lines of at most `width` characters. A word longer than a
+/// line is broken where the line ends, not moved to a line of its own first.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut len = 0;
     for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if needed > width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
+        let word_len = word.chars().count();
+        let gap = usize::from(len > 0);
+        if len + gap + word_len <= width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            len += gap + word_len;
+            continue;
         }
-        if !line.is_empty() {
+        if word_len <= width || len + gap >= width {
+            // The word fits a line of its own, or nothing of it fits here.
+            if len > 0 {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+            }
+        } else if gap == 1 {
             line.push(' ');
+            len += 1;
         }
-        line.push_str(word);
-        while line.chars().count() > width {
-            let head: String = line.chars().take(width).collect();
-            line = line.chars().skip(width).collect();
-            lines.push(head);
+        for c in word.chars() {
+            if len == width {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+            }
+            line.push(c);
+            len += 1;
         }
     }
-    if !line.is_empty() || lines.is_empty() {
+    if len > 0 || lines.is_empty() {
         lines.push(line);
     }
     lines
@@ -68,6 +85,11 @@ mod tests {
     fn wraps_at_spaces_and_cuts_long_words() {
         assert_eq!(wrap("Gratis ontbijt op school", 10), ["Gratis", "ontbijt op", "school"]);
         assert_eq!(wrap("Schoolmaatschappelijk", 8), ["Schoolma", "atschapp", "elijk"]);
+        assert_eq!(
+            wrap("+ Sociale-vaardigheidstraining", 12),
+            ["+ Sociale-va", "ardigheidstr", "aining"]
+        );
+        assert_eq!(wrap("een twee drie", 4), ["een", "twee", "drie"]);
         assert_eq!(wrap("", 5), [""]);
     }
 

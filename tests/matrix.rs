@@ -1,0 +1,333 @@
+//! The Matrix pane driven through `update`: moving, the cell editor, rows and columns, and
+//! a needed activity becoming an action.
+
+mod common;
+
+use std::path::PathBuf;
+
+use knoop::app::{Action, App, Overlay, Pane, matrix_rows, selected_cell, update};
+use knoop::i18n::Lang;
+use knoop::model::{ActivityStatus, Session, ThemeId, template};
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(app, a);
+    }
+}
+
+fn example() -> App {
+    let mut a = common::example_app();
+    run(&mut a, [Action::Focus(Pane::Matrix)]);
+    a
+}
+
+fn texts(app: &App, theme: u32, level: usize) -> Vec<String> {
+    let level = app.session.matrix.levels[level].id;
+    app.session
+        .matrix
+        .theme(ThemeId(theme))
+        .unwrap()
+        .activities(level)
+        .iter()
+        .map(|a| a.text.clone())
+        .collect()
+}
+
+#[test]
+fn moving_between_cells_stays_inside_the_grid() {
+    let mut a = example();
+    assert_eq!(matrix_rows(&a), [16, 1, 5, 20].map(ThemeId));
+    run(&mut a, [Action::Right, Action::Right, Action::Right, Action::Down]);
+    assert_eq!((a.selected(Pane::Matrix), a.matrix.col), (1, 2));
+    run(&mut a, [Action::End, Action::Left, Action::Left, Action::Left]);
+    assert_eq!((a.selected(Pane::Matrix), a.matrix.col), (3, 0));
+    assert_eq!(selected_cell(&a).unwrap(), (ThemeId(20), a.session.matrix.levels[0].id));
+    run(&mut a, [Action::ToggleAllRows]);
+    assert_eq!(matrix_rows(&a).len(), 20, "all 19 themes and the basis row");
+}
+
+#[test]
+fn an_activity_added_to_a_gap_fills_it_with_the_known_provider_spelling() {
+    let mut a = example();
+    // Gezonde leefstijl × Geïndiceerd is a gap (only a needed activity).
+    run(&mut a, [Action::Down, Action::Right, Action::Right]);
+    let (theme, level) = selected_cell(&a).unwrap();
+    assert!(a.session.matrix.is_gap(theme, level));
+    run(&mut a, [Action::Edit, Action::Add]);
+    run(&mut a, [Action::Paste("Diëtist op consult via de huisarts".into()), Action::NextField]);
+    run(&mut a, [Action::Paste("jgz".into()), Action::Confirm]);
+    let added = a.session.matrix.theme(theme).unwrap().activities(level).last().unwrap().clone();
+    assert_eq!(
+        (added.text.as_str(), added.provider.as_str(), added.status),
+        ("Diëtist op consult via de huisarts", "JGZ", ActivityStatus::Existing)
+    );
+    assert!(!a.session.matrix.is_gap(theme, level), "the gap is gone");
+    assert_eq!(
+        a.session.matrix.providers().iter().filter(|p| p.eq_ignore_ascii_case("jgz")).count(),
+        1
+    );
+    run(&mut a, [Action::Close, Action::Undo]);
+    assert!(a.session.matrix.is_gap(theme, level), "undo brings the gap back");
+}
+
+#[test]
+fn the_provider_is_completed_with_the_arrow_key() {
+    let mut a = example();
+    run(&mut a, [Action::Edit, Action::Add, Action::Paste("Iets".into()), Action::NextField]);
+    run(&mut a, [Action::Paste("schoolm".into())]);
+    assert_eq!(
+        knoop::app::suggestion(&a, "schoolm").as_deref(),
+        Some("Schoolmaatschappelijk werk")
+    );
+    run(&mut a, [Action::Input(tui_input::InputRequest::GoToNextChar), Action::Confirm]);
+    assert_eq!(
+        a.session
+            .matrix
+            .themes
+            .iter()
+            .find(|t| t.id == ThemeId(16))
+            .unwrap()
+            .activities(a.session.matrix.levels[0].id)
+            .last()
+            .unwrap()
+            .provider,
+        "Schoolmaatschappelijk werk"
+    );
+}
+
+#[test]
+fn activities_are_edited_toggled_moved_and_deleted_each_undoably() {
+    let mut a = example();
+    run(&mut a, [Action::Edit]); // Opgroeien met voldoende middelen × Universeel
+    assert_eq!(
+        texts(&a, 16, 0),
+        ["Gratis ontbijt op school", "Jeugdfonds Sport & Cultuur bekend maken bij ouders"]
+    );
+    run(&mut a, [Action::Down, Action::MoveUp]);
+    assert_eq!(texts(&a, 16, 0)[0], "Jeugdfonds Sport & Cultuur bekend maken bij ouders");
+    run(&mut a, [Action::Undo]);
+    assert_eq!(texts(&a, 16, 0)[0], "Gratis ontbijt op school");
+    run(
+        &mut a,
+        [
+            Action::Home,
+            Action::Up,
+            Action::Edit,
+            Action::Input(tui_input::InputRequest::DeleteLine),
+        ],
+    );
+    run(&mut a, [Action::Paste("Gezond ontbijt op school".into()), Action::Confirm]);
+    assert_eq!(texts(&a, 16, 0)[0], "Gezond ontbijt op school");
+    run(&mut a, [Action::Toggle]);
+    let level = a.session.matrix.levels[0].id;
+    assert_eq!(
+        a.session.matrix.theme(ThemeId(16)).unwrap().activities(level)[0].status,
+        ActivityStatus::Needed
+    );
+    run(&mut a, [Action::Remove]);
+    assert_eq!(texts(&a, 16, 0).len(), 1);
+    run(&mut a, [Action::Undo, Action::Undo, Action::Undo]);
+    assert_eq!(
+        texts(&a, 16, 0)[0],
+        "Gratis ontbijt op school",
+        "three undos: delete, toggle, edit"
+    );
+}
+
+#[test]
+fn pasting_several_lines_adds_one_activity_per_line() {
+    let mut a = example();
+    run(&mut a, [Action::End, Action::Right, Action::Edit]); // basis × Selectief, a gap
+    run(
+        &mut a,
+        [Action::Paste("Schoolregels met ouders\r\n\r\n  Kindgesprekken\nPleinwacht\n".into())],
+    );
+    assert_eq!(texts(&a, 20, 1), ["Schoolregels met ouders", "Kindgesprekken", "Pleinwacht"]);
+    run(&mut a, [Action::Undo]);
+    assert!(texts(&a, 20, 1).is_empty(), "one paste, one undo");
+}
+
+#[test]
+fn a_needed_activity_becomes_an_action_linked_to_its_cell() {
+    let mut a = example();
+    run(&mut a, [Action::Down, Action::Right, Action::Edit]); // Gezonde leefstijl × Selectief
+    run(&mut a, [Action::MakeAction]);
+    assert!(a.message.as_deref().unwrap().contains("Alleen een nodige"), "the first is existing");
+    run(&mut a, [Action::Down, Action::MakeAction]);
+    let action = a.session.actions.last().unwrap();
+    assert_eq!(action.text, "Beweegprogramma na school voor kinderen met overgewicht");
+    assert_eq!(
+        (action.theme, action.level),
+        (Some(ThemeId(1)), Some(a.session.matrix.levels[1].id))
+    );
+    assert_eq!((action.owner, action.due), (None, None));
+    assert_eq!(a.focus, Pane::Acties);
+    assert_eq!(a.selected(Pane::Acties), a.session.actions.len() - 1);
+    assert!(matches!(a.overlay, Overlay::None));
+    run(&mut a, [Action::Undo]);
+    assert_eq!(a.session.actions.len(), 6);
+}
+
+#[test]
+fn rows_and_columns_of_a_leeg_session() {
+    let session = Session::new("Leeg", &template::LEEG, jiff::Timestamp::UNIX_EPOCH);
+    let mut a = App::new(session, PathBuf::from("leeg.json"), Lang::Nl);
+    run(&mut a, [Action::Focus(Pane::Matrix)]);
+    for (name, alias) in [("Thuis", ""), ("School", "onderwijs"), ("Wijk", "")] {
+        run(
+            &mut a,
+            [
+                Action::AddLevel,
+                Action::Paste(name.into()),
+                Action::NextField,
+                Action::Paste(alias.into()),
+                Action::Confirm,
+            ],
+        );
+    }
+    for desired in ["Veilig naar school", "Samen spelen"] {
+        run(
+            &mut a,
+            [Action::OwnTheme, Action::NextField, Action::Paste(desired.into()), Action::Confirm],
+        );
+    }
+    let names: Vec<_> = a.session.matrix.levels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Thuis", "School", "Wijk"]);
+    assert_eq!(a.session.matrix.levels[1].alias, "onderwijs");
+    // Rename the selected (last added) column, move it left, move the second row up.
+    run(
+        &mut a,
+        [
+            Action::RenameLevel,
+            Action::Input(tui_input::InputRequest::DeleteLine),
+            Action::Paste("Buurt".into()),
+            Action::Confirm,
+        ],
+    );
+    run(&mut a, [Action::MoveLeft]);
+    let names: Vec<_> = a.session.matrix.levels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Thuis", "Buurt", "School"]);
+    run(&mut a, [Action::Down, Action::MoveUp]);
+    assert_eq!(a.session.matrix.themes[0].desired, "Samen spelen");
+    assert_eq!(a.selected(Pane::Matrix), 0, "the selection follows the row");
+    run(&mut a, [Action::RenameTheme, Action::Paste("Kansrijk".into()), Action::Confirm]);
+    assert_eq!(a.session.matrix.themes[0].domain, "Kansrijk");
+}
+
+#[test]
+fn removing_a_row_or_column_with_activities_asks_and_undo_brings_it_back() {
+    let mut a = example();
+    // Gezond beweeggedrag holds nothing but was a candidate in the top 12.
+    run(&mut a, [Action::ToggleAllRows, Action::Down]);
+    run(&mut a, [Action::RemoveRow]);
+    assert!(a.message.as_deref().unwrap().contains("stemronde"), "a voted theme stays");
+    run(&mut a, [Action::RemoveColumn]);
+    assert!(matches!(a.overlay, Overlay::ConfirmRemove(_)));
+    run(&mut a, [Action::Close]);
+    assert_eq!(a.session.matrix.levels.len(), 3, "no is no");
+    run(&mut a, [Action::RemoveColumn, Action::Yes]);
+    assert_eq!(a.session.matrix.levels.len(), 2);
+    assert_eq!(a.session.validate(), Ok(()));
+    run(&mut a, [Action::Undo]);
+    assert_eq!(a.session.matrix.levels.len(), 3);
+    // A theme of the room's own with an activity: asks, then goes.
+    run(
+        &mut a,
+        [Action::OwnTheme, Action::NextField, Action::Paste("Eigen thema".into()), Action::Confirm],
+    );
+    let own = a.session.matrix.themes.iter().find(|t| t.desired == "Eigen thema").unwrap().id;
+    let at = matrix_rows(&a).iter().position(|&t| t == own).unwrap();
+    run(&mut a, [Action::Home]);
+    run(&mut a, std::iter::repeat_n(Action::Down, at));
+    run(
+        &mut a,
+        [Action::Edit, Action::Paste("Iets".into()), Action::Close, Action::RemoveRow, Action::Yes],
+    );
+    assert!(a.session.matrix.theme(own).is_none());
+    run(&mut a, [Action::Undo]);
+    assert!(a.session.matrix.theme(own).is_some());
+}
+
+fn both_sizes(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), common::screen(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_160x48"), common::screen(app, 160, 48));
+}
+
+#[test]
+fn screens_of_the_matrix() {
+    // The filled example with its gaps, zoomed as on the projector.
+    let mut a = example();
+    run(&mut a, [Action::Down, Action::Right, Action::ToggleZoom]);
+    both_sizes("matrix_example", &a);
+    // An open cell with an activity being added.
+    run(
+        &mut a,
+        [
+            Action::Edit,
+            Action::Add,
+            Action::Paste("Beweegcoach op het plein".into()),
+            Action::NextField,
+            Action::Paste("bu".into()),
+        ],
+    );
+    both_sizes("matrix_cell_form", &a);
+    // The all-rows view.
+    let mut a = example();
+    run(&mut a, [Action::ToggleAllRows]);
+    both_sizes("matrix_all_rows", &a);
+}
+
+#[test]
+fn a_cell_that_overflows_says_how_many_more() {
+    let mut a = example();
+    let level = a.session.matrix.levels[0].id;
+    for i in 1..=14 {
+        let activity = knoop::model::Activity {
+            text: format!("Activiteit nummer {i} in deze cel"),
+            status: ActivityStatus::Needed,
+            provider: "School".into(),
+        };
+        a.session.matrix.add_activity(ThemeId(1), level, activity).unwrap();
+    }
+    both_sizes("matrix_overflow", &a);
+}
+
+#[test]
+fn screens_of_the_other_templates() {
+    let session = Session::new(
+        "Onderwijs en jeugdhulp",
+        &template::ONDERWIJS_JEUGDHULP,
+        jiff::Timestamp::UNIX_EPOCH,
+    );
+    let mut a = App::new(session, PathBuf::from("oj.json"), Lang::Nl);
+    run(
+        &mut a,
+        [
+            Action::Focus(Pane::Matrix),
+            Action::ToggleZoom,
+            Action::Edit,
+            Action::Paste("Gezamenlijke scholing signaleren".into()),
+            Action::Close,
+        ],
+    );
+    both_sizes("matrix_onderwijs_jeugdhulp", &a);
+
+    let session = Session::new("Leeg", &template::LEEG, jiff::Timestamp::UNIX_EPOCH);
+    let mut a = App::new(session, PathBuf::from("leeg.json"), Lang::Nl);
+    run(&mut a, [Action::Focus(Pane::Matrix)]);
+    both_sizes("matrix_leeg_empty", &a);
+    for name in ["Thuis", "School"] {
+        run(&mut a, [Action::AddLevel, Action::Paste(name.into()), Action::Confirm]);
+    }
+    run(
+        &mut a,
+        [
+            Action::OwnTheme,
+            Action::NextField,
+            Action::Paste("Veilig naar school".into()),
+            Action::Confirm,
+        ],
+    );
+    run(&mut a, [Action::Edit, Action::Paste("Klaar-overbrigade".into()), Action::Close]);
+    both_sizes("matrix_leeg_own", &a);
+}
