@@ -34,9 +34,9 @@ fn ten_times_larger() -> Session {
             s.participants.push(p);
         }
         for t in themes.iter().filter(|t| !t.basis) {
-            let mut t = t.clone();
+            let mut t = (**t).clone();
             t.id = ThemeId(t.id.0 + 100 * copy);
-            s.matrix.themes.insert(s.matrix.themes.len() - 1, t);
+            s.matrix.themes.insert(s.matrix.themes.len() - 1, std::sync::Arc::new(t));
         }
         for a in &actions {
             let mut a = a.clone();
@@ -136,6 +136,66 @@ fn dot_and_redraw_200_candidates_50_participants(bencher: divan::Bencher) {
     bencher.bench_local(|| {
         update(&mut app, if give { Action::Dot } else { Action::TakeBack });
         give = !give;
+        terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
+    });
+}
+
+/// 100 rows × 6 columns × 20 activities per cell, all rows shown, the Matrix pane focused.
+fn big_matrix() -> App {
+    let mut s = Session::new("Groot", &knoop::model::template::LEEG, jiff::Timestamp::UNIX_EPOCH);
+    for l in 0..6 {
+        s.matrix.add_level(&format!("Niveau {l}"), "");
+    }
+    let levels: Vec<_> = s.matrix.levels.iter().map(|l| l.id).collect();
+    for r in 0..100 {
+        let theme = s.matrix.add_theme(
+            "Gezond",
+            &format!("Gewenste situatie {r}"),
+            &format!("Probleem {r}"),
+        );
+        for &level in &levels {
+            for a in 0..20 {
+                let activity = knoop::model::Activity {
+                    text: format!("Activiteit {a} voor rij {r}"),
+                    status: if a % 3 == 0 {
+                        knoop::model::ActivityStatus::Needed
+                    } else {
+                        knoop::model::ActivityStatus::Existing
+                    },
+                    provider: format!("Aanbieder {}", a % 7),
+                };
+                s.matrix.add_activity(theme, level, activity).unwrap();
+            }
+        }
+    }
+    let mut app = App::new(s, PathBuf::from("bench.json"), Lang::Nl);
+    update(&mut app, Action::Focus(Pane::Matrix));
+    app
+}
+
+#[divan::bench]
+fn matrix_move_and_redraw_100x6x20(bencher: divan::Bencher) {
+    let mut app = big_matrix();
+    let palette = Palette::high_contrast();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let keys =
+        [Action::Down, Action::Right, Action::Down, Action::Left, Action::PageDown, Action::Home];
+    let mut n = 0;
+    bencher.bench_local(|| {
+        update(&mut app, keys[n % keys.len()].clone());
+        n += 1;
+        terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
+    });
+}
+
+#[divan::bench]
+fn matrix_add_activity_and_redraw_100x6x20(bencher: divan::Bencher) {
+    let mut app = big_matrix();
+    update(&mut app, Action::Edit);
+    let palette = Palette::high_contrast();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| {
+        update(&mut app, Action::Paste("Nieuwe activiteit".into()));
         terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
     });
 }

@@ -218,3 +218,34 @@ fn a_round_with_three_voters_closed_in_the_terminal_lands_in_the_file() {
     assert_eq!((tie.first_place, tie.last_place, tie.open_places), (10, 19, 3));
     assert!(result.decision.is_none(), "decided later, never silently");
 }
+
+#[test]
+fn an_activity_added_to_a_gap_in_the_terminal_fills_it_in_the_file() {
+    let (dir, file) = copy_of_example();
+    let Some(t) = Tmux::start("matrix", dir.path(), &file, "") else {
+        return;
+    };
+    t.wait_for("? hulp", true);
+    // Matrix pane, second focus theme (Gezonde leefstijl), third column (Geïndiceerd): a gap.
+    t.keys(&["Tab", "j", "l", "l", "Enter"]);
+    t.wait_for("Gezonde leefstijl · Geïndiceerd", true);
+    t.keys(&["a"]);
+    t.wait_for("Activiteit toevoegen", true);
+    t.text("Diëtist in de wijk");
+    t.keys(&["Tab"]);
+    t.text("jgz");
+    t.wait_for("neemt JGZ over", true);
+    t.keys(&["Enter"]);
+    t.wait_for("✓ Diëtist in de wijk", true);
+    t.keys(&["Escape"]);
+    t.wait_for("Gezonde leefstijl · Geïndiceerd", false);
+    t.keys(&["q"]);
+    t.wait_for("KNOOP-EXIT 0", true);
+
+    let session = knoop::store::load(&file).unwrap();
+    let theme = session.matrix.theme(knoop::model::ThemeId(1)).unwrap();
+    let level = session.matrix.levels[2].id;
+    let added = theme.activities(level).last().unwrap();
+    assert_eq!((added.text.as_str(), added.provider.as_str()), ("Diëtist in de wijk", "JGZ"));
+    assert!(!session.matrix.is_gap(theme.id, level), "the gap is gone");
+}

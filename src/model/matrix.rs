@@ -5,6 +5,7 @@
 //! to show the gaps: a cell without any existing activity.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -129,23 +130,31 @@ pub enum MatrixError {
 }
 
 /// Rows × columns with their activities.
+///
+/// Rows are shared (`Arc`) so that keeping a copy of the session before every edit, for undo,
+/// costs a pointer per row rather than a copy of every activity; an edit copies just the row
+/// it changes (`Arc::make_mut`), and comparing two versions skips the rows they share.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Matrix {
     /// The columns, in order.
     pub levels: Vec<Level>,
     /// The rows, in order; the basis row is usually last.
-    pub themes: Vec<Theme>,
+    pub themes: Vec<Arc<Theme>>,
 }
 
 impl Matrix {
     /// The theme with this id.
     pub fn theme(&self, id: ThemeId) -> Option<&Theme> {
-        self.themes.iter().find(|t| t.id == id)
+        self.themes.iter().find(|t| t.id == id).map(|t| &**t)
     }
 
     /// The theme with this id, to change it.
     pub fn theme_mut(&mut self, id: ThemeId) -> Result<&mut Theme, MatrixError> {
-        self.themes.iter_mut().find(|t| t.id == id).ok_or(MatrixError::UnknownTheme(id))
+        self.themes
+            .iter_mut()
+            .find(|t| t.id == id)
+            .map(Arc::make_mut)
+            .ok_or(MatrixError::UnknownTheme(id))
     }
 
     /// The level with this id.
@@ -157,7 +166,7 @@ impl Matrix {
     pub fn add_theme(&mut self, domain: &str, desired: &str, problem: &str) -> ThemeId {
         let id = ThemeId(next_id(self.themes.iter().map(|t| t.id.0)));
         let at = self.themes.iter().position(|t| t.basis).unwrap_or(self.themes.len());
-        self.themes.insert(at, Theme::new(id, domain, desired, problem));
+        self.themes.insert(at, Arc::new(Theme::new(id, domain, desired, problem)));
         id
     }
 
@@ -205,7 +214,7 @@ impl Matrix {
         if activities > 0 && !even_with_activities {
             return Err(MatrixError::HoldsActivities { activities });
         }
-        Ok(self.themes.remove(at))
+        Ok(Arc::unwrap_or_clone(self.themes.remove(at)))
     }
 
     /// Removes a level and its cells. A level with activities is removed only when
@@ -221,8 +230,8 @@ impl Matrix {
         if activities > 0 && !even_with_activities {
             return Err(MatrixError::HoldsActivities { activities });
         }
-        for theme in &mut self.themes {
-            theme.cells.remove(&id);
+        for theme in self.themes.iter_mut().filter(|t| t.cells.contains_key(&id)) {
+            Arc::make_mut(theme).cells.remove(&id);
         }
         Ok(self.levels.remove(at))
     }

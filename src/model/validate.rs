@@ -297,7 +297,7 @@ mod tests {
         assert_eq!(s.validate().unwrap_err().kind, RuleKind::DuplicateId(1));
 
         let mut s = session();
-        s.matrix.themes[0].cells.insert(LevelId(9), vec![]);
+        std::sync::Arc::make_mut(&mut s.matrix.themes[0]).cells.insert(LevelId(9), vec![]);
         assert_eq!(s.validate().unwrap_err().path, path!["matrix", "themes", 0, "cells", "9"]);
 
         let mut s = session();
