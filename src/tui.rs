@@ -20,7 +20,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::{Position, Rect};
 
-use crate::app::{Action, App, Picker, PickerOutcome, keymap, update};
+use crate::app::{Action, App, Pane, Picker, PickerOutcome, keymap, update};
 use crate::i18n::Lang;
 use crate::model::Session;
 use crate::store;
@@ -159,11 +159,15 @@ fn action_for(app: &App, event: Event, screen: Rect) -> Option<Action> {
         Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
             let at = Position::new(mouse.column, mouse.row);
             let areas = ui::areas(screen, app.zoomed, app.focus)?;
-            areas
-                .panes
-                .iter()
-                .find(|(_, rect)| rect.contains(at))
-                .map(|(pane, _)| Action::Focus(*pane))
+            let (pane, rect) = areas.panes.iter().find(|(_, rect)| rect.contains(at))?;
+            let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
+            match pane {
+                Pane::Matrix => match ui::matrix_cell_at(app, inner, at) {
+                    Some((row, col)) => Some(Action::SelectCell(row, col)),
+                    None => Some(Action::Focus(Pane::Matrix)),
+                },
+                _ => Some(Action::Focus(*pane)),
+            }
         }
         _ => None,
     }
@@ -219,7 +223,6 @@ mod tests {
     use ratatui::crossterm::event::{KeyModifiers, MouseEvent};
 
     use super::*;
-    use crate::app::Pane;
 
     #[test]
     fn a_click_focuses_the_pane_under_it() {
@@ -235,9 +238,47 @@ mod tests {
                 modifiers: KeyModifiers::NONE,
             })
         };
-        assert_eq!(action_for(&app, click(100, 5), screen), Some(Action::Focus(Pane::Matrix)));
+        assert_eq!(
+            action_for(&app, click(100, 0), screen),
+            Some(Action::Focus(Pane::Matrix)),
+            "the border"
+        );
         assert_eq!(action_for(&app, click(100, 40), screen), Some(Action::Focus(Pane::Acties)));
         assert_eq!(action_for(&app, click(5, 40), screen), Some(Action::Focus(Pane::Stemmen)));
         assert_eq!(action_for(&app, click(5, 47), screen), None, "the status line is no pane");
+    }
+
+    #[test]
+    fn a_click_in_the_matrix_selects_that_cell() {
+        let session = crate::store::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/sessions/voorbeeld-basisschool.json"
+        )))
+        .unwrap();
+        let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        let screen = Rect::new(0, 0, 160, 48);
+        let click = |column, row| {
+            Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        // Stemmen has the focus (half the width): the matrix starts at column 80. Its first
+        // row of cells starts below the border and the header; the theme column is 22% wide.
+        let Some(Action::SelectCell(row, col)) = action_for(&app, click(150, 3), screen) else {
+            panic!("a cell");
+        };
+        assert_eq!((row, col), (0, 2), "first focus theme, last level");
+        assert_eq!(
+            action_for(&app, click(85, 3), screen),
+            Some(Action::Focus(Pane::Matrix)),
+            "the theme column"
+        );
+        let Some(Action::SelectCell(row, _)) = action_for(&app, click(120, 20), screen) else {
+            panic!("a cell further down");
+        };
+        assert!(row >= 1);
     }
 }

@@ -25,6 +25,8 @@ pub enum Action {
     FocusPrev,
     /// Focus this pane (a mouse click).
     Focus(Pane),
+    /// Select this cell of the Matrix pane (a mouse click): shown row and column.
+    SelectCell(usize, usize),
     /// The focused pane fills the screen, or no longer.
     ToggleZoom,
     /// Show or hide the key help.

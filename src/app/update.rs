@@ -76,6 +76,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::FocusNext => app.focus = app.focus.next(),
         Action::FocusPrev => app.focus = app.focus.prev(),
         Action::Focus(pane) => app.focus = pane,
+        Action::SelectCell(row, col) => {
+            app.focus = Pane::Matrix;
+            app.selected[1] = row;
+            app.matrix.col = col;
+            app.clamp_selection();
+        }
         Action::ToggleZoom => app.zoomed = !app.zoomed,
         Action::ToggleHelp => app.overlay = Overlay::Help,
         Action::Close => app.zoomed = false,

@@ -27,37 +27,46 @@ struct Widths {
     problem: Option<usize>,
 }
 
-/// Draws the pane's content into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
-    let t = app.lang.texts();
+/// The column widths for `area`.
+fn widths(app: &App, area: Rect, rows: &[crate::model::ThemeId]) -> Widths {
     let m = &app.session.matrix;
-    if m.levels.is_empty() || m.themes.is_empty() {
-        frame.render_widget(
-            Paragraph::new(format!("{}\n\na · A", t.matrix_empty)).style(palette.dim),
-            area,
-        );
-        return;
-    }
-    let rows = matrix_rows(app);
     let has_problems = rows.iter().filter_map(|&id| m.theme(id)).any(|th| !th.problem.is_empty());
-    let levels = m.levels.len();
-    let theme_w = (area.width as usize * 22 / 100).max(14);
-    let problem = (has_problems && area.width >= PROBLEM_COLUMN_FROM).then_some(theme_w);
+    let levels = m.levels.len().max(1);
+    let theme = (area.width as usize * 22 / 100).max(14);
+    let problem = (has_problems && area.width >= PROBLEM_COLUMN_FROM).then_some(theme);
     // The highlight column (1) and one space before each further column.
-    let used = theme_w + 1 + levels + problem.map_or(0, |w| w + 1);
+    let used = theme + 1 + levels + problem.map_or(0, |w| w + 1);
     let cell = ((area.width as usize).saturating_sub(used) / levels).max(6);
-    let widths = Widths { theme: theme_w, cell, problem };
+    Widths { theme, cell, problem }
+}
 
+/// The rows on screen: `start..end` of the shown rows, with their cells and heights.
+struct Window {
+    start: usize,
+    end: usize,
+    built: Vec<Option<(Vec<Cell<'static>>, usize)>>,
+}
+
+/// Which rows fit around the selection. Rows are built only there: a hundred-row matrix costs
+/// what fits on the screen.
+fn window(
+    app: &App,
+    area: Rect,
+    rows: &[crate::model::ThemeId],
+    widths: &Widths,
+    palette: &Palette,
+) -> Window {
+    let m = &app.session.matrix;
     let selected = app.selected(Pane::Matrix).min(rows.len().saturating_sub(1));
     let available = (area.height as usize).saturating_sub(1);
     let max_lines = (available / rows.len().max(1)).saturating_sub(1).clamp(3, 12);
-    // Rows are built only around the selection: a hundred-row matrix costs what fits.
     let mut built: Vec<Option<(Vec<Cell>, usize)>> = vec![None; rows.len()];
     let mut build = |i: usize| -> usize {
+        // The selected row shows as much of its cells as fits: that is how a full cell scrolls.
         let limit =
             if i == selected { available.saturating_sub(1).max(max_lines) } else { max_lines };
         let entry = built[i]
-            .get_or_insert_with(|| row_cells(app, m.theme(rows[i]), &widths, limit, palette));
+            .get_or_insert_with(|| row_cells(app, m.theme(rows[i]), widths, limit, palette));
         entry.1 + 1
     };
     let mut used_h = build(selected);
@@ -75,6 +84,56 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         used_h += build(end);
         end += 1;
     }
+    Window { start, end, built }
+}
+
+/// The cell (shown row, column) at a point of the pane's inner `area`, for a mouse click.
+pub fn cell_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<(usize, usize)> {
+    let m = &app.session.matrix;
+    if m.levels.is_empty() || !area.contains(at) {
+        return None;
+    }
+    let rows = matrix_rows(app);
+    let widths = widths(app, area, &rows);
+    let Window { start, end, built } = window(app, area, &rows, &widths, &Palette::mono());
+    let mut y = area.y + 1;
+    let row = (start..end).find(|&i| {
+        let h = built[i].as_ref().map_or(1, |(_, h)| *h as u16 + 1);
+        y += h;
+        at.y < y
+    })?;
+    // The highlight column, the theme column, then the levels, one space apart.
+    let mut constraints = vec![Constraint::Length(widths.theme as u16)];
+    constraints.extend(m.levels.iter().map(|_| Constraint::Fill(1)));
+    if let Some(w) = widths.problem {
+        constraints.push(Constraint::Length(w as u16));
+    }
+    let columns = ratatui::layout::Layout::horizontal(constraints).spacing(1).split(Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
+    });
+    let col = columns.iter().position(|c| at.x >= c.x && at.x < c.x + c.width + 1)?;
+    (1..=m.levels.len()).contains(&col).then(|| (row, col - 1))
+}
+
+/// Draws the pane's content into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
+    let t = app.lang.texts();
+    let m = &app.session.matrix;
+    if m.levels.is_empty() || m.themes.is_empty() {
+        frame.render_widget(
+            Paragraph::new(format!("{}\n\na · A", t.matrix_empty)).style(palette.dim),
+            area,
+        );
+        return;
+    }
+    let rows = matrix_rows(app);
+    let widths = widths(app, area, &rows);
+    let selected = app.selected(Pane::Matrix).min(rows.len().saturating_sub(1));
+    let Window { start, end, built } = window(app, area, &rows, &widths, palette);
+    let (theme_w, cell, problem, levels) =
+        (widths.theme, widths.cell, widths.problem, m.levels.len());
     let table_rows: Vec<Row> = built
         .into_iter()
         .enumerate()

@@ -18,6 +18,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
+pub use matrix::cell_at as matrix_cell_at;
 pub use picker::draw as draw_picker;
 pub use theme::Palette;
 
