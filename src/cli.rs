@@ -14,7 +14,7 @@ use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::app::{App, Overlay, Picker, PickerEntry, PickerOutcome};
+use crate::app::{App, Overlay, Picker, PickerEntry, PickerOutcome, Review};
 use crate::i18n::{Lang, Texts, date_text, fill, moment_text};
 use crate::model::{ActivityStatus, Session, template};
 use crate::store::{self, Access, LockInfo, OpenError};
@@ -65,6 +65,13 @@ pub enum Command {
     },
     /// Open a session.
     Open {
+        /// File.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+    },
+    /// Make the follow-up meeting of a session.
+    #[command(alias = "follow-up")]
+    Vervolg {
         /// File.
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
@@ -120,6 +127,12 @@ pub fn command(lang: Lang) -> clap::Command {
             about: t.cli_check,
             usage: format!("knoop check <{file}>..."),
             args: vec![("files", file, t.cli_check_files)],
+        },
+        SubTexts {
+            name: "vervolg",
+            about: t.cli_follow_up,
+            usage: format!("knoop vervolg <{file}>"),
+            args: vec![("file", file, t.cli_follow_up_file)],
         },
         SubTexts {
             name: "open",
@@ -198,6 +211,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     let result = match cli.command {
         Some(Command::Check { files }) => check(lang, &files, &mut out),
         Some(Command::Open { file }) => open(lang, &file, cli.theme.as_deref(), &mut out),
+        Some(Command::Vervolg { file }) => follow_up(lang, &file, cli.theme.as_deref(), &mut out),
         Some(Command::New { title, template }) => with_dir(lang, cli.dir, |dir| {
             new(lang, dir, &title, &template, cli.theme.as_deref(), &mut out)
         }),
@@ -305,7 +319,7 @@ fn new(
     }
     let opened =
         store::open(&path, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
-    full_screen(lang, opened, theme)
+    full_screen(lang, opened, theme, false)
 }
 
 fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
@@ -393,7 +407,38 @@ fn open(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> O
         let _ = writeln!(out, "{}", summary(lang, &opened.session));
         return Ok(());
     }
-    full_screen(lang, opened, theme)
+    full_screen(lang, opened, theme, false)
+}
+
+/// Makes the follow-up of the session at `path` as a new file in `dir`.
+fn make_follow_up(lang: Lang, path: &Path, dir: &Path) -> Result<PathBuf, String> {
+    let session = store::load(path).map_err(|e| e.message(lang))?;
+    let title = format!("{} ({})", session.title, lang.texts().follow_up_suffix);
+    let next = session.follow_up(&title, &follows_name(path), Timestamp::now());
+    store::create(dir, &next).map_err(|e| e.message(lang))
+}
+
+/// `knoop vervolg FILE`: the follow-up meeting's session beside FILE, opened on its carried
+/// actions (or its path printed when not on a terminal).
+fn follow_up(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> Outcome {
+    let dir = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let path = make_follow_up(lang, file, &dir).map_err(Failure::Bad)?;
+    let _ = writeln!(out, "{}", fill(lang.texts().created_at, &[&path.display()]));
+    if !on_terminal() {
+        return Ok(());
+    }
+    let opened =
+        store::open(&path, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
+    full_screen(lang, opened, theme, true)
+}
+
+/// The file name a follow-up records as the session it follows.
+fn follows_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Why a session could not be opened, in words.
@@ -416,7 +461,7 @@ fn palette(theme: Option<&str>) -> Palette {
 
 /// Runs the full-screen program on an opened session, offering a recovery file if a crash
 /// left one.
-fn full_screen(lang: Lang, opened: store::Opened, theme: Option<&str>) -> Outcome {
+fn full_screen(lang: Lang, opened: store::Opened, theme: Option<&str>, review: bool) -> Outcome {
     let read_only = match &opened.access {
         Access::ReadOnly(holder) => Some(holder_text(lang, holder.as_ref())),
         Access::Editable(_) => None,
@@ -429,6 +474,10 @@ fn full_screen(lang: Lang, opened: store::Opened, theme: Option<&str>) -> Outcom
     app.read_only = read_only;
     if let Some(recovered) = recovered {
         app.overlay = Overlay::Recovery(Box::new(recovered));
+    } else if review && let Some(review) = Review::of(&app.session) {
+        // The first screen of a follow-up meeting: the carried actions, one key each.
+        app.focus = crate::app::Pane::Acties;
+        app.overlay = Overlay::Review(review);
     }
     let result = crate::tui::run(app, palette(theme));
     if matches!(opened.access, Access::Editable(_)) {
@@ -449,6 +498,7 @@ fn picker(lang: Lang, dir: &Path, theme: Option<&str>) -> Outcome {
         picker.message = message.take();
         let outcome = crate::tui::pick(&mut picker, palette(theme))
             .map_err(|e| Failure::Bad(e.to_string()))?;
+        let review = matches!(outcome, PickerOutcome::FollowUp(_));
         let made = match outcome {
             PickerOutcome::Quit => return Ok(()),
             PickerOutcome::Open(path) => Ok(path),
@@ -457,17 +507,10 @@ fn picker(lang: Lang, dir: &Path, theme: Option<&str>) -> Outcome {
                 store::create(dir, &Session::new(&title, template, Timestamp::now()))
                     .map_err(|e| e.message(lang))
             }
-            PickerOutcome::FollowUp(path) => match store::load(&path) {
-                Ok(session) => {
-                    let title = format!("{} ({})", session.title, lang.texts().follow_up_suffix);
-                    store::create(dir, &session.follow_up(&title, Timestamp::now()))
-                        .map_err(|e| e.message(lang))
-                }
-                Err(e) => Err(e.message(lang)),
-            },
+            PickerOutcome::FollowUp(path) => make_follow_up(lang, &path, dir),
         };
         match made.map(|path| store::open(&path, Timestamp::now())) {
-            Ok(Ok(opened)) => return full_screen(lang, opened, theme),
+            Ok(Ok(opened)) => return full_screen(lang, opened, theme, review),
             Ok(Err(e)) => message = Some(open_error(lang, e)),
             Err(why) => message = Some(why),
         }

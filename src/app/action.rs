@@ -115,6 +115,24 @@ pub enum Action {
     RemoveColumn,
     /// Turn the selected needed activity into an action.
     MakeAction,
+    /// Switch the Acties pane between actions and regie agreements.
+    ToggleAgreements,
+    /// The next sort order of the actions.
+    Sort,
+    /// The next owner filter.
+    FilterOwner,
+    /// The next status filter.
+    FilterStatus,
+    /// The next theme filter.
+    FilterTheme,
+    /// The round of owners: actions grouped per participant.
+    ByOwner,
+    /// Set the reviewed action to open.
+    SetOpen,
+    /// Set the reviewed action to bezig.
+    SetBusy,
+    /// Set the reviewed action to klaar.
+    SetDone,
     /// Less (a setting).
     Left,
     /// More (a setting).

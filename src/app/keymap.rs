@@ -34,6 +34,8 @@ pub enum Context {
     BigView,
     /// An open matrix cell.
     Cell,
+    /// Going through carried actions.
+    Review,
 }
 
 /// A key with its modifiers.
@@ -75,7 +77,7 @@ pub struct Binding {
 
 use Context::{
     BigView, Cell, Form, Global, NewSession, Pane as InPane, Participants, Picker, Question,
-    RoundSetup, Tie, TiePick,
+    Review, RoundSetup, Tie, TiePick,
 };
 
 /// One line of the table: context, action, help text, keys.
@@ -110,6 +112,15 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Global, TimerShorter, key_timer_shorter, [key('-')]),
     bind!(Global, Participants, key_participants, [key('p')]),
     bind!(InPane(Pane::Acties), CycleStatus, key_cycle_status, [key(' '), key('s')]),
+    bind!(InPane(Pane::Acties), Add, key_add_action, [key('a'), code(KeyCode::Insert)]),
+    bind!(InPane(Pane::Acties), Edit, key_edit_action, [code(KeyCode::Enter), key('e')]),
+    bind!(InPane(Pane::Acties), Remove, key_remove_action, [key('d'), code(KeyCode::Delete)]),
+    bind!(InPane(Pane::Acties), Sort, key_sort, [key('o')]),
+    bind!(InPane(Pane::Acties), FilterOwner, key_filter_owner, [key('w')]),
+    bind!(InPane(Pane::Acties), FilterStatus, key_filter_status, [key('x')]),
+    bind!(InPane(Pane::Acties), FilterTheme, key_filter_theme, [key('h')]),
+    bind!(InPane(Pane::Acties), ByOwner, key_by_owner, [key('r')]),
+    bind!(InPane(Pane::Acties), ToggleAgreements, key_agreements, [key('A')]),
     bind!(InPane(Pane::Stemmen), Dot, key_dot, [key(' ')]),
     bind!(InPane(Pane::Stemmen), TakeBack, key_take_back, [key('x'), code(KeyCode::Backspace)]),
     bind!(InPane(Pane::Stemmen), VoterWithDotsLeft, key_voter_with_dots, [key('v')]),
@@ -201,6 +212,12 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Cell, Undo, key_undo, [key('u'), ctrl('z')]),
     bind!(Cell, Redo, key_redo, [ctrl('y'), ctrl('r')]),
     bind!(Cell, Close, key_close, [code(KeyCode::Esc), key('q')]),
+    bind!(Review, SetOpen, key_set_open, [key('o')]),
+    bind!(Review, SetBusy, key_set_busy, [key('b')]),
+    bind!(Review, SetDone, key_set_done, [key('k')]),
+    bind!(Review, Up, key_up, [code(KeyCode::Up)]),
+    bind!(Review, Down, key_review_next, [code(KeyCode::Down), code(KeyCode::Enter)]),
+    bind!(Review, Close, key_review_close, [code(KeyCode::Esc), key('q')]),
 ];
 
 /// The contexts whose keys apply now, most specific first.
@@ -217,6 +234,8 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::Cell(CellEditor { form: Some(_), .. }) => vec![Context::Form],
         Overlay::Cell(_) => vec![Context::Cell],
         Overlay::ConfirmRemove(_) => vec![Context::Question],
+        Overlay::ActionForm(_) => vec![Context::Form],
+        Overlay::Review(_) => vec![Context::Review],
         Overlay::Tie(TieDialog { pick: None, .. }) => vec![Context::Tie],
         Overlay::Tie(TieDialog { pick: Some(pick), .. }) if pick.reason.is_none() => {
             vec![Context::TiePick]
@@ -334,6 +353,7 @@ mod tests {
             Context::TiePick,
             Context::BigView,
             Context::Cell,
+            Context::Review,
         ];
         for c in contexts {
             let keys: Vec<&Key> =

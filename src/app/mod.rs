@@ -4,6 +4,7 @@
 //! [`App`], and the `ui` draws it. Nothing here draws or touches a file: saving is asked of the
 //! runtime through the revision counter, so every function here can be driven by tests.
 
+mod acties;
 mod action;
 pub mod keymap;
 mod matrix;
@@ -18,6 +19,10 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
+pub use acties::{
+    ActiesList, ActiesView, ActionForm as ActieForm, FormTarget, Review, SortBy, owner_match,
+    rows as acties_rows, typed_date,
+};
 pub use action::Action;
 pub use matrix::{
     ActivityForm, CellEditor, MatrixView, Removal, rows as matrix_rows, selected_cell, suggestion,
@@ -121,6 +126,10 @@ pub enum Overlay {
     Cell(CellEditor),
     /// "Remove this row or column with its activities?"
     ConfirmRemove(Removal),
+    /// Adding or editing an action or agreement.
+    ActionForm(acties::ActionForm),
+    /// Going through the actions carried into a follow-up meeting.
+    Review(Review),
     /// A crash left this newer state: restore it?
     Recovery(Box<Session>),
 }
@@ -161,6 +170,10 @@ pub struct App {
     pub voting: VotingView,
     /// The Matrix pane's column and row choice.
     pub matrix: MatrixView,
+    /// The Acties pane's list, order and filters.
+    pub acties: ActiesView,
+    /// Today, for typed dates and overdue markers; from the clock when the app starts.
+    pub today: jiff::civil::Date,
     /// The timebox.
     pub timer: Timer,
     /// A short message for the status line (a refusal, a hint), cleared by the next key.
@@ -197,6 +210,8 @@ impl App {
             selected: [0; 3],
             voting: VotingView::default(),
             matrix: MatrixView::default(),
+            acties: ActiesView::default(),
+            today: jiff::Zoned::now().date(),
             timer: Timer::default(),
             message: None,
             revision: 0,
@@ -281,7 +296,10 @@ impl App {
         match pane {
             Pane::Stemmen => voting::rows(self).len(),
             Pane::Matrix => matrix::rows(self).len(),
-            Pane::Acties => self.session.actions.len(),
+            Pane::Acties => match self.acties.list {
+                ActiesList::Actions => acties::rows(self).len(),
+                ActiesList::Agreements => self.session.agreements.len(),
+            },
         }
     }
 

@@ -1,7 +1,7 @@
 //! `update`: the one place where actions change the app.
 
 use super::{
-    Action, App, Overlay, Pane, ParticipantsDialog, SaveState, Step, matrix, participants,
+    Action, App, Overlay, Pane, ParticipantsDialog, SaveState, Step, acties, matrix, participants,
     text_field, voting,
 };
 
@@ -25,6 +25,8 @@ pub fn update(app: &mut App, action: Action) {
         Overlay::Tie(_) => return voting::update_tie(app, action),
         Overlay::ConfirmReopen(_) => return voting::update_reopen(app, action),
         Overlay::Cell(_) => return matrix::update_cell(app, action),
+        Overlay::ActionForm(_) => return acties::update_form(app, action),
+        Overlay::Review(_) => return acties::update_review(app, action),
         Overlay::ConfirmRemove(_) => return matrix::update_remove(app, action),
         Overlay::TopThree => {
             app.overlay = Overlay::None;
@@ -39,6 +41,9 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     if app.focus == Pane::Matrix && matrix::pane_action(app, &action) {
+        return;
+    }
+    if app.focus == Pane::Acties && acties::pane_action(app, &action) {
         return;
     }
     if let Overlay::Recovery(recovered) = &app.overlay {
@@ -104,15 +109,6 @@ pub fn update(app: &mut App, action: Action) {
         Action::TimerShorter => app.timer.adjust(false),
         Action::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
         Action::Reveal if app.focus == Pane::Stemmen => reveal(app),
-        Action::CycleStatus if app.focus == Pane::Acties => {
-            let at = app.selected(Pane::Acties);
-            let _ = app.edit(|s| {
-                if let Some(a) = s.actions.get_mut(at) {
-                    a.status = a.status.next();
-                }
-                Ok::<(), ()>(())
-            });
-        }
         _ => {}
     }
 }

@@ -6,6 +6,7 @@
 //! (activiteiten), voting rounds (stemrondes), actions (acties) and agreements (afspraken).
 
 mod action;
+pub mod dates;
 mod ids;
 mod matrix;
 mod participant;
@@ -15,6 +16,7 @@ mod validate;
 mod voting;
 
 pub use action::{Action, ActionStatus, Agreement};
+pub use dates::{DateError, Urgency, parse_date, urgency};
 pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
 pub use matrix::{Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Theme};
 pub use participant::{Participant, Role};

@@ -30,6 +30,9 @@ pub struct Session {
     pub updated: Timestamp,
     /// The key of the template the matrix started from.
     pub template: String,
+    /// The file name of the session this one follows up, for a follow-up meeting.
+    #[serde(default)]
+    pub follows: Option<String>,
     /// The people at the table.
     pub participants: Vec<Participant>,
     /// Themes × levels with their activities.
@@ -84,6 +87,7 @@ impl Session {
             created: now,
             updated: now,
             template: template.key.to_owned(),
+            follows: None,
             participants: Vec::new(),
             matrix: template.matrix(),
             rounds: Vec::new(),
@@ -93,11 +97,13 @@ impl Session {
     }
 
     /// The session for the next meeting: the same participants (all expected present), themes,
-    /// matrix, voting history and agreements, and the actions that are not done yet. It starts
-    /// without a date; `title` names it.
-    pub fn follow_up(&self, title: &str, now: Timestamp) -> Session {
+    /// matrix, voting history, agreements and actions, recording the file it follows. Done
+    /// actions come along as done, so the list shows what was finished; it starts without a
+    /// date and with empty notes.
+    pub fn follow_up(&self, title: &str, follows: &str, now: Timestamp) -> Session {
         let mut next = self.clone();
         next.title = title.to_owned();
+        next.follows = Some(follows.to_owned());
         next.meeting_date = None;
         next.notes = String::new();
         next.created = now;
@@ -105,8 +111,12 @@ impl Session {
         for p in &mut next.participants {
             p.present = true;
         }
-        next.actions.retain(|a| a.status != super::ActionStatus::Done);
         next
+    }
+
+    /// The actions still to do, in list order.
+    pub fn open_actions(&self) -> impl Iterator<Item = &Action> {
+        self.actions.iter().filter(|a| a.status != super::ActionStatus::Done)
     }
 
     /// Marks the session changed at `now`.
@@ -388,7 +398,7 @@ mod tests {
     }
 
     #[test]
-    fn a_follow_up_carries_what_is_not_done() {
+    fn a_follow_up_carries_everything_and_knows_what_it_follows() {
         let mut s = session();
         s.participants[0].present = false;
         s.add_action("Klaar", None, None);
@@ -396,10 +406,13 @@ mod tests {
         s.actions[0].status = crate::model::ActionStatus::Done;
         s.notes = "oud".into();
         let now: Timestamp = "2027-01-10T09:00:00Z".parse().unwrap();
-        let next = s.follow_up("Test (vervolg)", now);
-        assert_eq!(next.title, "Test (vervolg)");
-        assert_eq!(next.actions.len(), 1);
-        assert_eq!(next.actions[0].text, "Nog open");
+        let next = s.follow_up("Test (vervolg)", "test.json", now);
+        assert_eq!(
+            (next.title.as_str(), next.follows.as_deref()),
+            ("Test (vervolg)", Some("test.json"))
+        );
+        assert_eq!(next.actions, s.actions, "done actions stay listed, as done");
+        assert_eq!(next.open_actions().map(|a| a.text.as_str()).collect::<Vec<_>>(), ["Nog open"]);
         assert!(next.participants.iter().all(|p| p.present));
         assert_eq!((next.created, next.notes.as_str(), next.meeting_date), (now, "", None));
         assert_eq!(next.matrix, s.matrix);

@@ -1,95 +1,351 @@
-//! The Acties pane: who does what by when, and the regie agreements beside it.
+//! The Acties pane: who does what by when, with markers for what is overdue, due this week or
+//! missing an owner or a date; the round of owners; the regie agreements; and the form and
+//! review dialogs that go with them.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use super::Palette;
 use super::text::fit;
-use crate::app::{App, Pane};
-use crate::i18n::date_text;
-use crate::model::{ActionStatus, ParticipantId};
+use super::{Palette, popup, render_lines};
+use crate::app::{
+    ActieForm, ActiesList, App, FormTarget, Pane, Review, SortBy, acties_rows, keymap, owner_match,
+    typed_date,
+};
+use crate::i18n::{date_text, fill};
+use crate::model::{ActionStatus, DateError, ParticipantId, Urgency, urgency};
 
 /// Draws the pane's content into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
+    match app.acties.list {
+        // With room to spare, the regie agreements stand under the actions.
+        ActiesList::Actions if area.height >= 14 => {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
+            actions(frame, top, app, focused, palette);
+            agreements(frame, bottom, app, false, palette);
+        }
+        ActiesList::Actions => actions(frame, area, app, focused, palette),
+        ActiesList::Agreements => agreements(frame, area, app, focused, palette),
+    }
+}
+
+fn status_text(app: &App, status: ActionStatus) -> String {
+    let t = app.lang.texts();
+    match status {
+        ActionStatus::Open => format!("○ {}", t.action_open),
+        ActionStatus::Busy => format!("◐ {}", t.action_busy),
+        ActionStatus::Done => format!("● {}", t.action_done),
+    }
+}
+
+/// The line above the table: the order and the filters in force.
+fn caption(app: &App) -> Option<String> {
     let t = app.lang.texts();
     let s = &app.session;
-    let show_agreements = area.height >= 16 && !s.agreements.is_empty();
-    let (list_area, agreements_area) = if show_agreements {
-        let [a, b] =
-            Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
-        (a, Some(b))
-    } else {
-        (area, None)
+    let v = &app.acties;
+    let mut parts = Vec::new();
+    let sort = match v.sort {
+        SortBy::List => None,
+        SortBy::Due => Some(t.sort_due),
+        SortBy::Owner => Some(t.sort_owner),
+        SortBy::Status => Some(t.sort_status),
     };
-    if s.actions.is_empty() {
-        frame.render_widget(Paragraph::new(t.no_actions).style(palette.dim), list_area);
-    } else {
-        let owner =
-            |id: Option<ParticipantId>| id.and_then(|id| s.participant(id)).map(|p| p.name.clone());
-        let narrow = area.width < 90;
-        // Only the rows that fit are built; the selection stays in view.
-        let room = (list_area.height as usize).saturating_sub(1).max(1);
-        let selected = app.selected(Pane::Acties);
-        let offset = selected.saturating_sub(room - 1);
-        let rows = s.actions.iter().skip(offset).take(room).map(|a| {
-            let status = match a.status {
-                ActionStatus::Open => format!("○ {}", t.action_open),
-                ActionStatus::Busy => format!("◐ {}", t.action_busy),
-                ActionStatus::Done => format!("● {}", t.action_done),
-            };
-            let who = match owner(a.owner) {
-                Some(name) => Cell::from(name),
-                None => Cell::from(format!("⚠ {}", t.no_owner)).style(palette.gap),
-            };
-            let due = match a.due {
-                Some(d) if narrow => Cell::from(d.strftime("%d-%m-%Y").to_string()),
-                Some(d) => Cell::from(date_text(app.lang, d)),
-                None => Cell::from("⚠ —").style(palette.gap),
-            };
-            Row::new(vec![Cell::from(a.text.clone()), who, due, Cell::from(status)])
-        });
-        let narrow = area.width < 90;
-        let widths = if narrow {
-            [
-                Constraint::Fill(1),
-                Constraint::Length(13),
-                Constraint::Length(10),
-                Constraint::Length(8),
-            ]
-        } else {
-            [
-                Constraint::Fill(1),
-                Constraint::Length(18),
-                Constraint::Length(15),
-                Constraint::Length(8),
-            ]
-        };
-        let header =
-            Row::new([t.col_action, t.col_owner, t.col_due, t.col_status]).style(palette.focus);
-        let table = Table::new(rows, widths)
-            .header(header)
-            .column_spacing(1)
-            .row_highlight_style(palette.selected)
-            .highlight_symbol("▶ ")
-            .style(palette.text);
-        let mut state = TableState::default().with_selected(focused.then_some(selected - offset));
-        frame.render_stateful_widget(table, list_area, &mut state);
+    if let Some(sort) = sort {
+        parts.push(fill(t.list_sorted, &[&sort]));
     }
-    if let Some(area) = agreements_area {
-        let mut lines = vec![Line::styled(format!("── {} ──", t.agreements_title), palette.focus)];
-        for a in &s.agreements {
-            let owner = a.owner.and_then(|id| s.participant(id)).map_or("", |p| p.name.as_str());
-            let review = a.review.map(|d| date_text(app.lang, d)).unwrap_or_default();
-            let tail = format!(" ({owner}{}{review})", if review.is_empty() { "" } else { ", " });
-            let width = (area.width as usize).saturating_sub(tail.chars().count() + 2);
-            lines.push(Line::from(vec![
-                Span::raw("• "),
-                Span::raw(fit(&a.text, width)),
-                Span::styled(tail, palette.dim),
-            ]));
+    let mut filters = Vec::new();
+    match v.owner {
+        Some(Some(id)) => {
+            filters.push(s.participant(id).map_or_else(|| id.to_string(), |p| p.name.clone()))
         }
-        super::render_lines(frame, area, lines);
+        Some(None) => filters.push(format!("⚠ {}", t.no_owner)),
+        None => {}
     }
+    if let Some(status) = v.status {
+        filters.push(status_text(app, status));
+    }
+    if let Some(theme) = v.theme.and_then(|id| s.matrix.theme(id)) {
+        filters.push(theme.desired.clone());
+    }
+    if !filters.is_empty() {
+        parts.push(fill(t.list_filter, &[&filters.join(", ")]));
+    }
+    if v.by_owner {
+        parts.insert(0, t.key_by_owner.to_owned());
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
+    let t = app.lang.texts();
+    let s = &app.session;
+    let mut area = area;
+    if let Some(caption) = caption(app) {
+        frame.render_widget(Line::styled(fit(&caption, area.width as usize), palette.focus), area);
+        area = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
+    }
+    let rows = acties_rows(app);
+    if s.actions.is_empty() || rows.is_empty() {
+        let text = if s.actions.is_empty() { t.no_actions } else { t.no_match };
+        frame.render_widget(
+            Paragraph::new(format!("{text}\n\na: {}", t.key_add_action)).style(palette.dim),
+            area,
+        );
+        return;
+    }
+    // Columns by width: a pane of 40 columns still shows what, who, when and the status.
+    let tiny = area.width < 60;
+    let narrow = area.width < 90;
+    let wide = area.width >= 140;
+    let owner_name = |id: Option<ParticipantId>| id.and_then(|id| s.participant(id)).map(|p| p.name.clone());
+    // Only the rows that fit are built; the selection stays in view.
+    let room = (area.height as usize).saturating_sub(1).max(1);
+    let selected = app.selected(Pane::Acties).min(rows.len() - 1);
+    let offset = selected.saturating_sub(room - 1);
+    let mut table_rows = Vec::new();
+    let mut previous_owner: Option<Option<ParticipantId>> = None;
+    for &i in rows.iter().skip(offset).take(room) {
+        let a = &s.actions[i];
+        let done = a.status == ActionStatus::Done;
+        let mut style = if done { palette.dim } else { palette.text };
+        let marker = match a.due.map(|d| urgency(d, app.today)) {
+            Some(Urgency::Overdue) if !done => {
+                style = style.add_modifier(Modifier::BOLD);
+                if narrow { "⚠".to_owned() } else { format!("⚠ {}", t.marker_overdue) }
+            }
+            Some(Urgency::ThisWeek) if !done => {
+                if narrow { "!".to_owned() } else { format!("! {}", t.marker_this_week) }
+            }
+            _ => String::new(),
+        };
+        let who = match owner_name(a.owner) {
+            Some(name) if app.acties.by_owner && previous_owner == Some(a.owner) => Cell::from(format!("  ↳ {name}")),
+            Some(name) => Cell::from(name),
+            None => Cell::from(format!("⚠ {}", t.no_owner)).style(palette.gap),
+        };
+        previous_owner = Some(a.owner);
+        let due = match a.due {
+            Some(d) if tiny => Cell::from(d.strftime("%d-%m").to_string()),
+            Some(d) if narrow => Cell::from(d.strftime("%d-%m-%Y").to_string()),
+            Some(d) => Cell::from(date_text(app.lang, d)),
+            None => Cell::from("⚠ —").style(palette.gap),
+        };
+        let status = status_text(app, a.status);
+        let status = if tiny { status.chars().take(1).collect() } else { status };
+        let text = if done { format!("✔ {}", a.text) } else { a.text.clone() };
+        let mut cells = vec![Cell::from(marker), Cell::from(text), who, due, Cell::from(status)];
+        if wide {
+            let theme = a.theme.and_then(|id| s.matrix.theme(id)).map(|th| th.desired.as_str()).unwrap_or("");
+            let level = a.level.and_then(|id| s.matrix.level(id)).map(|l| l.name.as_str()).unwrap_or("");
+            let link = match (theme.is_empty(), level.is_empty()) {
+                (true, _) => String::new(),
+                (false, true) => theme.to_owned(),
+                (false, false) => format!("{theme} · {level}"),
+            };
+            cells.push(Cell::from(link));
+        }
+        table_rows.push(Row::new(cells).style(style));
+    }
+    let (marker_w, who_w, due_w, status_w) = match (tiny, narrow) {
+        (true, _) => (1, 10, 5, 1),
+        (false, true) => (1, 13, 10, 8),
+        _ => (12, 18, 15, 8),
+    };
+    let mut widths = vec![
+        Constraint::Length(marker_w),
+        Constraint::Fill(1),
+        Constraint::Length(who_w),
+        Constraint::Length(due_w),
+        Constraint::Length(status_w),
+    ];
+    let mut header = vec!["", t.col_action, t.col_owner, t.col_due, if tiny { "" } else { t.col_status }];
+    if wide {
+        widths.push(Constraint::Length(30));
+        header.push(t.col_theme_level);
+    }
+    let table = Table::new(table_rows, widths)
+        .header(Row::new(header).style(palette.focus))
+        .column_spacing(1)
+        .row_highlight_style(palette.selected)
+        .highlight_symbol("▶ ")
+        .style(palette.text);
+    let mut state = TableState::default().with_selected(focused.then_some(selected - offset));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
+    let t = app.lang.texts();
+    let s = &app.session;
+    let [title, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame
+        .render_widget(Line::styled(format!("── {} ──", t.agreements_title), palette.focus), title);
+    let questions = [t.question_1, t.question_2, t.question_3, t.question_4];
+    if s.agreements.is_empty() {
+        let mut lines = vec![Line::styled(t.no_agreements, palette.dim)];
+        lines.extend(
+            questions.iter().enumerate().map(|(i, q)| Line::from(format!("  {}. {q}", i + 1))),
+        );
+        lines.push(Line::styled(fill(t.answer_hint, &[&1]), palette.dim));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
+        return;
+    }
+    let rows = s.agreements.iter().map(|a| {
+        let owner = a.owner.and_then(|id| s.participant(id)).map(|p| p.name.clone());
+        let who = match owner {
+            Some(name) => Cell::from(name),
+            None => Cell::from(format!("⚠ {}", t.no_owner)).style(palette.gap),
+        };
+        let review = a.review.map(|d| date_text(app.lang, d)).unwrap_or_default();
+        Row::new(vec![Cell::from(a.text.clone()), who, Cell::from(review)])
+    });
+    let widths = [Constraint::Fill(1), Constraint::Length(18), Constraint::Length(15)];
+    let table = Table::new(rows, widths)
+        .header(Row::new([t.col_agreement, t.col_owner, t.col_review]).style(palette.focus))
+        .column_spacing(1)
+        .row_highlight_style(palette.selected)
+        .highlight_symbol("▶ ");
+    let selected = app.selected(Pane::Acties).min(s.agreements.len() - 1);
+    let mut state = TableState::default().with_selected(focused.then_some(selected));
+    let table = if focused { table } else { table.highlight_symbol("  ") };
+    frame.render_stateful_widget(table, rest, &mut state);
+    if s.agreements.len() < questions.len() && rest.height as usize > s.agreements.len() + 3 {
+        let y = rest.y + s.agreements.len() as u16 + 2;
+        let hint = format!(
+            "{}  {}",
+            fill(t.answer_hint, &[&(s.agreements.len() + 1)]),
+            questions[s.agreements.len()]
+        );
+        frame.render_widget(
+            Line::styled(fit(&hint, rest.width as usize), palette.dim),
+            Rect { y, height: 1, ..rest },
+        );
+    }
+}
+
+fn hints(app: &App) -> String {
+    let t = app.lang.texts();
+    keymap::help_lines(app)
+        .iter()
+        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The action or agreement form: what, who (a participant or a new name), when (as typed,
+/// with the date knoop understood beside it).
+pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette: &Palette) {
+    let t = app.lang.texts();
+    let (title, when) = match form.target {
+        FormTarget::Action(None) => (t.action_form_add, t.field_when),
+        FormTarget::Action(Some(_)) => (t.action_form_edit, t.field_when),
+        FormTarget::Agreement(None) => (t.agreement_form_add, t.field_review),
+        FormTarget::Agreement(Some(_)) => (t.agreement_form_edit, t.field_review),
+    };
+    let inner = popup(frame, area, (area.width.min(100), 14), title, palette.focus, palette);
+    let questions = [t.question_1, t.question_2, t.question_3, t.question_4];
+    let mut lines = Vec::new();
+    if let Some(q) = form.question {
+        lines.push(Line::styled(format!("{}. {}", q + 1, questions[q]), palette.focus));
+        lines.push(Line::default());
+    }
+    let labels = [t.field_what, t.field_who, when];
+    let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+    let hint_w = 30;
+    let width = (inner.width as usize).saturating_sub(label_w + 2 + hint_w).max(10);
+    let owner_hint = match owner_match(&app.session, form.owner.value()) {
+        Some(id) => {
+            app.session.participant(id).map(|p| fill(t.owner_known, &[&p.name])).unwrap_or_default()
+        }
+        None if form.owner.value().trim().is_empty() => String::new(),
+        None => format!("+ {}", t.owner_new),
+    };
+    let date_hint = match typed_date(form, app.today) {
+        Ok(Some(d)) => fill(t.date_understood, &[&date_text(app.lang, d)]),
+        Ok(None) => String::new(),
+        Err(DateError::NoSuchDay) => format!("⚠ {}", t.date_no_such_day),
+        Err(_) => format!("⚠ {}", t.date_not_understood),
+    };
+    let field_hints = [String::new(), owner_hint, date_hint];
+    for (i, ((label, input), hint)) in
+        labels.iter().zip([&form.text, &form.owner, &form.date]).zip(&field_hints).enumerate()
+    {
+        let active = i == form.field;
+        let scroll = input.visual_scroll(width);
+        let y = inner.y + lines.len() as u16;
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} {label:<label_w$}", if active { "▶" } else { " " })),
+            Span::styled(
+                super::text::field(input.value(), scroll, width),
+                if active { palette.selected } else { palette.text },
+            ),
+            Span::styled(
+                format!(" {hint}"),
+                if hint.starts_with('⚠') { palette.gap } else { palette.focus },
+            ),
+        ]));
+        lines.push(Line::default());
+        if active {
+            let x =
+                inner.x + 2 + label_w as u16 + input.visual_cursor().saturating_sub(scroll) as u16;
+            frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
+        }
+    }
+    let used = lines.len() as u16;
+    render_lines(frame, inner, lines);
+    let hint_area = Rect { y: inner.y + used, height: inner.height.saturating_sub(used), ..inner };
+    frame.render_widget(
+        Paragraph::new(hints(app)).style(palette.dim).wrap(Wrap { trim: true }),
+        hint_area,
+    );
+}
+
+/// Going through the carried actions of a follow-up meeting, one at a time.
+pub fn review(frame: &mut Frame, area: Rect, app: &App, review: &Review, palette: &Palette) {
+    let t = app.lang.texts();
+    let s = &app.session;
+    let inner = popup(
+        frame,
+        area,
+        (area.width.min(100), (review.actions.len() as u16 + 9).min(area.height)),
+        t.review_title,
+        palette.focus,
+        palette,
+    );
+    let mut lines = vec![
+        Line::styled(
+            fill(t.review_line, &[&(review.at + 1), &review.actions.len()]),
+            palette.focus,
+        ),
+        Line::default(),
+    ];
+    for (i, id) in review.actions.iter().enumerate() {
+        let Some(a) = s.actions.iter().find(|a| a.id == *id) else { continue };
+        let who = a
+            .owner
+            .and_then(|o| s.participant(o))
+            .map_or_else(|| format!("⚠ {}", t.no_owner), |p| p.name.clone());
+        let when = a.due.map(|d| date_text(app.lang, d)).unwrap_or_default();
+        let here = i == review.at;
+        let style = if here { palette.selected } else { palette.text };
+        lines.push(Line::styled(
+            format!(
+                "{} {:<9} {} — {who}, {when}",
+                if here { "▶" } else { " " },
+                status_text(app, a.status),
+                a.text
+            ),
+            style,
+        ));
+    }
+    lines.push(Line::default());
+    let used = lines.len() as u16;
+    render_lines(frame, inner, lines);
+    let hint_area = Rect { y: inner.y + used, height: inner.height.saturating_sub(used), ..inner };
+    frame.render_widget(
+        Paragraph::new(hints(app)).style(palette.dim).wrap(Wrap { trim: true }),
+        hint_area,
+    );
 }

@@ -10,10 +10,15 @@ use knoop::i18n::Lang;
 pub const EXAMPLE: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/voorbeeld-basisschool.json");
 
-/// A Dutch app on the example session.
+/// The day the tests take as today: one action of the example is overdue, one due this week.
+pub const TODAY: jiff::civil::Date = jiff::civil::date(2026, 12, 7);
+
+/// A Dutch app on the example session, on [`TODAY`].
 pub fn example_app() -> App {
     let session = knoop::store::load(Path::new(EXAMPLE)).expect("the example loads");
-    App::new(session, PathBuf::from(EXAMPLE), Lang::Nl)
+    let mut app = App::new(session, PathBuf::from(EXAMPLE), Lang::Nl);
+    app.today = TODAY;
+    app
 }
 
 /// The whole screen of `app` at `width` × `height`, as text, in the colourless palette.
