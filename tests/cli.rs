@@ -115,3 +115,24 @@ fn wrong_usage_exits_2_with_a_dutch_message() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("Gebruik: knoop"));
 }
+
+#[test]
+fn vervolg_makes_the_follow_up_beside_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("najaar.json");
+    fs::copy(EXAMPLE, &copy).unwrap();
+    for command in ["vervolg", "follow-up"] {
+        let out = knoop(dir.path(), &[command, copy.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(stdout(&out).contains("-vervolg"), "{}", stdout(&out));
+    }
+    let made = dir.path().join("knooppunt-obs-de-regenboog-najaar-2026-vervolg.json");
+    let next = knoop::store::load(&made).unwrap();
+    assert_eq!(next.follows.as_deref(), Some("najaar.json"));
+    assert_eq!(next.title, "Knooppunt OBS De Regenboog, najaar 2026 (vervolg)");
+    assert_eq!(next.actions.len(), 6);
+    assert!(
+        dir.path().join("knooppunt-obs-de-regenboog-najaar-2026-vervolg-2.json").exists(),
+        "never overwritten"
+    );
+}

@@ -249,3 +249,41 @@ fn an_activity_added_to_a_gap_in_the_terminal_fills_it_in_the_file() {
     assert_eq!((added.text.as_str(), added.provider.as_str()), ("Diëtist in de wijk", "JGZ"));
     assert!(!session.matrix.is_gap(theme.id, level), "the gap is gone");
 }
+
+#[test]
+fn an_action_with_owner_and_spoken_date_and_a_done_one_land_in_the_file() {
+    let (dir, file) = copy_of_example();
+    let Some(t) = Tmux::start("acties", dir.path(), &file, "") else {
+        return;
+    };
+    t.wait_for("? hulp", true);
+    t.keys(&["Tab", "Tab"]);
+    t.wait_for("ACTIES", true);
+    t.keys(&["a"]);
+    t.wait_for("Nieuwe actie", true);
+    t.text("Uitnodiging GGD voor de volgende keer");
+    t.keys(&["Tab"]);
+    t.text("Sanne");
+    t.keys(&["Tab"]);
+    t.text("vrijdag");
+    t.wait_for("= vr ", true);
+    t.keys(&["Enter"]);
+    t.wait_for("Nieuwe actie", false);
+    // The new action is selected; the one above it (Verzuimcijfers) goes open → bezig → klaar.
+    t.keys(&["k", "Space", "Space"]);
+    t.wait_for("✔ Verzuimcijfers", true);
+    t.keys(&["q"]);
+    t.wait_for("KNOOP-EXIT 0", true);
+
+    let session = knoop::store::load(&file).unwrap();
+    let today = jiff::Zoned::now().date();
+    let friday = knoop::model::parse_date("vrijdag", today).unwrap();
+    let added = session
+        .actions
+        .iter()
+        .find(|a| a.text == "Uitnodiging GGD voor de volgende keer")
+        .expect("saved");
+    assert_eq!((added.owner, added.due), (Some(knoop::model::ParticipantId(2)), Some(friday)));
+    let done = session.actions.iter().find(|a| a.text.starts_with("Verzuimcijfers")).unwrap();
+    assert_eq!(done.status, knoop::model::ActionStatus::Done);
+}

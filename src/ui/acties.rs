@@ -23,7 +23,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         // With room to spare, the regie agreements stand under the actions.
         ActiesList::Actions if area.height >= 14 => {
             let [top, bottom] =
-                Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
+                Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)])
+                    .areas(area);
             actions(frame, top, app, focused, palette);
             agreements(frame, bottom, app, false, palette);
         }
@@ -100,15 +101,31 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
     let tiny = area.width < 60;
     let narrow = area.width < 90;
     let wide = area.width >= 140;
-    let owner_name = |id: Option<ParticipantId>| id.and_then(|id| s.participant(id)).map(|p| p.name.clone());
+    let owner_name =
+        |id: Option<ParticipantId>| id.and_then(|id| s.participant(id)).map(|p| p.name.clone());
     // Only the rows that fit are built; the selection stays in view.
     let room = (area.height as usize).saturating_sub(1).max(1);
     let selected = app.selected(Pane::Acties).min(rows.len() - 1);
     let offset = selected.saturating_sub(room - 1);
     let mut table_rows = Vec::new();
     let mut previous_owner: Option<Option<ParticipantId>> = None;
-    for &i in rows.iter().skip(offset).take(room) {
+    // In the round of owners each owner's actions stand under their name, for the closing
+    // round of the meeting; the selected action moves down by the headings above it.
+    let mut selected_row = selected - offset;
+    for (k, &i) in rows.iter().enumerate().skip(offset).take(room) {
         let a = &s.actions[i];
+        if app.acties.by_owner && previous_owner != Some(a.owner) {
+            let count = rows.iter().filter(|&&j| s.actions[j].owner == a.owner).count();
+            let name = owner_name(a.owner).unwrap_or_else(|| format!("⚠ {}", t.no_owner));
+            let heading = Cell::from(fill(t.owner_group, &[&name, &count]));
+            table_rows.push(
+                Row::new(vec![Cell::from(""), heading])
+                    .style(palette.focus.add_modifier(Modifier::BOLD)),
+            );
+            if k <= selected {
+                selected_row += 1;
+            }
+        }
         let done = a.status == ActionStatus::Done;
         let mut style = if done { palette.dim } else { palette.text };
         let marker = match a.due.map(|d| urgency(d, app.today)) {
@@ -117,12 +134,16 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
                 if narrow { "⚠".to_owned() } else { format!("⚠ {}", t.marker_overdue) }
             }
             Some(Urgency::ThisWeek) if !done => {
-                if narrow { "!".to_owned() } else { format!("! {}", t.marker_this_week) }
+                if narrow {
+                    "!".to_owned()
+                } else {
+                    format!("! {}", t.marker_this_week)
+                }
             }
             _ => String::new(),
         };
         let who = match owner_name(a.owner) {
-            Some(name) if app.acties.by_owner && previous_owner == Some(a.owner) => Cell::from(format!("  ↳ {name}")),
+            Some(_) if app.acties.by_owner => Cell::from(""),
             Some(name) => Cell::from(name),
             None => Cell::from(format!("⚠ {}", t.no_owner)).style(palette.gap),
         };
@@ -138,8 +159,13 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         let text = if done { format!("✔ {}", a.text) } else { a.text.clone() };
         let mut cells = vec![Cell::from(marker), Cell::from(text), who, due, Cell::from(status)];
         if wide {
-            let theme = a.theme.and_then(|id| s.matrix.theme(id)).map(|th| th.desired.as_str()).unwrap_or("");
-            let level = a.level.and_then(|id| s.matrix.level(id)).map(|l| l.name.as_str()).unwrap_or("");
+            let theme = a
+                .theme
+                .and_then(|id| s.matrix.theme(id))
+                .map(|th| th.desired.as_str())
+                .unwrap_or("");
+            let level =
+                a.level.and_then(|id| s.matrix.level(id)).map(|l| l.name.as_str()).unwrap_or("");
             let link = match (theme.is_empty(), level.is_empty()) {
                 (true, _) => String::new(),
                 (false, true) => theme.to_owned(),
@@ -161,7 +187,8 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         Constraint::Length(due_w),
         Constraint::Length(status_w),
     ];
-    let mut header = vec!["", t.col_action, t.col_owner, t.col_due, if tiny { "" } else { t.col_status }];
+    let mut header =
+        vec!["", t.col_action, t.col_owner, t.col_due, if tiny { "" } else { t.col_status }];
     if wide {
         widths.push(Constraint::Length(30));
         header.push(t.col_theme_level);
@@ -172,7 +199,7 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         .row_highlight_style(palette.selected)
         .highlight_symbol("▶ ")
         .style(palette.text);
-    let mut state = TableState::default().with_selected(focused.then_some(selected - offset));
+    let mut state = TableState::default().with_selected(focused.then_some(selected_row));
     frame.render_stateful_widget(table, area, &mut state);
 }
 

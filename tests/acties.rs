@@ -1,0 +1,302 @@
+//! The Acties pane driven through `update`: actions and agreements, owners, dates, order,
+//! filters, the round of owners, and the start of a follow-up meeting.
+
+mod common;
+
+use jiff::civil::date;
+use knoop::app::{ActiesList, Action, App, Overlay, Pane, Review, SortBy, acties_rows, update};
+use knoop::model::{ActionStatus, ParticipantId, ThemeId};
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(app, a);
+    }
+}
+
+fn acties() -> App {
+    let mut a = common::example_app();
+    run(&mut a, [Action::Focus(Pane::Acties)]);
+    a
+}
+
+/// The texts of the listed actions, in order.
+fn listed(app: &App) -> Vec<String> {
+    acties_rows(app).iter().map(|&i| app.session.actions[i].text.clone()).collect()
+}
+
+fn fill_form(app: &mut App, what: &str, who: &str, when: &str) {
+    run(
+        app,
+        [
+            Action::Paste(what.into()),
+            Action::NextField,
+            Action::Paste(who.into()),
+            Action::NextField,
+            Action::Paste(when.into()),
+            Action::Confirm,
+        ],
+    );
+}
+
+#[test]
+fn an_action_is_added_with_an_owner_and_a_spoken_date() {
+    let mut a = acties();
+    run(&mut a, [Action::Add]);
+    fill_form(&mut a, "Uitnodiging GGD voor volgende keer", "sanne", "vrijdag");
+    let added = a.session.actions.last().unwrap();
+    assert_eq!(added.text, "Uitnodiging GGD voor volgende keer");
+    assert_eq!(added.owner, Some(ParticipantId(2)), "Sanne Jansen, whatever the case");
+    assert_eq!(added.due, Some(date(2026, 12, 11)), "the Friday after Monday 7 December");
+    assert_eq!(added.status, ActionStatus::Open);
+    assert!(matches!(a.overlay, Overlay::None));
+    assert_eq!(
+        acties_rows(&a)[a.selected(Pane::Acties)],
+        a.session.actions.len() - 1,
+        "the new action is selected"
+    );
+    run(&mut a, [Action::Undo]);
+    assert_eq!(a.session.actions.len(), 6);
+}
+
+#[test]
+fn a_date_knoop_does_not_understand_changes_nothing() {
+    let mut a = acties();
+    run(&mut a, [Action::Add]);
+    fill_form(&mut a, "Iets", "", "binnenkort");
+    assert!(a.message.as_deref().unwrap().contains("\"binnenkort\" is geen datum"));
+    assert!(matches!(a.overlay, Overlay::ActionForm(_)), "the form stays open to mend");
+    assert_eq!(a.session.actions.len(), 6);
+    run(
+        &mut a,
+        [
+            Action::Input(tui_input::InputRequest::DeleteLine),
+            Action::Paste("31-02-2027".into()),
+            Action::Confirm,
+        ],
+    );
+    assert_eq!(a.session.actions.len(), 6, "a day that does not exist is refused");
+    run(&mut a, [Action::Input(tui_input::InputRequest::DeleteLine), Action::Confirm]);
+    let added = a.session.actions.last().unwrap();
+    assert_eq!(
+        (added.text.as_str(), added.owner, added.due),
+        ("Iets", None, None),
+        "no owner and no date are allowed, and flagged"
+    );
+}
+
+#[test]
+fn a_new_name_as_owner_adds_a_participant_on_the_spot() {
+    let mut a = acties();
+    run(&mut a, [Action::Add]);
+    fill_form(&mut a, "Bibliotheek benaderen", "Els Vermeer", "25-01");
+    let els = a.session.participants.last().unwrap();
+    assert_eq!(els.name, "Els Vermeer");
+    assert_eq!(a.session.actions.last().unwrap().owner, Some(els.id));
+    assert_eq!(a.session.actions.last().unwrap().due, Some(date(2027, 1, 25)));
+    assert!(a.message.as_deref().unwrap().contains("Nieuwe deelnemer toegevoegd: Els Vermeer"));
+    run(&mut a, [Action::Undo]);
+    assert_eq!(
+        a.session.participants.len(),
+        8,
+        "one undo takes back the action and the new participant"
+    );
+}
+
+#[test]
+fn editing_changes_owner_and_date_and_delete_is_undone() {
+    let mut a = acties();
+    run(&mut a, [Action::Edit]);
+    run(
+        &mut a,
+        [
+            Action::NextField,
+            Action::Input(tui_input::InputRequest::DeleteLine),
+            Action::Paste("Kevin".into()),
+        ],
+    );
+    run(
+        &mut a,
+        [
+            Action::NextField,
+            Action::Input(tui_input::InputRequest::DeleteLine),
+            Action::Paste("over 2 weken".into()),
+            Action::Confirm,
+        ],
+    );
+    let first = &a.session.actions[0];
+    assert_eq!((first.owner, first.due), (Some(ParticipantId(5)), Some(date(2026, 12, 21))));
+    run(&mut a, [Action::Remove]);
+    assert_eq!(a.session.actions.len(), 5);
+    run(&mut a, [Action::Undo, Action::Undo]);
+    assert_eq!(a.session.actions[0].owner, Some(ParticipantId(3)), "back to Ahmed");
+}
+
+#[test]
+fn status_cycles_with_one_key_and_done_actions_move_out_of_the_way() {
+    let mut a = acties();
+    run(&mut a, [Action::CycleStatus]);
+    assert_eq!(a.session.actions[0].status, ActionStatus::Busy);
+    run(&mut a, [Action::CycleStatus]);
+    assert_eq!(a.session.actions[0].status, ActionStatus::Done);
+    assert_eq!(
+        listed(&a).last().unwrap(),
+        &a.session.actions[0].text,
+        "done actions are listed last"
+    );
+}
+
+#[test]
+fn sorting_by_date_owner_and_status() {
+    let mut a = acties();
+    run(&mut a, [Action::Sort]);
+    assert_eq!(a.acties.sort, SortBy::Due);
+    assert_eq!(listed(&a)[0], "Vast aanspreekpunt armoede op school aanwijzen", "4 December first");
+    run(&mut a, [Action::Sort]);
+    assert_eq!(
+        listed(&a)[0],
+        "Afspraak met de buurtsportcoach over een beweegprogramma na school",
+        "Ahmed first"
+    );
+    run(&mut a, [Action::Sort]);
+    assert_eq!(
+        listed(&a)[5],
+        "Vast aanspreekpunt armoede op school aanwijzen",
+        "the busy one after the open ones"
+    );
+    run(&mut a, [Action::Sort]);
+    assert_eq!(a.acties.sort, SortBy::List);
+}
+
+#[test]
+fn filters_by_owner_status_and_theme() {
+    let mut a = acties();
+    run(&mut a, [Action::FilterOwner]);
+    assert_eq!(a.acties.owner, Some(Some(ParticipantId(1))));
+    assert_eq!(listed(&a), ["Vast aanspreekpunt armoede op school aanwijzen"]);
+    run(
+        &mut a,
+        [
+            Action::FilterOwner,
+            Action::FilterOwner,
+            Action::FilterOwner,
+            Action::FilterOwner,
+            Action::FilterOwner,
+            Action::FilterOwner,
+        ],
+    );
+    assert_eq!(a.acties.owner, None, "after the last owner the filter is off");
+    run(&mut a, [Action::FilterStatus]);
+    assert_eq!(listed(&a).len(), 5, "open only");
+    run(&mut a, [Action::FilterStatus]);
+    assert_eq!(listed(&a).len(), 1, "bezig only");
+    run(&mut a, [Action::FilterStatus, Action::FilterStatus, Action::FilterTheme]);
+    assert_eq!(a.acties.theme, Some(ThemeId(1)));
+    assert_eq!(listed(&a).len(), 2, "Gezonde leefstijl");
+}
+
+#[test]
+fn the_round_of_owners_groups_actions_per_participant() {
+    let mut a = acties();
+    run(&mut a, [Action::Add]);
+    fill_form(&mut a, "Tweede actie van Marieke", "Marieke", "");
+    run(&mut a, [Action::ByOwner]);
+    let owners: Vec<_> =
+        acties_rows(&a).iter().map(|&i| a.session.actions[i].owner.unwrap().0).collect();
+    assert_eq!(owners, [1, 1, 2, 3, 4, 5, 6]);
+}
+
+#[test]
+fn agreements_answer_the_four_questions_of_step_4() {
+    let mut a = acties();
+    a.session.agreements.clear();
+    run(&mut a, [Action::ToggleAgreements, Action::Add]);
+    let Overlay::ActionForm(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!(form.question, Some(0), "the first question is the prompt");
+    fill_form(&mut a, "Jaarlijks evalueren in het knooppunt", "Marieke", "1-11-2027");
+    let agreement = &a.session.agreements[0];
+    assert_eq!(
+        (agreement.owner, agreement.review),
+        (Some(ParticipantId(1)), Some(date(2027, 11, 1)))
+    );
+    run(&mut a, [Action::Add]);
+    let Overlay::ActionForm(form) = &a.overlay else { panic!() };
+    assert_eq!(form.question, Some(1));
+    run(&mut a, [Action::Close, Action::Remove]);
+    assert!(a.session.agreements.is_empty());
+    assert_eq!(a.acties.list, ActiesList::Agreements);
+}
+
+#[test]
+fn a_follow_up_starts_by_going_through_the_carried_actions() {
+    let mut a = acties();
+    a.session.actions[1].status = ActionStatus::Done;
+    a.session = a.session.follow_up("Vervolg", "vorige.json", jiff::Timestamp::UNIX_EPOCH);
+    let review = Review::of(&a.session).unwrap();
+    assert_eq!(review.actions.len(), 5, "the done one is not carried to review");
+    a.overlay = Overlay::Review(review);
+    run(&mut a, [Action::SetDone, Action::SetBusy, Action::Down, Action::SetOpen]);
+    let statuses: Vec<_> = a.session.actions.iter().map(|x| x.status).collect();
+    assert_eq!(statuses[0], ActionStatus::Done);
+    assert_eq!(statuses[2], ActionStatus::Busy);
+    assert_eq!(statuses[4], ActionStatus::Open);
+    run(&mut a, [Action::SetDone]);
+    assert!(matches!(a.overlay, Overlay::None), "after the last one the review closes");
+}
+
+fn both_sizes(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), common::screen(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_160x48"), common::screen(app, 160, 48));
+}
+
+#[test]
+fn screens_of_the_acties_pane() {
+    let mut a = acties();
+    run(&mut a, [Action::ToggleZoom]);
+    both_sizes("acties_list", &a);
+    run(&mut a, [Action::Sort, Action::FilterStatus]);
+    both_sizes("acties_sorted_filtered", &a);
+    run(
+        &mut a,
+        [
+            Action::Sort,
+            Action::Sort,
+            Action::Sort,
+            Action::FilterStatus,
+            Action::FilterStatus,
+            Action::FilterStatus,
+            Action::ByOwner,
+        ],
+    );
+    both_sizes("acties_by_owner", &a);
+    run(&mut a, [Action::ByOwner, Action::ToggleAgreements]);
+    both_sizes("acties_agreements", &a);
+    run(
+        &mut a,
+        [
+            Action::ToggleAgreements,
+            Action::Add,
+            Action::Paste("Uitnodiging GGD".into()),
+            Action::NextField,
+            Action::Paste("san".into()),
+            Action::NextField,
+            Action::Paste("vrijdag".into()),
+        ],
+    );
+    both_sizes("acties_form", &a);
+}
+
+#[test]
+fn screens_of_a_follow_up_and_of_empty_agreements() {
+    let mut a = acties();
+    a.session = a.session.follow_up(
+        "Knooppunt De Regenboog (vervolg)",
+        "voorbeeld-basisschool.json",
+        jiff::Timestamp::UNIX_EPOCH,
+    );
+    a.overlay = Overlay::Review(Review::of(&a.session).unwrap());
+    both_sizes("acties_follow_up", &a);
+    let mut a = acties();
+    a.session.agreements.clear();
+    run(&mut a, [Action::ToggleAgreements]);
+    both_sizes("acties_questions", &a);
+}
