@@ -69,6 +69,21 @@ pub enum Command {
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
+    /// Write the report of a session.
+    Export {
+        /// File.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Format.
+        #[arg(long, value_enum, default_value = "md")]
+        format: crate::report::Format,
+        /// Output.
+        #[arg(short = 'o', long = "out", value_name = "UIT")]
+        out: Option<PathBuf>,
+        /// Byte-order mark.
+        #[arg(long)]
+        bom: bool,
+    },
     /// Make the follow-up meeting of a session.
     #[command(alias = "follow-up")]
     Vervolg {
@@ -129,6 +144,17 @@ pub fn command(lang: Lang) -> clap::Command {
             args: vec![("files", file, t.cli_check_files)],
         },
         SubTexts {
+            name: "export",
+            about: t.cli_export,
+            usage: format!("knoop export <{file}> [--format md|csv|html] [-o <{file}>] [--bom]"),
+            args: vec![
+                ("file", file, t.cli_export_file),
+                ("format", t.cli_value_format, t.cli_export_format),
+                ("out", file, t.cli_export_out),
+                ("bom", "", t.cli_export_bom),
+            ],
+        },
+        SubTexts {
             name: "vervolg",
             about: t.cli_follow_up,
             usage: format!("knoop vervolg <{file}>"),
@@ -152,10 +178,12 @@ pub fn command(lang: Lang) -> clap::Command {
         cmd = cmd.mut_subcommand(sub_texts.name, |mut sub| {
             for (arg, value, help) in sub_texts.args {
                 sub = sub.mut_arg(arg, |a| {
-                    a.help(help)
-                        .value_name(value)
-                        .hide_possible_values(true)
-                        .hide_default_value(true)
+                    let a = a.help(help);
+                    if a.get_action().takes_values() {
+                        a.value_name(value).hide_possible_values(true).hide_default_value(true)
+                    } else {
+                        a
+                    }
                 });
             }
             localize(sub, t, false).about(sub_texts.about).override_usage(sub_texts.usage)
@@ -212,6 +240,9 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Some(Command::Check { files }) => check(lang, &files, &mut out),
         Some(Command::Open { file }) => open(lang, &file, cli.theme.as_deref(), &mut out),
         Some(Command::Vervolg { file }) => follow_up(lang, &file, cli.theme.as_deref(), &mut out),
+        Some(Command::Export { file, format, out: target, bom }) => {
+            export(lang, &file, format, target.as_deref(), bom, &mut out)
+        }
         Some(Command::New { title, template }) => with_dir(lang, cli.dir, |dir| {
             new(lang, dir, &title, &template, cli.theme.as_deref(), &mut out)
         }),
@@ -408,6 +439,29 @@ fn open(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> O
         return Ok(());
     }
     full_screen(lang, opened, theme, false)
+}
+
+/// `knoop export`: the report beside the session (or at `-o`, or on stdout with `-o -`).
+fn export(
+    lang: Lang,
+    file: &Path,
+    format: crate::report::Format,
+    target: Option<&Path>,
+    bom: bool,
+    out: &mut impl Write,
+) -> Outcome {
+    let t = lang.texts();
+    let session = store::load(file).map_err(|e| Failure::Bad(e.message(lang)))?;
+    let bytes = crate::report::render(&session, format, lang, crate::report::Options { bom });
+    if target == Some(Path::new("-")) {
+        let _ = out.write_all(&bytes);
+        return Ok(());
+    }
+    let path = target.map_or_else(|| file.with_extension(format.extension()), Path::to_owned);
+    store::write_replace(&path, &bytes)
+        .map_err(|e| Failure::Bad(fill(t.rep_write_failed, &[&e.message(lang)])))?;
+    let _ = writeln!(out, "{}", fill(t.rep_written, &[&path.display()]));
+    Ok(())
 }
 
 /// Makes the follow-up of the session at `path` as a new file in `dir`.

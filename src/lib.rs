@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod tui;
 pub mod ui;

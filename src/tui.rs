@@ -103,6 +103,9 @@ fn event_loop(
                 }
             }
         }
+        if std::mem::take(&mut app.export_requested) {
+            app.message = Some(export(app));
+        }
         let now = Instant::now();
         update(app, Action::Tick(now - last_tick));
         last_tick = now;
@@ -118,6 +121,19 @@ fn event_loop(
         if app.quit {
             return wait_for_last_save(app, results);
         }
+    }
+}
+
+/// Writes the Markdown report beside the session and says where, or why not.
+fn export(app: &App) -> String {
+    let t = app.lang.texts();
+    let format = crate::report::Format::Md;
+    let path = app.path.with_extension(format.extension());
+    let bytes =
+        crate::report::render(&app.session, format, app.lang, crate::report::Options::default());
+    match store::write_replace(&path, &bytes) {
+        Ok(()) => crate::i18n::fill(t.rep_written, &[&path.display()]),
+        Err(e) => crate::i18n::fill(t.rep_write_failed, &[&e.message(app.lang)]),
     }
 }
 

@@ -133,6 +133,8 @@ pub enum Action {
     SetBusy,
     /// Set the reviewed action to klaar.
     SetDone,
+    /// Write the report beside the session.
+    Export,
     /// Less (a setting).
     Left,
     /// More (a setting).

@@ -111,6 +111,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Global, TimerLonger, key_timer_longer, [key('+'), key('=')]),
     bind!(Global, TimerShorter, key_timer_shorter, [key('-')]),
     bind!(Global, Participants, key_participants, [key('p')]),
+    bind!(Global, Export, key_export, [key('E')]),
     bind!(InPane(Pane::Acties), CycleStatus, key_cycle_status, [key(' '), key('s')]),
     bind!(InPane(Pane::Acties), Add, key_add_action, [key('a'), code(KeyCode::Insert)]),
     bind!(InPane(Pane::Acties), Edit, key_edit_action, [code(KeyCode::Enter), key('e')]),

@@ -190,6 +190,8 @@ pub struct App {
     redo: Vec<Session>,
     /// Set by quit; the runtime then writes the last changes and stops.
     pub quit: bool,
+    /// Set by the export key; the runtime writes the report and says where.
+    pub export_requested: bool,
 }
 
 /// How many edits can be undone.
@@ -220,6 +222,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,
+            export_requested: false,
         }
     }
 

@@ -108,6 +108,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::TimerLonger => app.timer.adjust(true),
         Action::TimerShorter => app.timer.adjust(false),
         Action::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
+        Action::Export => app.export_requested = true,
         Action::Reveal if app.focus == Pane::Stemmen => reveal(app),
         _ => {}
     }

@@ -51,6 +51,15 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     sync_folder(path).map_err(err(SaveStep::SyncFolder))
 }
 
+/// Writes `bytes` to `path` atomically without keeping a backup: for files knoop makes from a
+/// session (reports), which can always be made again.
+pub fn write_replace(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let err = |step| move |source| SaveError::new(path, step, source);
+    let temp = filled_temp(path, bytes, None)?;
+    temp.persist(path).map_err(|e| err(SaveStep::Rename)(e.error))?;
+    sync_folder(path).map_err(err(SaveStep::SyncFolder))
+}
+
 pub(crate) fn write_atomic_with(
     path: &Path,
     bytes: &[u8],

@@ -1,0 +1,119 @@
+//! The meeting report: what a knooppunt decided, to mail to the partners. Markdown (the
+//! default, readable as plain text), CSV (the actions, for a spreadsheet) and one printable,
+//! self-contained HTML page.
+//!
+//! Reports are made from the session alone, so the same session always gives the same bytes.
+
+mod csv;
+mod html;
+mod markdown;
+
+use crate::i18n::{Lang, fill};
+use crate::model::{Action, ActionStatus, Participant, Round, Session, Theme};
+
+/// A report format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown.
+    Md,
+    /// The actions as comma-separated values.
+    Csv,
+    /// One printable HTML page.
+    Html,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Options for a report.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Start a CSV with a byte-order mark, so Excel reads UTF-8 accents right.
+    pub bom: bool,
+}
+
+/// The report of `session` in `format` and `lang`.
+pub fn render(session: &Session, format: Format, lang: Lang, options: Options) -> Vec<u8> {
+    match format {
+        Format::Md => markdown::render(session, lang).into_bytes(),
+        Format::Csv => csv::render(session, lang, options.bom),
+        Format::Html => html::render(session, lang).into_bytes(),
+    }
+}
+
+/// The actions per owner, in participant order, those without an owner last.
+fn actions_by_owner(s: &Session) -> Vec<(Option<&Participant>, Vec<&Action>)> {
+    let mut groups: Vec<(Option<&Participant>, Vec<&Action>)> = s
+        .participants
+        .iter()
+        .map(|p| (Some(p), s.actions.iter().filter(|a| a.owner == Some(p.id)).collect()))
+        .filter(|(_, actions): &(_, Vec<&Action>)| !actions.is_empty())
+        .collect();
+    let unowned: Vec<&Action> = s.actions.iter().filter(|a| a.owner.is_none()).collect();
+    if !unowned.is_empty() {
+        groups.push((None, unowned));
+    }
+    groups
+}
+
+fn status_word(lang: Lang, status: ActionStatus) -> &'static str {
+    let t = lang.texts();
+    match status {
+        ActionStatus::Open => t.action_open,
+        ActionStatus::Busy => t.action_busy,
+        ActionStatus::Done => t.action_done,
+    }
+}
+
+/// "Gezonde leefstijl · Selectief" for an action linked to the matrix.
+fn link(s: &Session, action: &Action) -> String {
+    let theme = action.theme.and_then(|id| s.matrix.theme(id)).map(|t| t.desired.as_str());
+    let level = action.level.and_then(|id| s.matrix.level(id)).map(|l| l.name.as_str());
+    match (theme, level) {
+        (Some(t), Some(l)) => format!("{t} · {l}"),
+        (Some(t), None) => t.to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The settings of a round in one sentence.
+fn round_settings(lang: Lang, r: &Round) -> String {
+    let t = lang.texts();
+    let who = if r.anonymous { t.rep_anonymous } else { t.rep_named };
+    let counts = if r.secret { t.rep_secret } else { t.rep_open_counts };
+    fill(t.rep_round_settings, &[&r.dots_per_voter, &r.max_per_theme, &r.advance, &who, &counts])
+}
+
+/// Whether a report may show this round's counts: a secret round only once revealed or closed.
+fn counts_shown(r: &Round) -> bool {
+    r.counts_visible() || !r.is_open()
+}
+
+/// The themes of a round's decision and tie, in words.
+fn theme_names(s: &Session, ids: &[crate::model::ThemeId]) -> String {
+    ids.iter()
+        .filter_map(|&id| s.matrix.theme(id))
+        .map(|t| t.desired.clone())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rows the matrix part of a report covers: the focus themes (or all), the basis row last.
+fn report_rows(s: &Session) -> Vec<&Theme> {
+    let focus = s.focus_themes();
+    let mut rows: Vec<&Theme> = if focus.is_empty() {
+        s.matrix.themes.iter().filter(|t| !t.basis).map(|t| &**t).collect()
+    } else {
+        focus.iter().filter_map(|&id| s.matrix.theme(id)).collect()
+    };
+    rows.extend(s.matrix.themes.iter().filter(|t| t.basis).map(|t| &**t));
+    rows
+}
