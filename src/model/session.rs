@@ -114,6 +114,18 @@ impl Session {
         next
     }
 
+    /// Where an action comes from in the matrix, in words: "Gezonde leefstijl · Selectief",
+    /// the theme alone, or nothing.
+    pub fn link_label(&self, action: &Action) -> String {
+        let theme = action.theme.and_then(|id| self.matrix.theme(id)).map(|t| t.desired.as_str());
+        let level = action.level.and_then(|id| self.matrix.level(id)).map(|l| l.name.as_str());
+        match (theme, level) {
+            (Some(t), Some(l)) => format!("{t} · {l}"),
+            (Some(t), None) => t.to_owned(),
+            _ => String::new(),
+        }
+    }
+
     /// The actions still to do, in list order.
     pub fn open_actions(&self) -> impl Iterator<Item = &Action> {
         self.actions.iter().filter(|a| a.status != super::ActionStatus::Done)

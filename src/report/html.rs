@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{
-    actions_by_owner, counts_shown, link, report_rows, round_settings, status_word, theme_names,
+    actions_by_owner, counts_shown, report_rows, round_settings, status_word, theme_names,
 };
 use crate::i18n::{Lang, date_text, fill};
 use crate::model::{ActivityStatus, Decision, Role, Session};
@@ -295,7 +295,7 @@ fn actions(o: &mut String, s: &Session, lang: Lang) {
                 esc(&a.text),
                 esc(&due),
                 status_word(lang, a.status),
-                esc(&link(s, a))
+                esc(&s.link_label(a))
             );
         }
         o.push_str("</table>\n</section>\n");

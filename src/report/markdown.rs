@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{
-    actions_by_owner, counts_shown, link, report_rows, round_settings, status_word, theme_names,
+    actions_by_owner, counts_shown, report_rows, round_settings, status_word, theme_names,
 };
 use crate::i18n::{Lang, date_text, fill};
 use crate::model::{ActivityStatus, Decision, Role, Session};
@@ -261,7 +261,12 @@ fn actions(out: &mut String, s: &Session, lang: Lang) {
             .iter()
             .map(|a| {
                 let due = a.due.map_or_else(|| t.rep_no_date.to_owned(), |d| date_text(lang, d));
-                vec![esc(&a.text), due, status_word(lang, a.status).to_owned(), esc(&link(s, a))]
+                vec![
+                    esc(&a.text),
+                    due,
+                    status_word(lang, a.status).to_owned(),
+                    esc(&s.link_label(a)),
+                ]
             })
             .collect();
         table(out, &[t.col_action, t.col_due, t.col_status, t.col_theme_level], &rows);

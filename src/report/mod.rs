@@ -73,17 +73,6 @@ fn status_word(lang: Lang, status: ActionStatus) -> &'static str {
     }
 }
 
-/// "Gezonde leefstijl · Selectief" for an action linked to the matrix.
-fn link(s: &Session, action: &Action) -> String {
-    let theme = action.theme.and_then(|id| s.matrix.theme(id)).map(|t| t.desired.as_str());
-    let level = action.level.and_then(|id| s.matrix.level(id)).map(|l| l.name.as_str());
-    match (theme, level) {
-        (Some(t), Some(l)) => format!("{t} · {l}"),
-        (Some(t), None) => t.to_owned(),
-        _ => String::new(),
-    }
-}
-
 /// The settings of a round in one sentence.
 fn round_settings(lang: Lang, r: &Round) -> String {
     let t = lang.texts();

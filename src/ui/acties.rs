@@ -11,7 +11,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::text::fit;
 use super::{Palette, popup, render_lines};
 use crate::app::{
-    ActieForm, ActiesList, App, FormTarget, Pane, Review, SortBy, acties_rows, keymap, owner_match,
+    ActieForm, ActiesList, App, FormTarget, Pane, Review, SortBy, acties_rows, owner_match,
     typed_date,
 };
 use crate::i18n::{date_text, fill};
@@ -159,18 +159,7 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         let text = if done { format!("✔ {}", a.text) } else { a.text.clone() };
         let mut cells = vec![Cell::from(marker), Cell::from(text), who, due, Cell::from(status)];
         if wide {
-            let theme = a
-                .theme
-                .and_then(|id| s.matrix.theme(id))
-                .map(|th| th.desired.as_str())
-                .unwrap_or("");
-            let level =
-                a.level.and_then(|id| s.matrix.level(id)).map(|l| l.name.as_str()).unwrap_or("");
-            let link = match (theme.is_empty(), level.is_empty()) {
-                (true, _) => String::new(),
-                (false, true) => theme.to_owned(),
-                (false, false) => format!("{theme} · {level}"),
-            };
+            let link = s.link_label(a);
             cells.push(Cell::from(link));
         }
         table_rows.push(Row::new(cells).style(style));
@@ -252,15 +241,6 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
     }
 }
 
-fn hints(app: &App) -> String {
-    let t = app.lang.texts();
-    keymap::help_lines(app)
-        .iter()
-        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
 /// The action or agreement form: what, who (a participant or a new name), when (as typed,
 /// with the date knoop understood beside it).
 pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette: &Palette) {
@@ -324,7 +304,9 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette:
     render_lines(frame, inner, lines);
     let hint_area = Rect { y: inner.y + used, height: inner.height.saturating_sub(used), ..inner };
     frame.render_widget(
-        Paragraph::new(hints(app)).style(palette.dim).wrap(Wrap { trim: true }),
+        Paragraph::new(super::key_hints(app, |_| false))
+            .style(palette.dim)
+            .wrap(Wrap { trim: true }),
         hint_area,
     );
 }
@@ -372,7 +354,9 @@ pub fn review(frame: &mut Frame, area: Rect, app: &App, review: &Review, palette
     render_lines(frame, inner, lines);
     let hint_area = Rect { y: inner.y + used, height: inner.height.saturating_sub(used), ..inner };
     frame.render_widget(
-        Paragraph::new(hints(app)).style(palette.dim).wrap(Wrap { trim: true }),
+        Paragraph::new(super::key_hints(app, |_| false))
+            .style(palette.dim)
+            .wrap(Wrap { trim: true }),
         hint_area,
     );
 }

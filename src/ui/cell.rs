@@ -7,18 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Palette, popup, render_lines};
-use crate::app::{App, CellEditor, Removal, keymap, suggestion};
+use crate::app::{App, CellEditor, Removal, suggestion};
 use crate::i18n::fill;
 use crate::model::ActivityStatus;
-
-fn hints(app: &App) -> String {
-    let t = app.lang.texts();
-    keymap::help_lines(app)
-        .iter()
-        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
 
 /// The cell editor popup.
 pub fn editor(frame: &mut Frame, area: Rect, app: &App, cell: &CellEditor, palette: &Palette) {
@@ -101,7 +92,9 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, cell: &CellEditor, palet
         render_lines(frame, form_area, lines);
     }
     frame.render_widget(
-        Paragraph::new(hints(app)).style(palette.dim).wrap(Wrap { trim: true }),
+        Paragraph::new(super::key_hints(app, |_| false))
+            .style(palette.dim)
+            .wrap(Wrap { trim: true }),
         hint_area,
     );
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 
 use super::{Palette, popup};
-use crate::app::{App, ParticipantsDialog, TextField, TextTarget, keymap};
+use crate::app::{App, ParticipantsDialog, TextField, TextTarget};
 use crate::i18n::fill;
 use crate::model::Role;
 
@@ -88,24 +88,23 @@ pub fn participants(
                 ));
             }
         }
-        lines.push(Line::styled(hint_line(app), palette.dim));
+        lines.push(Line::styled(
+            super::key_hints(app, |b| {
+                matches!(b.action, crate::app::Action::Up | crate::app::Action::Down)
+            }),
+            palette.dim,
+        ));
         frame.render_widget(Paragraph::new(lines), bottom);
     } else {
         frame.render_widget(
-            Paragraph::new(hint_line(app)).style(palette.dim).wrap(Wrap { trim: true }),
+            Paragraph::new(super::key_hints(app, |b| {
+                matches!(b.action, crate::app::Action::Up | crate::app::Action::Down)
+            }))
+            .style(palette.dim)
+            .wrap(Wrap { trim: true }),
             bottom,
         );
     }
-}
-
-fn hint_line(app: &App) -> String {
-    let t = app.lang.texts();
-    keymap::help_lines(app)
-        .iter()
-        .filter(|b| !matches!(b.action, crate::app::Action::Up | crate::app::Action::Down))
-        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
-        .collect::<Vec<_>>()
-        .join(" · ")
 }
 
 /// The question after a crash: restore the recovered state?
@@ -163,12 +162,9 @@ pub fn text_field(frame: &mut Frame, area: Rect, app: &App, form: &TextField, pa
             frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
         }
     }
-    let hint = keymap::help_lines(app)
-        .iter()
-        .filter(|b| form.inputs.len() > 1 || b.action != crate::app::Action::NextField)
-        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let hint = super::key_hints(app, |b| {
+        form.inputs.len() == 1 && b.action == crate::app::Action::NextField
+    });
     lines.push(Line::styled(hint, palette.dim));
     super::render_lines(frame, inner, lines);
 }

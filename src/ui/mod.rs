@@ -191,6 +191,18 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
     frame.render_widget(second_line, second);
 }
 
+/// The keys that work now, as "key what · key what", from the key map; `skip` leaves some
+/// out (the arrows that every list has).
+pub(crate) fn key_hints(app: &App, skip: impl Fn(&keymap::Binding) -> bool) -> String {
+    let t = app.lang.texts();
+    keymap::help_lines(app)
+        .iter()
+        .filter(|b| !skip(b))
+        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// A one-line reminder of the most used keys, from the key map.
 fn hints(app: &App) -> String {
     let t = app.lang.texts();

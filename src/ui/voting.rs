@@ -8,18 +8,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::{Palette, popup, render_lines};
-use crate::app::{App, RoundSetup, TieDialog, keymap};
+use crate::app::{App, RoundSetup, TieDialog};
 use crate::i18n::fill;
 use crate::model::Round;
-
-fn hints(app: &App) -> String {
-    let t = app.lang.texts();
-    keymap::help_lines(app)
-        .iter()
-        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
 
 /// The settings of a new round: one row per setting, ← → to change.
 pub fn setup(frame: &mut Frame, area: Rect, app: &App, setup: &RoundSetup, palette: &Palette) {
@@ -60,7 +51,9 @@ pub fn setup(frame: &mut Frame, area: Rect, app: &App, setup: &RoundSetup, palet
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
     render_lines(frame, top, lines);
     frame.render_widget(
-        Paragraph::new(hints(app)).style(palette.dim).wrap(Wrap { trim: true }),
+        Paragraph::new(super::key_hints(app, |_| false))
+            .style(palette.dim)
+            .wrap(Wrap { trim: true }),
         bottom,
     );
 }
@@ -114,7 +107,9 @@ pub fn tie(frame: &mut Frame, area: Rect, app: &App, dialog: &TieDialog, palette
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
     render_lines(frame, top, lines);
     frame.render_widget(
-        Paragraph::new(hints(app)).style(palette.dim).wrap(Wrap { trim: true }),
+        Paragraph::new(super::key_hints(app, |_| false))
+            .style(palette.dim)
+            .wrap(Wrap { trim: true }),
         bottom,
     );
 }
