@@ -38,6 +38,9 @@ pub struct Cli {
     /// Colours.
     #[arg(long, global = true, value_parser = PossibleValuesParser::new(["contrast", "light"]))]
     pub theme: Option<String>,
+    /// Port for the ballot box.
+    #[arg(long, global = true, value_name = "POORT")]
+    pub port: Option<u16>,
     /// What to do; none opens the session picker.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -173,7 +176,8 @@ pub fn command(lang: Lang) -> clap::Command {
         .subcommand_help_heading(t.cli_commands_heading)
         .mut_arg("lang", |a| a.help(t.cli_lang).hide_possible_values(true))
         .mut_arg("dir", |a| a.help(t.cli_dir).value_name(dir))
-        .mut_arg("theme", |a| a.help(t.cli_theme).hide_possible_values(true));
+        .mut_arg("theme", |a| a.help(t.cli_theme).hide_possible_values(true))
+        .mut_arg("port", |a| a.help(t.cli_port));
     for sub_texts in subs {
         cmd = cmd.mut_subcommand(sub_texts.name, |mut sub| {
             for (arg, value, help) in sub_texts.args {
@@ -236,19 +240,18 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         };
     let t = lang.texts();
     let mut out = std::io::stdout().lock();
+    let view = View { theme: cli.theme.as_deref(), port: cli.port };
     let result = match cli.command {
         Some(Command::Check { files }) => check(lang, &files, &mut out),
-        Some(Command::Open { file }) => open(lang, &file, cli.theme.as_deref(), &mut out),
-        Some(Command::Vervolg { file }) => follow_up(lang, &file, cli.theme.as_deref(), &mut out),
+        Some(Command::Open { file }) => open(lang, &file, view, &mut out),
+        Some(Command::Vervolg { file }) => follow_up(lang, &file, view, &mut out),
         Some(Command::Export { file, format, out: target, bom }) => {
             export(lang, &file, format, target.as_deref(), bom, &mut out)
         }
-        Some(Command::New { title, template }) => with_dir(lang, cli.dir, |dir| {
-            new(lang, dir, &title, &template, cli.theme.as_deref(), &mut out)
-        }),
-        None if on_terminal() => {
-            with_dir(lang, cli.dir, |dir| picker(lang, dir, cli.theme.as_deref()))
+        Some(Command::New { title, template }) => {
+            with_dir(lang, cli.dir, |dir| new(lang, dir, &title, &template, view, &mut out))
         }
+        None if on_terminal() => with_dir(lang, cli.dir, |dir| picker(lang, dir, view)),
         Some(Command::List) | None => with_dir(lang, cli.dir, |dir| list(lang, dir, &mut out)),
     };
     match result {
@@ -263,6 +266,13 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// How the full-screen program looks and listens: `--theme` and `--port`.
+#[derive(Clone, Copy, Debug)]
+struct View<'a> {
+    theme: Option<&'a str>,
+    port: Option<u16>,
 }
 
 /// How a command failed.
@@ -333,7 +343,7 @@ fn new(
     dir: &Path,
     title: &str,
     template_key: &str,
-    theme: Option<&str>,
+    view: View,
     out: &mut impl Write,
 ) -> Outcome {
     let title = title.trim();
@@ -350,7 +360,7 @@ fn new(
     }
     let opened =
         store::open(&path, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
-    full_screen(lang, opened, theme, false)
+    full_screen(lang, opened, view, false)
 }
 
 fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
@@ -422,7 +432,7 @@ pub fn holder_text(lang: Lang, holder: Option<&LockInfo>) -> String {
     }
 }
 
-fn open(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> Outcome {
+fn open(lang: Lang, file: &Path, view: View, out: &mut impl Write) -> Outcome {
     let t = lang.texts();
     let opened =
         store::open(file, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
@@ -438,7 +448,7 @@ fn open(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> O
         let _ = writeln!(out, "{}", summary(lang, &opened.session));
         return Ok(());
     }
-    full_screen(lang, opened, theme, false)
+    full_screen(lang, opened, view, false)
 }
 
 /// `knoop export`: the report beside the session (or at `-o`, or on stdout with `-o -`).
@@ -474,7 +484,7 @@ fn make_follow_up(lang: Lang, path: &Path, dir: &Path) -> Result<PathBuf, String
 
 /// `knoop vervolg FILE`: the follow-up meeting's session beside FILE, opened on its carried
 /// actions (or its path printed when not on a terminal).
-fn follow_up(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write) -> Outcome {
+fn follow_up(lang: Lang, file: &Path, view: View, out: &mut impl Write) -> Outcome {
     let dir = match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -486,7 +496,7 @@ fn follow_up(lang: Lang, file: &Path, theme: Option<&str>, out: &mut impl Write)
     }
     let opened =
         store::open(&path, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
-    full_screen(lang, opened, theme, true)
+    full_screen(lang, opened, view, true)
 }
 
 /// The file name a follow-up records as the session it follows.
@@ -515,7 +525,7 @@ fn palette(theme: Option<&str>) -> Palette {
 
 /// Runs the full-screen program on an opened session, offering a recovery file if a crash
 /// left one.
-fn full_screen(lang: Lang, opened: store::Opened, theme: Option<&str>, review: bool) -> Outcome {
+fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> Outcome {
     let read_only = match &opened.access {
         Access::ReadOnly(holder) => Some(holder_text(lang, holder.as_ref())),
         Access::Editable(_) => None,
@@ -526,6 +536,7 @@ fn full_screen(lang: Lang, opened: store::Opened, theme: Option<&str>, review: b
     };
     let mut app = App::new(opened.session, opened.path.clone(), lang);
     app.read_only = read_only;
+    app.phone_port = view.port;
     if let Some(recovered) = recovered {
         app.overlay = Overlay::Recovery(Box::new(recovered));
     } else if review && let Some(review) = Review::of(&app.session) {
@@ -533,7 +544,7 @@ fn full_screen(lang: Lang, opened: store::Opened, theme: Option<&str>, review: b
         app.focus = crate::app::Pane::Acties;
         app.overlay = Overlay::Review(review);
     }
-    let result = crate::tui::run(app, palette(theme));
+    let result = crate::tui::run(app, palette(view.theme));
     if matches!(opened.access, Access::Editable(_)) {
         let _ = store::discard_recovery(&opened.path);
     }
@@ -542,7 +553,7 @@ fn full_screen(lang: Lang, opened: store::Opened, theme: Option<&str>, review: b
 }
 
 /// `knoop` without a command on a terminal: the session picker, then the chosen session.
-fn picker(lang: Lang, dir: &Path, theme: Option<&str>) -> Outcome {
+fn picker(lang: Lang, dir: &Path, view: View) -> Outcome {
     let mut message = None;
     loop {
         let listed = store::list(dir)
@@ -550,7 +561,7 @@ fn picker(lang: Lang, dir: &Path, theme: Option<&str>) -> Outcome {
         let entries = listed.iter().map(|l| PickerEntry::from_listed(l, lang)).collect();
         let mut picker = Picker::new(lang, dir.to_owned(), entries, TimeZone::system());
         picker.message = message.take();
-        let outcome = crate::tui::pick(&mut picker, palette(theme))
+        let outcome = crate::tui::pick(&mut picker, palette(view.theme))
             .map_err(|e| Failure::Bad(e.to_string()))?;
         let review = matches!(outcome, PickerOutcome::FollowUp(_));
         let made = match outcome {
@@ -564,7 +575,7 @@ fn picker(lang: Lang, dir: &Path, theme: Option<&str>) -> Outcome {
             PickerOutcome::FollowUp(path) => make_follow_up(lang, &path, dir),
         };
         match made.map(|path| store::open(&path, Timestamp::now())) {
-            Ok(Ok(opened)) => return full_screen(lang, opened, theme, review),
+            Ok(Ok(opened)) => return full_screen(lang, opened, view, review),
             Ok(Err(e)) => message = Some(open_error(lang, e)),
             Err(why) => message = Some(why),
         }

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod ballot;
 pub mod cli;
 pub mod i18n;
 pub mod model;

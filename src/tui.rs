@@ -21,7 +21,9 @@ use ratatui::crossterm::execute;
 use ratatui::layout::{Position, Rect};
 
 use crate::app::{Action, App, Pane, Picker, PickerOutcome, keymap, update};
+use crate::ballot::{self, BallotBox, BoxRound};
 use crate::i18n::Lang;
+use crate::model::RoundId;
 use crate::model::Session;
 use crate::store;
 use crate::ui::{self, Palette};
@@ -80,6 +82,8 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut last_tick = Instant::now();
     let mut sent = app.saved_revision;
+    let (phone_events, phone_inbox) = mpsc::channel::<Action>();
+    let mut phones: Option<(RoundId, BallotBox)> = None;
     let mut last_sent = Instant::now() - SAVE_EVERY;
     loop {
         terminal.draw(|frame| ui::draw(frame, app, palette))?;
@@ -106,6 +110,20 @@ fn event_loop(
         if std::mem::take(&mut app.export_requested) {
             app.message = Some(export(app));
         }
+        if std::mem::take(&mut app.phones_requested) {
+            phones = match phones.take() {
+                Some(_open) => None,
+                None => open_phones(app, &phone_events),
+            };
+        }
+        while let Ok(action) = phone_inbox.try_recv() {
+            let before = app.revision;
+            update(app, action);
+            if app.revision != before {
+                remember_for_recovery(app);
+            }
+        }
+        sync_phones(app, &mut phones);
         let now = Instant::now();
         update(app, Action::Tick(now - last_tick));
         last_tick = now;
@@ -121,6 +139,49 @@ fn event_loop(
         if app.quit {
             return wait_for_last_save(app, results);
         }
+    }
+}
+
+/// Opens the ballot box for the open round on the local network, or says why not.
+fn open_phones(app: &mut App, events: &Sender<Action>) -> Option<(RoundId, BallotBox)> {
+    let t = app.lang.texts();
+    let Some(round) = app.shown_round().filter(|r| r.is_open()).map(|r| r.id) else {
+        app.message = Some(t.phones_need_open_round.to_owned());
+        return None;
+    };
+    let snapshot = BoxRound::of(&app.session, round)?;
+    let ip = ballot::local_address();
+    match BallotBox::open(snapshot, ip, app.phone_port.unwrap_or(0), app.lang, events.clone()) {
+        Ok(b) => Some((round, b)),
+        Err(e) => {
+            app.message = Some(crate::i18n::fill(t.phones_open_failed, &[&e]));
+            None
+        }
+    }
+}
+
+/// Keeps the box and the screen in step: the round as it stands now, the counts of phones;
+/// closes the box when its round is no longer open.
+fn sync_phones(app: &mut App, phones: &mut Option<(RoundId, BallotBox)>) {
+    let open = phones
+        .as_ref()
+        .is_some_and(|(round, _)| app.session.round(*round).is_some_and(|r| r.is_open()));
+    if !open {
+        *phones = None;
+        app.phones = None;
+        return;
+    }
+    if let Some((round, b)) = phones.as_ref() {
+        if let Some(snapshot) = BoxRound::of(&app.session, *round) {
+            b.update_round(snapshot);
+        }
+        let (connected, voted) = b.stats();
+        app.phones = Some(crate::app::PhonesView {
+            url: b.url.clone(),
+            code: b.code.clone(),
+            connected,
+            voted,
+        });
     }
 }
 

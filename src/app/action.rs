@@ -135,6 +135,10 @@ pub enum Action {
     SetDone,
     /// Write the report beside the session.
     Export,
+    /// Open or close the ballot box for phones.
+    TogglePhones,
+    /// A ballot from a phone, for this round.
+    PhoneBallot(crate::model::RoundId, crate::model::Ballot),
     /// Less (a setting).
     Left,
     /// More (a setting).

@@ -192,6 +192,25 @@ pub struct App {
     pub quit: bool,
     /// Set by the export key; the runtime writes the report and says where.
     pub export_requested: bool,
+    /// Set by the phones key; the runtime opens or closes the ballot box.
+    pub phones_requested: bool,
+    /// The open ballot box, as the Stemmen pane shows it.
+    pub phones: Option<PhonesView>,
+    /// The port for the ballot box (`--port`); any free one when `None`.
+    pub phone_port: Option<u16>,
+}
+
+/// The ballot box for phones, as the screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhonesView {
+    /// The address in the QR code.
+    pub url: String,
+    /// The join code, to type.
+    pub code: String,
+    /// Phones that opened the page.
+    pub connected: usize,
+    /// Phones whose ballot was accepted.
+    pub voted: usize,
 }
 
 /// How many edits can be undone.
@@ -223,6 +242,9 @@ impl App {
             redo: Vec::new(),
             quit: false,
             export_requested: false,
+            phones_requested: false,
+            phones: None,
+            phone_port: None,
         }
     }
 

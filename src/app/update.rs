@@ -14,6 +14,12 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Tick(elapsed) => return app.timer.tick(elapsed),
         Action::Saved { revision, result } => return saved(app, revision, result),
+        // Phones vote whatever the facilitator has open; the same model rules as the
+        // keyboard's dots apply, and a refusal changes nothing.
+        Action::PhoneBallot(round, ballot) => {
+            let _ = app.edit(|s| s.set_ballot(round, ballot));
+            return;
+        }
         _ => app.message = None,
     }
     if matches!(app.overlay, Overlay::Participants(_)) {
@@ -109,6 +115,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::TimerShorter => app.timer.adjust(false),
         Action::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
         Action::Export => app.export_requested = true,
+        Action::TogglePhones => app.phones_requested = true,
+
         Action::Reveal if app.focus == Pane::Stemmen => reveal(app),
         _ => {}
     }

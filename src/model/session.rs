@@ -266,6 +266,34 @@ impl Session {
         Ok(self.round_mut(round)?.add_dot(voter, theme)?)
     }
 
+    /// Puts a whole ballot in an open round at once, as a phone sends it: checked by the same
+    /// rules as dots from the keyboard, replacing the voter's earlier ballot. An empty ballot
+    /// takes the voter's dots back.
+    pub fn set_ballot(
+        &mut self,
+        round: RoundId,
+        ballot: super::Ballot,
+    ) -> Result<(), SessionError> {
+        if let Voter::Participant(id) = ballot.voter {
+            let p = self.participant(id).ok_or(SessionError::UnknownParticipant(id))?;
+            if !p.present {
+                return Err(SessionError::NotPresent(id));
+            }
+        }
+        let r = self.round_mut(round)?;
+        if !r.is_open() {
+            return Err(VoteError::Closed.into());
+        }
+        let mut ballot = ballot;
+        ballot.dots.retain(|_, n| *n > 0);
+        r.check_ballot(&ballot)?;
+        r.ballots.retain(|b| b.voter != ballot.voter);
+        if !ballot.dots.is_empty() {
+            r.ballots.push(ballot);
+        }
+        Ok(())
+    }
+
     /// Starts a run-off round between exactly the themes tied at the cut of `round`, for its
     /// open places, and records it as the way that tie is decided.
     pub fn start_runoff(&mut self, round: RoundId) -> Result<RoundId, SessionError> {
@@ -376,6 +404,43 @@ mod tests {
 
     fn p(n: u32) -> Voter {
         Voter::Participant(ParticipantId(n))
+    }
+
+    #[test]
+    fn a_whole_ballot_replaces_the_earlier_one_under_the_same_rules() {
+        let mut s = session();
+        let r = s.start_round("Top 3", vec![ThemeId(1), ThemeId(2), ThemeId(3), ThemeId(4)], 3);
+        let ballot = |voter, themes: &[u32]| crate::model::Ballot {
+            voter,
+            dots: themes.iter().map(|&t| (ThemeId(t), 1)).collect(),
+        };
+        s.set_ballot(r, ballot(p(1), &[1, 2, 3])).unwrap();
+        s.set_ballot(r, ballot(p(1), &[4])).unwrap();
+        assert_eq!(
+            s.rounds[0].tally(),
+            vec![(ThemeId(1), 0), (ThemeId(2), 0), (ThemeId(3), 0), (ThemeId(4), 1)]
+        );
+        assert_eq!(
+            s.set_ballot(r, ballot(p(2), &[1, 2, 3, 4])),
+            Err(SessionError::Vote(VoteError::OverBudget { budget: 3 }))
+        );
+        assert_eq!(
+            s.set_ballot(r, ballot(p(2), &[9])),
+            Err(SessionError::Vote(VoteError::NotCandidate(ThemeId(9))))
+        );
+        assert_eq!(
+            s.set_ballot(r, ballot(Voter::Anonymous(1), &[1])),
+            Err(SessionError::Vote(VoteError::WrongKindOfVoter))
+        );
+        s.participants[2].present = false;
+        assert_eq!(
+            s.set_ballot(r, ballot(p(3), &[1])),
+            Err(SessionError::NotPresent(ParticipantId(3)))
+        );
+        s.set_ballot(r, ballot(p(1), &[])).unwrap();
+        assert!(s.rounds[0].ballots.is_empty(), "an empty ballot takes the dots back");
+        s.rounds[0].close().unwrap();
+        assert_eq!(s.set_ballot(r, ballot(p(1), &[1])), Err(SessionError::Vote(VoteError::Closed)));
     }
 
     #[test]

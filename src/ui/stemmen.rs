@@ -16,6 +16,10 @@ use crate::model::{Decision, Round};
 
 /// Draws the pane's content into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
+    let area = match &app.phones {
+        Some(phones) => phones_panel(frame, area, app, phones, palette),
+        None => area,
+    };
     let t = app.lang.texts();
     let Some(round) = app.shown_round() else {
         render_lines(
@@ -156,4 +160,61 @@ fn header<'a>(app: &App, round: &Round, palette: &Palette) -> Vec<Line<'a>> {
         None => {}
     }
     lines
+}
+
+/// The ballot box at the top of the pane: the QR code as large as fits, the address and the
+/// join code to type, and how many phones came and voted. Returns the room left below it.
+fn phones_panel(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    phones: &crate::app::PhonesView,
+    palette: &Palette,
+) -> Rect {
+    use qrcode::QrCode;
+    use tui_qrcode::{QrCodeWidget, Scaling};
+    let t = app.lang.texts();
+    let text = vec![
+        Line::styled(t.phones_title, palette.focus),
+        Line::styled(phones.url.clone(), palette.text.add_modifier(Modifier::BOLD)),
+        Line::styled(
+            fill(t.phones_code, &[&phones.code]),
+            palette.text.add_modifier(Modifier::BOLD),
+        ),
+        Line::styled(fill(t.phones_stats, &[&phones.connected, &phones.voted]), palette.dim),
+    ];
+    let Ok(code) = QrCode::new(phones.url.as_bytes()) else {
+        render_lines(frame, area, text);
+        return Rect { y: area.y + 5, height: area.height.saturating_sub(5), ..area };
+    };
+    // The biggest whole scale that leaves half the pane for the candidates.
+    let room = Rect { height: (area.height / 2).max(4), ..area };
+    let mut scale = 1;
+    while scale < 4 {
+        let next = QrCodeWidget::new(code.clone())
+            .scaling(Scaling::Exact(scale + 1, scale + 1))
+            .size(room);
+        if next.width > room.width.saturating_sub(2) || next.height > room.height {
+            break;
+        }
+        scale += 1;
+    }
+    let widget = QrCodeWidget::new(code).scaling(Scaling::Exact(scale, scale));
+    let size = widget.size(room);
+    if size.width > area.width || size.height + 5 > area.height {
+        // Too small a pane for a code that scans: the address and the code as text.
+        render_lines(frame, area, text);
+        return Rect { y: area.y + 5, height: area.height.saturating_sub(5), ..area };
+    }
+    let qr_area = Rect { width: size.width, height: size.height, ..area };
+    frame.render_widget(widget, qr_area);
+    let beside = area.width.saturating_sub(size.width + 1);
+    let text_area = if beside >= 24 {
+        Rect { x: area.x + size.width + 1, width: beside, height: size.height, ..area }
+    } else {
+        Rect { y: area.y + size.height, height: 4, ..area }
+    };
+    render_lines(frame, text_area, text);
+    let used = if beside >= 24 { size.height } else { size.height + 4 };
+    Rect { y: area.y + used + 1, height: area.height.saturating_sub(used + 1), ..area }
 }

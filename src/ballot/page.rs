@@ -1,0 +1,153 @@
+//! The ballot page a phone sees: one self-contained HTML page, no scripts, big touch targets,
+//! that works in an old phone browser. A plain form posts the ballot back.
+
+use std::fmt::Write;
+
+use super::BoxRound;
+use crate::i18n::{Lang, fill};
+use crate::model::{Ballot, Voter};
+
+const STYLE: &str = "
+body { font-family: system-ui, Arial, sans-serif; margin: 0; padding: 1rem; font-size: 1.15rem; color: #111; background: #fff; }
+h1 { font-size: 1.5rem; margin: 0 0 .5rem; }
+.theme { display: block; border: 2px solid #333; border-radius: .5rem; padding: .8rem; margin: .6rem 0; }
+.theme small { display: block; color: #444; }
+.theme input[type=checkbox] { width: 2rem; height: 2rem; vertical-align: middle; margin-right: .6rem; }
+select { font-size: 1.3rem; padding: .3rem; margin-right: .6rem; }
+.name { display: block; padding: .7rem; font-size: 1.2rem; }
+.name input { width: 1.6rem; height: 1.6rem; vertical-align: middle; margin-right: .6rem; }
+button { font-size: 1.3rem; padding: 1rem; width: 100%; margin-top: 1rem; border-radius: .5rem; border: 2px solid #111; background: #1a5fb4; color: #fff; }
+.msg { border: 2px solid #111; padding: .8rem; margin: .6rem 0; font-weight: bold; }
+.ok { background: #e6f4ea; }
+.err { background: #fde2e2; }
+";
+
+/// Escapes the characters HTML gives a meaning.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn shell(lang: Lang, body: &str) -> String {
+    let t = lang.texts();
+    let html_lang = if lang == Lang::En { "en" } else { "nl" };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        t.page_title
+    )
+}
+
+/// A page with only a message, for refusals.
+pub fn message(lang: Lang, text: &str) -> String {
+    shell(lang, &format!("<p class=\"msg err\">{}</p>\n", esc(text)))
+}
+
+/// What the page shows above the form.
+pub enum Notice<'a> {
+    /// Nothing.
+    None,
+    /// The ballot was taken: show it.
+    Received(&'a Ballot),
+    /// The ballot was refused: say why.
+    Refused(&'a str),
+}
+
+/// The ballot page for `round`: the voter's name to pick (in a named round), the candidates
+/// with their dots, and a send button. `own` is this device's current ballot, pre-filled.
+pub fn ballot(
+    lang: Lang,
+    code: &str,
+    round: &BoxRound,
+    me: Option<Voter>,
+    taken: &[Voter],
+    own: Option<&Ballot>,
+    notice: Notice,
+) -> String {
+    let t = lang.texts();
+    let r = &round.round;
+    let mut b = String::new();
+    let _ = writeln!(b, "<h1>{}</h1>", esc(&r.name));
+    match notice {
+        Notice::None => {}
+        Notice::Received(ballot) => {
+            let _ = writeln!(b, "<div class=\"msg ok\">{}<ul>", t.page_received);
+            for (theme, dots) in &ballot.dots {
+                let name = round
+                    .themes
+                    .iter()
+                    .find(|(id, ..)| id == theme)
+                    .map_or("", |(_, d, _)| d.as_str());
+                let _ = writeln!(b, "<li>{} — {}</li>", esc(name), fill(t.page_dots, &[dots]));
+            }
+            if ballot.dots.is_empty() {
+                let _ = writeln!(b, "<li>{}</li>", t.page_nothing);
+            }
+            let _ = writeln!(b, "</ul>{}</div>", t.page_change);
+        }
+        Notice::Refused(why) => {
+            let _ = writeln!(b, "<p class=\"msg err\">{}</p>", esc(why));
+        }
+    }
+    if !r.is_open() {
+        let _ = writeln!(b, "<p class=\"msg\">{}</p>", t.page_closed);
+        return shell(lang, &b);
+    }
+    let _ = writeln!(b, "<form method=\"post\" action=\"/s/{}\">", esc(code));
+    if !r.anonymous {
+        let _ = writeln!(b, "<p><b>{}</b></p>", t.page_name);
+        for (id, name) in &round.present {
+            let voter = Voter::Participant(*id);
+            if taken.contains(&voter) && me != Some(voter) {
+                continue;
+            }
+            let checked = if me == Some(voter) { " checked" } else { "" };
+            let _ = writeln!(
+                b,
+                "<label class=\"name\"><input type=\"radio\" name=\"voter\" value=\"{}\"{checked}>{}</label>",
+                id.0,
+                esc(name)
+            );
+        }
+    }
+    let _ = writeln!(
+        b,
+        "<p>{}</p>",
+        fill(t.page_intro, &[&esc(&r.name), &r.dots_per_voter, &r.max_per_theme])
+    );
+    for &theme in &r.candidates {
+        let Some((_, desired, problem)) = round.themes.iter().find(|(id, ..)| *id == theme) else {
+            continue;
+        };
+        let mine = own.and_then(|o| o.dots.get(&theme)).copied().unwrap_or(0);
+        let _ = write!(b, "<label class=\"theme\">");
+        if r.max_per_theme == 1 {
+            let checked = if mine > 0 { " checked" } else { "" };
+            let _ =
+                write!(b, "<input type=\"checkbox\" name=\"t{}\" value=\"1\"{checked}>", theme.0);
+        } else {
+            let _ = write!(b, "<select name=\"t{}\">", theme.0);
+            for n in 0..=r.max_per_theme {
+                let selected = if n == mine { " selected" } else { "" };
+                let _ = write!(b, "<option value=\"{n}\"{selected}>{n}</option>");
+            }
+            b.push_str("</select>");
+        }
+        let _ = write!(b, "<b>{}</b>", esc(desired));
+        if !problem.is_empty() {
+            let _ = write!(b, "<small>→ {}</small>", esc(problem));
+        }
+        b.push_str("</label>\n");
+    }
+    let _ = writeln!(b, "<button type=\"submit\">{}</button>\n</form>", t.page_send);
+    shell(lang, &b)
+}
