@@ -199,3 +199,28 @@ fn matrix_add_activity_and_redraw_100x6x20(bencher: divan::Bencher) {
         terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
     });
 }
+
+/// Fifty phones voting: each iteration one phone's ballot arrives (an edit with undo) and the
+/// facilitator presses a key; the frame shows the QR code of the open ballot box.
+#[divan::bench]
+fn phone_ballot_key_and_redraw_50_phones(bencher: divan::Bencher) {
+    let mut s = example();
+    let candidates = s.rounds[0].result.as_ref().unwrap().through.clone();
+    let round = s.start_round("Top 3", candidates.clone(), 3);
+    s.rounds.last_mut().unwrap().anonymous = true;
+    let mut app = App::new(s, PathBuf::from("bench.json"), Lang::Nl);
+    app.phones = Some(knoop::app::PhonesView { url: "http://192.168.1.23:8123/s/4f2a9c".into(), code: "4f2a9c".into(), connected: 50, voted: 0 });
+    let palette = Palette::high_contrast();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut n = 0usize;
+    bencher.bench_local(|| {
+        let ballot = knoop::model::Ballot {
+            voter: Voter::Anonymous(100 + (n % 50) as u32),
+            dots: [(candidates[n % 12], 1), (candidates[(n + 5) % 12], 1)].into_iter().collect(),
+        };
+        update(&mut app, Action::PhoneBallot(round, ballot));
+        update(&mut app, if n % 2 == 0 { Action::Down } else { Action::Up });
+        n += 1;
+        terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
+    });
+}

@@ -247,3 +247,22 @@ fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
     assert_eq!(app.session.round(round).unwrap().tally().iter().map(|(_, n)| n).sum::<u32>(), 100);
     assert!(keys > 10, "the keyboard kept being answered");
 }
+
+#[test]
+fn snapshots_of_the_pane_with_the_qr_code_and_of_the_ballot_page() {
+    let (mut app, round) = open_round(false);
+    app.phones = Some(knoop::app::PhonesView {
+        url: "http://192.168.1.23:8123/s/4f2a9c".into(),
+        code: "4f2a9c".into(),
+        connected: 5,
+        voted: 3,
+    });
+    insta::assert_snapshot!("phones_pane_160x48", common::screen(&app, 160, 48));
+    let snapshot = BoxRound::of(&app.session, round).unwrap();
+    let page = knoop::ballot::page::ballot(Lang::Nl, "4f2a9c", &snapshot, None, &[Voter::Participant(ParticipantId(2))], None, knoop::ballot::page::Notice::None);
+    insta::assert_snapshot!("ballot_page", page);
+    assert!(!page.contains("Sanne Jansen"), "a name chosen on another phone is not offered");
+    for outside in ["http:", "https:", "src=", "href=", "<script", "<link"] {
+        assert!(!page.to_lowercase().contains(outside), "{outside}");
+    }
+}
