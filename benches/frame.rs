@@ -209,7 +209,12 @@ fn phone_ballot_key_and_redraw_50_phones(bencher: divan::Bencher) {
     let round = s.start_round("Top 3", candidates.clone(), 3);
     s.rounds.last_mut().unwrap().anonymous = true;
     let mut app = App::new(s, PathBuf::from("bench.json"), Lang::Nl);
-    app.phones = Some(knoop::app::PhonesView { url: "http://192.168.1.23:8123/s/4f2a9c".into(), code: "4f2a9c".into(), connected: 50, voted: 0 });
+    app.phones = Some(knoop::app::PhonesView {
+        url: "http://192.168.1.23:8123/s/4f2a9c".into(),
+        code: "4f2a9c".into(),
+        connected: 50,
+        voted: 0,
+    });
     let palette = Palette::high_contrast();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut n = 0usize;
@@ -219,7 +224,7 @@ fn phone_ballot_key_and_redraw_50_phones(bencher: divan::Bencher) {
             dots: [(candidates[n % 12], 1), (candidates[(n + 5) % 12], 1)].into_iter().collect(),
         };
         update(&mut app, Action::PhoneBallot(round, ballot));
-        update(&mut app, if n % 2 == 0 { Action::Down } else { Action::Up });
+        update(&mut app, if n.is_multiple_of(2) { Action::Down } else { Action::Up });
         n += 1;
         terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
     });

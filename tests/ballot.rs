@@ -259,7 +259,15 @@ fn snapshots_of_the_pane_with_the_qr_code_and_of_the_ballot_page() {
     });
     insta::assert_snapshot!("phones_pane_160x48", common::screen(&app, 160, 48));
     let snapshot = BoxRound::of(&app.session, round).unwrap();
-    let page = knoop::ballot::page::ballot(Lang::Nl, "4f2a9c", &snapshot, None, &[Voter::Participant(ParticipantId(2))], None, knoop::ballot::page::Notice::None);
+    let page = knoop::ballot::page::ballot(
+        Lang::Nl,
+        "4f2a9c",
+        &snapshot,
+        None,
+        &[Voter::Participant(ParticipantId(2))],
+        None,
+        knoop::ballot::page::Notice::None,
+    );
     insta::assert_snapshot!("ballot_page", page);
     assert!(!page.contains("Sanne Jansen"), "a name chosen on another phone is not offered");
     for outside in ["http:", "https:", "src=", "href=", "<script", "<link"] {

@@ -202,7 +202,11 @@ fn phones_panel(
     let mut widget = QrCodeWidget::new(code).scaling(Scaling::Exact(scale, scale));
     if palette.text.bg.is_some() {
         // Dark modules on a light ground, whatever the theme: every phone camera reads that.
-        widget = widget.style(ratatui::style::Style::new().fg(ratatui::style::Color::Black).bg(ratatui::style::Color::White));
+        widget = widget.style(
+            ratatui::style::Style::new()
+                .fg(ratatui::style::Color::Black)
+                .bg(ratatui::style::Color::White),
+        );
     }
     let size = widget.size(room);
     if size.width > area.width || size.height + 5 > area.height {
