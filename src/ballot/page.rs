@@ -4,6 +4,8 @@
 use std::fmt::Write;
 
 use super::BoxRound;
+
+use crate::html::escape as esc;
 use crate::i18n::{Lang, fill};
 use crate::model::{Ballot, Voter};
 
@@ -21,22 +23,6 @@ button { font-size: 1.3rem; padding: 1rem; width: 100%; margin-top: 1rem; border
 .ok { background: #e6f4ea; }
 .err { background: #fde2e2; }
 ";
-
-/// Escapes the characters HTML gives a meaning.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn shell(lang: Lang, body: &str) -> String {
     let t = lang.texts();

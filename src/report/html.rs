@@ -4,27 +4,13 @@
 
 use std::fmt::Write;
 
+use crate::html::escape as esc;
+
 use super::{
     actions_by_owner, counts_shown, report_rows, round_settings, status_word, theme_names,
 };
 use crate::i18n::{Lang, date_text, fill};
 use crate::model::{ActivityStatus, Decision, Role, Session};
-
-/// Escapes the characters HTML gives a meaning.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const STYLE: &str = "
 body { font-family: system-ui, 'Segoe UI', Arial, sans-serif; color: #111; margin: 2rem auto; max-width: 60rem; line-height: 1.45; padding: 0 1rem; }
@@ -299,18 +285,5 @@ fn actions(o: &mut String, s: &Session, lang: Lang) {
             );
         }
         o.push_str("</table>\n</section>\n");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_specials_are_escaped() {
-        assert_eq!(
-            esc("<b>\"Tom & Jerry's\"</b>"),
-            "&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;&lt;/b&gt;"
-        );
     }
 }

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::text::fit;
-use super::{Palette, popup, render_lines};
+use super::{Palette, popup};
 use crate::app::{
     ActieForm, ActiesList, App, FormTarget, Pane, Review, SortBy, acties_rows, owner_match,
     typed_date,
@@ -300,15 +300,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette:
             frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
         }
     }
-    let used = lines.len() as u16;
-    render_lines(frame, inner, lines);
-    let hint_area = Rect { y: inner.y + used, height: inner.height.saturating_sub(used), ..inner };
-    frame.render_widget(
-        Paragraph::new(super::key_hints(app, |_| false))
-            .style(palette.dim)
-            .wrap(Wrap { trim: true }),
-        hint_area,
-    );
+    super::lines_and_keys(frame, inner, lines, app, palette);
 }
 
 /// Going through the carried actions of a follow-up meeting, one at a time.
@@ -350,13 +342,5 @@ pub fn review(frame: &mut Frame, area: Rect, app: &App, review: &Review, palette
         ));
     }
     lines.push(Line::default());
-    let used = lines.len() as u16;
-    render_lines(frame, inner, lines);
-    let hint_area = Rect { y: inner.y + used, height: inner.height.saturating_sub(used), ..inner };
-    frame.render_widget(
-        Paragraph::new(super::key_hints(app, |_| false))
-            .style(palette.dim)
-            .wrap(Wrap { trim: true }),
-        hint_area,
-    );
+    super::lines_and_keys(frame, inner, lines, app, palette);
 }

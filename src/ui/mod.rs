@@ -203,6 +203,23 @@ pub(crate) fn key_hints(app: &App, skip: impl Fn(&keymap::Binding) -> bool) -> S
         .join(" · ")
 }
 
+/// A dialog's body: `lines` from the top of `area`, and under them the keys that work now,
+/// wrapped.
+pub(crate) fn lines_and_keys(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line>,
+    app: &App,
+    palette: &Palette,
+) {
+    let used = lines.len() as u16;
+    render_lines(frame, area, lines);
+    let rest = Rect { y: area.y + used, height: area.height.saturating_sub(used), ..area };
+    let keys =
+        Paragraph::new(key_hints(app, |_| false)).style(palette.dim).wrap(Wrap { trim: true });
+    frame.render_widget(keys, rest);
+}
+
 /// A one-line reminder of the most used keys, from the key map.
 fn hints(app: &App) -> String {
     let t = app.lang.texts();

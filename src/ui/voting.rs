@@ -47,15 +47,7 @@ pub fn setup(frame: &mut Frame, area: Rect, app: &App, setup: &RoundSetup, palet
         })
         .collect();
     lines.push(Line::default());
-    let [top, bottom] =
-        Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
-    render_lines(frame, top, lines);
-    frame.render_widget(
-        Paragraph::new(super::key_hints(app, |_| false))
-            .style(palette.dim)
-            .wrap(Wrap { trim: true }),
-        bottom,
-    );
+    super::lines_and_keys(frame, inner, lines, app, palette);
 }
 
 /// Breaking a tie at the cut: which themes, how many places, and the choice.
@@ -103,15 +95,7 @@ pub fn tie(frame: &mut Frame, area: Rect, app: &App, dialog: &TieDialog, palette
         }
         None => {}
     }
-    let [top, bottom] =
-        Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
-    render_lines(frame, top, lines);
-    frame.render_widget(
-        Paragraph::new(super::key_hints(app, |_| false))
-            .style(palette.dim)
-            .wrap(Wrap { trim: true }),
-        bottom,
-    );
+    super::lines_and_keys(frame, inner, lines, app, palette);
 }
 
 /// "Reopen this round?"
