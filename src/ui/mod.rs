@@ -186,7 +186,9 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
         (None, _, Some(holder)) => {
             Line::styled(format!(" {}", fill(t.open_read_only, &[holder])), palette.warn)
         }
-        (None, _, None) => Line::styled(format!(" {}", hints(app)), palette.dim),
+        (None, _, None) => {
+            Line::styled(format!(" {}", hints(app, area.width.saturating_sub(2) as usize)), palette.dim)
+        }
     };
     frame.render_widget(second_line, second);
 }
@@ -220,19 +222,21 @@ pub(crate) fn lines_and_keys(
     frame.render_widget(keys, rest);
 }
 
-/// A one-line reminder of the most used keys, from the key map.
-fn hints(app: &App) -> String {
+/// A one-line reminder of the most used keys, from the key map: as many whole hints as fit
+/// in `width` columns, so none is cut off mid-word.
+fn hints(app: &App, width: usize) -> String {
     let t = app.lang.texts();
-    keymap::help_lines(app)
-        .iter()
-        .filter(|b| {
-            b.keys.len() == 1
-                || matches!(b.keys[0].code, ratatui::crossterm::event::KeyCode::Char(_))
-        })
-        .take(8)
-        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
-        .collect::<Vec<_>>()
-        .join("  ·  ")
+    let mut line = String::new();
+    for b in keymap::help_lines(app) {
+        let hint = format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t));
+        let sep = if line.is_empty() { "" } else { "  ·  " };
+        if line.chars().count() + sep.len() + hint.chars().count() > width {
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(&hint);
+    }
+    line
 }
 
 /// Draws `lines` one per row from the top of `area`, clipped to it. Cheaper than a
