@@ -186,9 +186,10 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
         (None, _, Some(holder)) => {
             Line::styled(format!(" {}", fill(t.open_read_only, &[holder])), palette.warn)
         }
-        (None, _, None) => {
-            Line::styled(format!(" {}", hints(app, area.width.saturating_sub(2) as usize)), palette.dim)
-        }
+        (None, _, None) => Line::styled(
+            format!(" {}", hints(app, area.width.saturating_sub(2) as usize)),
+            palette.dim,
+        ),
     };
     frame.render_widget(second_line, second);
 }
