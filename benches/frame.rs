@@ -61,10 +61,20 @@ fn ten_times_larger() -> Session {
     s
 }
 
-fn frame_after_key(bencher: divan::Bencher, session: Session) {
-    let mut app = App::new(session, PathBuf::from("bench.json"), Lang::Nl);
+/// Each iteration: the next of `keys` goes through `update`, then a full 200×60 redraw.
+fn keys_and_redraw(bencher: divan::Bencher, mut app: App, keys: &[Action]) {
     let palette = Palette::high_contrast();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut n = 0;
+    bencher.bench_local(|| {
+        update(&mut app, keys[n % keys.len()].clone());
+        n += 1;
+        terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
+    });
+}
+
+fn frame_after_key(bencher: divan::Bencher, session: Session) {
+    let app = App::new(session, PathBuf::from("bench.json"), Lang::Nl);
     let keys = [
         Action::Down,
         Action::FocusNext,
@@ -73,12 +83,7 @@ fn frame_after_key(bencher: divan::Bencher, session: Session) {
         Action::Down,
         Action::Focus(Pane::Stemmen),
     ];
-    let mut n = 0;
-    bencher.bench_local(|| {
-        update(&mut app, keys[n % keys.len()].clone());
-        n += 1;
-        terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
-    });
+    keys_and_redraw(bencher, app, &keys);
 }
 
 #[divan::bench]
@@ -175,17 +180,9 @@ fn big_matrix() -> App {
 
 #[divan::bench]
 fn matrix_move_and_redraw_100x6x20(bencher: divan::Bencher) {
-    let mut app = big_matrix();
-    let palette = Palette::high_contrast();
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let keys =
         [Action::Down, Action::Right, Action::Down, Action::Left, Action::PageDown, Action::Home];
-    let mut n = 0;
-    bencher.bench_local(|| {
-        update(&mut app, keys[n % keys.len()].clone());
-        n += 1;
-        terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
-    });
+    keys_and_redraw(bencher, big_matrix(), &keys);
 }
 
 #[divan::bench]

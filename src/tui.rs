@@ -301,20 +301,22 @@ mod tests {
 
     use super::*;
 
+    /// A left click at a screen position.
+    fn click(column: u16, row: u16) -> Event {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
     #[test]
     fn a_click_focuses_the_pane_under_it() {
         let session =
             Session::new("T", &crate::model::template::PREVENTIEMATRIX, Timestamp::UNIX_EPOCH);
         let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
         let screen = Rect::new(0, 0, 160, 48);
-        let click = |column, row| {
-            Event::Mouse(MouseEvent {
-                kind: MouseEventKind::Down(MouseButton::Left),
-                column,
-                row,
-                modifiers: KeyModifiers::NONE,
-            })
-        };
         assert_eq!(
             action_for(&app, click(100, 0), screen),
             Some(Action::Focus(Pane::Matrix)),
@@ -334,14 +336,6 @@ mod tests {
         .unwrap();
         let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
         let screen = Rect::new(0, 0, 160, 48);
-        let click = |column, row| {
-            Event::Mouse(MouseEvent {
-                kind: MouseEventKind::Down(MouseButton::Left),
-                column,
-                row,
-                modifiers: KeyModifiers::NONE,
-            })
-        };
         // Stemmen has the focus (half the width): the matrix starts at column 80. Its first
         // row of cells starts below the border and the header; the theme column is 22% wide.
         let Some(Action::SelectCell(row, col)) = action_for(&app, click(150, 3), screen) else {

@@ -283,23 +283,19 @@ fn answer(s: &mut Shared, request: &mut Request) -> Reply {
                     Err(_) => return html(500, String::new()),
                 },
             };
-            let device = s.devices.entry(token.clone()).or_default();
-            let me = device.voter;
-            let own = me.and_then(|v| s.round.round.ballot(v)).cloned();
-            let body = page::ballot(
-                lang,
-                &s.code,
-                &s.round,
-                me,
-                &taken(s),
-                own.as_ref(),
-                page::Notice::None,
-            );
-            (200, body, new.then_some(token))
+            let me = s.devices.entry(token.clone()).or_default().voter;
+            (200, device_page(s, me, page::Notice::None), new.then_some(token))
         }
         Method::Post => post(s, request),
         _ => html(405, page::message(lang, t.page_not_found)),
     }
+}
+
+/// The ballot page as the device voting as `me` sees it: its own ballot filled in, the names
+/// other devices chose left out.
+fn device_page(s: &Shared, me: Option<Voter>, notice: page::Notice) -> String {
+    let own = me.and_then(|v| s.round.round.ballot(v));
+    page::ballot(s.lang, &s.code, &s.round, me, &taken(s), own, notice)
 }
 
 /// The names other devices chose.
@@ -326,19 +322,7 @@ fn post(s: &mut Shared, request: &mut Request) -> Reply {
     let round = &s.round.round;
     let refuse = |s: &Shared, status: u16, why: &str| -> Reply {
         let me = s.devices.get(&token).and_then(|d| d.voter);
-        let own = me.and_then(|v| s.round.round.ballot(v)).cloned();
-        html(
-            status,
-            page::ballot(
-                lang,
-                &s.code,
-                &s.round,
-                me,
-                &taken(s),
-                own.as_ref(),
-                page::Notice::Refused(why),
-            ),
-        )
+        html(status, device_page(s, me, page::Notice::Refused(why)))
     };
     if !round.is_open() {
         return refuse(s, 409, t.page_closed);
@@ -419,16 +403,7 @@ fn post(s: &mut Shared, request: &mut Request) -> Reply {
         device.voter = Some(voter);
         device.voted = true;
     }
-    let body = page::ballot(
-        lang,
-        &s.code,
-        &s.round,
-        Some(voter),
-        &taken(s),
-        Some(&ballot),
-        page::Notice::Received(&ballot),
-    );
-    (200, body, None)
+    (200, device_page(s, Some(voter), page::Notice::Received(&ballot)), None)
 }
 
 /// Reads an `application/x-www-form-urlencoded` body.

@@ -7,7 +7,8 @@ use std::fmt::Write;
 use crate::html::escape as esc;
 
 use super::{
-    actions_by_owner, counts_shown, report_rows, round_settings, status_word, theme_names,
+    actions_by_owner, counts_shown, owner_heading, report_rows, round_settings, status_word,
+    theme_names,
 };
 use crate::i18n::{Lang, date_text, fill};
 use crate::model::{ActivityStatus, Decision, Role, Session};
@@ -259,11 +260,7 @@ fn actions(o: &mut String, s: &Session, lang: Lang) {
         return;
     }
     for (owner, actions) in actions_by_owner(s) {
-        let heading = match owner {
-            Some(p) if p.organisation.is_empty() => p.name.clone(),
-            Some(p) => format!("{} ({})", p.name, p.organisation),
-            None => t.rep_no_owner.to_owned(),
-        };
+        let heading = owner_heading(lang, owner);
         let _ = writeln!(
             o,
             "<section>\n<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",

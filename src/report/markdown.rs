@@ -3,7 +3,8 @@
 use std::fmt::Write;
 
 use super::{
-    actions_by_owner, counts_shown, report_rows, round_settings, status_word, theme_names,
+    actions_by_owner, counts_shown, owner_heading, report_rows, round_settings, status_word,
+    theme_names,
 };
 use crate::i18n::{Lang, date_text, fill};
 use crate::model::{ActivityStatus, Decision, Role, Session};
@@ -251,11 +252,7 @@ fn actions(out: &mut String, s: &Session, lang: Lang) {
         return;
     }
     for (owner, actions) in actions_by_owner(s) {
-        let heading = match owner {
-            Some(p) if p.organisation.is_empty() => esc(&p.name),
-            Some(p) => format!("{} ({})", esc(&p.name), esc(&p.organisation)),
-            None => t.rep_no_owner.to_owned(),
-        };
+        let heading = esc(&owner_heading(lang, owner));
         let _ = writeln!(out, "### {heading}\n");
         let rows: Vec<Vec<String>> = actions
             .iter()

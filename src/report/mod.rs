@@ -64,6 +64,15 @@ fn actions_by_owner(s: &Session) -> Vec<(Option<&Participant>, Vec<&Action>)> {
     groups
 }
 
+/// The heading of one owner's actions: "Name (organisation)", or "without an owner".
+fn owner_heading(lang: Lang, owner: Option<&Participant>) -> String {
+    match owner {
+        Some(p) if p.organisation.is_empty() => p.name.clone(),
+        Some(p) => format!("{} ({})", p.name, p.organisation),
+        None => lang.texts().rep_no_owner.to_owned(),
+    }
+}
+
 fn status_word(lang: Lang, status: ActionStatus) -> &'static str {
     let t = lang.texts();
     match status {
