@@ -69,13 +69,6 @@ pub struct ActiesView {
     pub by_owner: bool,
 }
 
-impl ActiesView {
-    /// Whether any filter is on.
-    pub fn filtered(&self) -> bool {
-        self.owner.is_some() || self.status.is_some() || self.theme.is_some()
-    }
-}
-
 /// The actions the list shows, as indices into the session's actions, in order.
 pub fn rows(app: &App) -> Vec<usize> {
     let s = &app.session;

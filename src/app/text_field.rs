@@ -26,17 +26,6 @@ pub enum TextTarget {
     Level(LevelId),
 }
 
-impl TextTarget {
-    /// How many fields the form has.
-    pub fn fields(self) -> usize {
-        match self {
-            TextTarget::Evidence(_) => 1,
-            TextTarget::NewTheme | TextTarget::Theme(_) => 3,
-            TextTarget::NewLevel | TextTarget::Level(_) => 2,
-        }
-    }
-}
-
 /// The state of the form.
 #[derive(Clone, Debug)]
 pub struct TextField {
