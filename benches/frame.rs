@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use knoop::app::{Action, App, Pane, update};
+use knoop::app::{App, Msg, Pane, update};
 use knoop::i18n::Lang;
 use knoop::model::{ParticipantId, Session, ThemeId, Voter};
 use knoop::ui::{self, Palette};
@@ -62,7 +62,7 @@ fn ten_times_larger() -> Session {
 }
 
 /// Each iteration: the next of `keys` goes through `update`, then a full 200×60 redraw.
-fn keys_and_redraw(bencher: divan::Bencher, mut app: App, keys: &[Action]) {
+fn keys_and_redraw(bencher: divan::Bencher, mut app: App, keys: &[Msg]) {
     let palette = Palette::high_contrast();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut n = 0;
@@ -76,12 +76,12 @@ fn keys_and_redraw(bencher: divan::Bencher, mut app: App, keys: &[Action]) {
 fn frame_after_key(bencher: divan::Bencher, session: Session) {
     let app = App::new(session, PathBuf::from("bench.json"), Lang::Nl);
     let keys = [
-        Action::Down,
-        Action::FocusNext,
-        Action::Down,
-        Action::FocusNext,
-        Action::Down,
-        Action::Focus(Pane::Stemmen),
+        Msg::Down,
+        Msg::FocusNext,
+        Msg::Down,
+        Msg::FocusNext,
+        Msg::Down,
+        Msg::Focus(Pane::Stemmen),
     ];
     keys_and_redraw(bencher, app, &keys);
 }
@@ -128,7 +128,7 @@ fn big_open_round() -> App {
         }
     }
     let mut app = App::new(s, PathBuf::from("bench.json"), Lang::Nl);
-    update(&mut app, Action::VoterWithDotsLeft);
+    update(&mut app, Msg::VoterWithDotsLeft);
     app
 }
 
@@ -139,7 +139,7 @@ fn dot_and_redraw_200_candidates_50_participants(bencher: divan::Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut give = true;
     bencher.bench_local(|| {
-        update(&mut app, if give { Action::Dot } else { Action::TakeBack });
+        update(&mut app, if give { Msg::Dot } else { Msg::TakeBack });
         give = !give;
         terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
     });
@@ -174,25 +174,24 @@ fn big_matrix() -> App {
         }
     }
     let mut app = App::new(s, PathBuf::from("bench.json"), Lang::Nl);
-    update(&mut app, Action::Focus(Pane::Matrix));
+    update(&mut app, Msg::Focus(Pane::Matrix));
     app
 }
 
 #[divan::bench]
 fn matrix_move_and_redraw_100x6x20(bencher: divan::Bencher) {
-    let keys =
-        [Action::Down, Action::Right, Action::Down, Action::Left, Action::PageDown, Action::Home];
+    let keys = [Msg::Down, Msg::Right, Msg::Down, Msg::Left, Msg::PageDown, Msg::Home];
     keys_and_redraw(bencher, big_matrix(), &keys);
 }
 
 #[divan::bench]
 fn matrix_add_activity_and_redraw_100x6x20(bencher: divan::Bencher) {
     let mut app = big_matrix();
-    update(&mut app, Action::Edit);
+    update(&mut app, Msg::Edit);
     let palette = Palette::high_contrast();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     bencher.bench_local(|| {
-        update(&mut app, Action::Paste("Nieuwe activiteit".into()));
+        update(&mut app, Msg::Paste("Nieuwe activiteit".into()));
         terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
     });
 }
@@ -220,8 +219,8 @@ fn phone_ballot_key_and_redraw_50_phones(bencher: divan::Bencher) {
             voter: Voter::Anonymous(100 + (n % 50) as u32),
             dots: [(candidates[n % 12], 1), (candidates[(n + 5) % 12], 1)].into_iter().collect(),
         };
-        update(&mut app, Action::PhoneBallot(round, ballot));
-        update(&mut app, if n.is_multiple_of(2) { Action::Down } else { Action::Up });
+        update(&mut app, Msg::PhoneBallot(round, ballot));
+        update(&mut app, if n.is_multiple_of(2) { Msg::Down } else { Msg::Up });
         n += 1;
         terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
     });

@@ -307,24 +307,22 @@ fn usage_error(lang: Lang, e: &clap::Error) -> ExitCode {
                 _ => None,
             })
             .unwrap_or_default();
+    let t = lang.texts();
     let what = match e.kind() {
-        ErrorKind::UnknownArgument => format!("onbekende optie {about}"),
-        ErrorKind::InvalidSubcommand => format!("onbekende opdracht {about}"),
+        ErrorKind::UnknownArgument => fill(t.cli_unknown_option, &[&about]),
+        ErrorKind::InvalidSubcommand => fill(t.cli_unknown_command, &[&about]),
         ErrorKind::InvalidValue => {
             let valid = match e.get(ContextKind::ValidValue) {
-                Some(ContextValue::Strings(v)) => format!(" (kies uit: {})", v.join(", ")),
+                Some(ContextValue::Strings(v)) => fill(t.cli_choose_from, &[&v.join(", ")]),
                 _ => String::new(),
             };
-            format!("ongeldige waarde voor {about}{valid}")
+            fill(t.cli_invalid_value, &[&about, &valid])
         }
-        ErrorKind::MissingRequiredArgument => format!("er ontbreekt iets: {about}"),
-        ErrorKind::MissingSubcommand => "er ontbreekt een opdracht".to_owned(),
-        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
-            format!("te veel of tegenstrijdige opties: {about}")
-        }
+        ErrorKind::MissingRequiredArgument => fill(t.cli_missing, &[&about]),
+        ErrorKind::MissingSubcommand => t.cli_missing_command.to_owned(),
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => fill(t.cli_conflict, &[&about]),
         _ => e.kind().to_string(),
     };
-    let t = lang.texts();
     eprintln!("{}\n{}", fill(t.cli_usage_error, &[&what]), t.cli_usage_hint);
     ExitCode::from(EXIT_USAGE)
 }

@@ -20,7 +20,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::{Position, Rect};
 
-use crate::app::{Action, App, Pane, Picker, PickerOutcome, keymap, update};
+use crate::app::{App, Msg, Pane, Picker, PickerOutcome, keymap, update};
 use crate::ballot::{self, BallotBox, BoxRound};
 use crate::i18n::Lang;
 use crate::model::RoundId;
@@ -82,7 +82,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut last_tick = Instant::now();
     let mut sent = app.saved_revision;
-    let (phone_events, phone_inbox) = mpsc::channel::<Action>();
+    let (phone_events, phone_inbox) = mpsc::channel::<Msg>();
     let mut phones: Option<(RoundId, BallotBox)> = None;
     let mut last_sent = Instant::now() - SAVE_EVERY;
     loop {
@@ -92,12 +92,12 @@ fn event_loop(
             // Handle everything that is waiting before the next frame.
             loop {
                 let size = terminal.size()?;
-                if let Some(action) =
+                if let Some(msg) =
                     action_for(app, event::read()?, Rect::new(0, 0, size.width, size.height))
                 {
-                    save_now |= action == Action::Save;
+                    save_now |= msg == Msg::Save;
                     let before = app.revision;
-                    update(app, action);
+                    update(app, msg);
                     if app.revision != before {
                         remember_for_recovery(app);
                     }
@@ -116,19 +116,19 @@ fn event_loop(
                 None => open_phones(app, &phone_events),
             };
         }
-        while let Ok(action) = phone_inbox.try_recv() {
+        while let Ok(msg) = phone_inbox.try_recv() {
             let before = app.revision;
-            update(app, action);
+            update(app, msg);
             if app.revision != before {
                 remember_for_recovery(app);
             }
         }
         sync_phones(app, &mut phones);
         let now = Instant::now();
-        update(app, Action::Tick(now - last_tick));
+        update(app, Msg::Tick(now - last_tick));
         last_tick = now;
         while let Ok((revision, result)) = results.try_recv() {
-            update(app, Action::Saved { revision, result });
+            update(app, Msg::Saved { revision, result });
         }
         let due = save_now || app.quit || now - last_sent >= SAVE_EVERY;
         if app.read_only.is_none() && app.revision != sent && due {
@@ -143,7 +143,7 @@ fn event_loop(
 }
 
 /// Opens the ballot box for the open round on the local network, or says why not.
-fn open_phones(app: &mut App, events: &Sender<Action>) -> Option<(RoundId, BallotBox)> {
+fn open_phones(app: &mut App, events: &Sender<Msg>) -> Option<(RoundId, BallotBox)> {
     let t = app.lang.texts();
     let Some(round) = app.shown_round().filter(|r| r.is_open()).map(|r| r.id) else {
         app.message = Some(t.phones_need_open_round.to_owned());
@@ -215,7 +215,7 @@ fn wait_for_last_save(app: &mut App, results: &Receiver<SaveResult>) -> io::Resu
             Ok((revision, Err(message))) if revision == app.revision => {
                 return Err(io::Error::other(message));
             }
-            Ok((revision, result)) => update(app, Action::Saved { revision, result }),
+            Ok((revision, result)) => update(app, Msg::Saved { revision, result }),
             Err(_) => return Err(io::Error::other("saving took too long")),
         }
     }
@@ -223,7 +223,7 @@ fn wait_for_last_save(app: &mut App, results: &Receiver<SaveResult>) -> io::Resu
 }
 
 /// The action a terminal event asks for.
-fn action_for(app: &App, event: Event, screen: Rect) -> Option<Action> {
+fn action_for(app: &App, event: Event, screen: Rect) -> Option<Msg> {
     match event {
         Event::Key(key)
             if key.code == KeyCode::F(12) && std::env::var_os("KNOOP_TEST_PANIC").is_some() =>
@@ -232,7 +232,7 @@ fn action_for(app: &App, event: Event, screen: Rect) -> Option<Action> {
             panic!("KNOOP_TEST_PANIC: forced panic");
         }
         Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app, key),
-        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
             let at = Position::new(mouse.column, mouse.row);
             let areas = ui::areas(screen, app.zoomed, app.focus)?;
@@ -240,10 +240,10 @@ fn action_for(app: &App, event: Event, screen: Rect) -> Option<Action> {
             let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
             match pane {
                 Pane::Matrix => match ui::matrix_cell_at(app, inner, at) {
-                    Some((row, col)) => Some(Action::SelectCell(row, col)),
-                    None => Some(Action::Focus(Pane::Matrix)),
+                    Some((row, col)) => Some(Msg::SelectCell(row, col)),
+                    None => Some(Msg::Focus(Pane::Matrix)),
                 },
-                _ => Some(Action::Focus(*pane)),
+                _ => Some(Msg::Focus(*pane)),
             }
         }
         _ => None,
@@ -281,13 +281,13 @@ fn pick_loop(
 ) -> io::Result<PickerOutcome> {
     loop {
         terminal.draw(|frame| ui::draw_picker(frame, picker, palette))?;
-        let action = match event::read()? {
+        let msg = match event::read()? {
             Event::Key(key) => keymap::action_in(&picker.contexts(), key),
-            Event::Paste(text) => Some(Action::Paste(text)),
+            Event::Paste(text) => Some(Msg::Paste(text)),
             _ => None,
         };
-        if let Some(action) = action {
-            picker.update(action);
+        if let Some(msg) = msg {
+            picker.update(msg);
         }
         if let Some(outcome) = picker.outcome.take() {
             return Ok(outcome);
@@ -319,11 +319,11 @@ mod tests {
         let screen = Rect::new(0, 0, 160, 48);
         assert_eq!(
             action_for(&app, click(100, 0), screen),
-            Some(Action::Focus(Pane::Matrix)),
+            Some(Msg::Focus(Pane::Matrix)),
             "the border"
         );
-        assert_eq!(action_for(&app, click(100, 40), screen), Some(Action::Focus(Pane::Acties)));
-        assert_eq!(action_for(&app, click(5, 40), screen), Some(Action::Focus(Pane::Stemmen)));
+        assert_eq!(action_for(&app, click(100, 40), screen), Some(Msg::Focus(Pane::Acties)));
+        assert_eq!(action_for(&app, click(5, 40), screen), Some(Msg::Focus(Pane::Stemmen)));
         assert_eq!(action_for(&app, click(5, 47), screen), None, "the status line is no pane");
     }
 
@@ -338,16 +338,16 @@ mod tests {
         let screen = Rect::new(0, 0, 160, 48);
         // Stemmen has the focus (half the width): the matrix starts at column 80. Its first
         // row of cells starts below the border and the header; the theme column is 22% wide.
-        let Some(Action::SelectCell(row, col)) = action_for(&app, click(150, 3), screen) else {
+        let Some(Msg::SelectCell(row, col)) = action_for(&app, click(150, 3), screen) else {
             panic!("a cell");
         };
         assert_eq!((row, col), (0, 2), "first focus theme, last level");
         assert_eq!(
             action_for(&app, click(85, 3), screen),
-            Some(Action::Focus(Pane::Matrix)),
+            Some(Msg::Focus(Pane::Matrix)),
             "the theme column"
         );
-        let Some(Action::SelectCell(row, _)) = action_for(&app, click(120, 20), screen) else {
+        let Some(Msg::SelectCell(row, _)) = action_for(&app, click(120, 20), screen) else {
             panic!("a cell further down");
         };
         assert!(row >= 1);

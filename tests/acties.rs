@@ -4,10 +4,10 @@
 mod common;
 
 use jiff::civil::date;
-use knoop::app::{ActiesList, Action, App, Overlay, Pane, Review, SortBy, acties_rows, update};
+use knoop::app::{ActiesList, App, Msg, Overlay, Pane, Review, SortBy, acties_rows, update};
 use knoop::model::{ActionStatus, ParticipantId, ThemeId};
 
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+fn run(app: &mut App, actions: impl IntoIterator<Item = Msg>) {
     for a in actions {
         update(app, a);
     }
@@ -15,7 +15,7 @@ fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
 
 fn acties() -> App {
     let mut a = common::example_app();
-    run(&mut a, [Action::Focus(Pane::Acties)]);
+    run(&mut a, [Msg::Focus(Pane::Acties)]);
     a
 }
 
@@ -28,12 +28,12 @@ fn fill_form(app: &mut App, what: &str, who: &str, when: &str) {
     run(
         app,
         [
-            Action::Paste(what.into()),
-            Action::NextField,
-            Action::Paste(who.into()),
-            Action::NextField,
-            Action::Paste(when.into()),
-            Action::Confirm,
+            Msg::Paste(what.into()),
+            Msg::NextField,
+            Msg::Paste(who.into()),
+            Msg::NextField,
+            Msg::Paste(when.into()),
+            Msg::Confirm,
         ],
     );
 }
@@ -41,7 +41,7 @@ fn fill_form(app: &mut App, what: &str, who: &str, when: &str) {
 #[test]
 fn an_action_is_added_with_an_owner_and_a_spoken_date() {
     let mut a = acties();
-    run(&mut a, [Action::Add]);
+    run(&mut a, [Msg::Add]);
     fill_form(&mut a, "Uitnodiging GGD voor volgende keer", "sanne", "vrijdag");
     let added = a.session.actions.last().unwrap();
     assert_eq!(added.text, "Uitnodiging GGD voor volgende keer");
@@ -52,30 +52,30 @@ fn an_action_is_added_with_an_owner_and_a_spoken_date() {
     assert_eq!(
         acties_rows(&a)[a.selected(Pane::Acties)],
         a.session.actions.len() - 1,
-        "the new action is selected"
+        "the new msg is selected"
     );
-    run(&mut a, [Action::Undo]);
+    run(&mut a, [Msg::Undo]);
     assert_eq!(a.session.actions.len(), 6);
 }
 
 #[test]
 fn a_date_knoop_does_not_understand_changes_nothing() {
     let mut a = acties();
-    run(&mut a, [Action::Add]);
+    run(&mut a, [Msg::Add]);
     fill_form(&mut a, "Iets", "", "binnenkort");
     assert!(a.message.as_deref().unwrap().contains("\"binnenkort\" is geen datum"));
-    assert!(matches!(a.overlay, Overlay::ActionForm(_)), "the form stays open to mend");
+    assert!(matches!(a.overlay, Overlay::ActieForm(_)), "the form stays open to mend");
     assert_eq!(a.session.actions.len(), 6);
     run(
         &mut a,
         [
-            Action::Input(tui_input::InputRequest::DeleteLine),
-            Action::Paste("31-02-2027".into()),
-            Action::Confirm,
+            Msg::Input(tui_input::InputRequest::DeleteLine),
+            Msg::Paste("31-02-2027".into()),
+            Msg::Confirm,
         ],
     );
     assert_eq!(a.session.actions.len(), 6, "a day that does not exist is refused");
-    run(&mut a, [Action::Input(tui_input::InputRequest::DeleteLine), Action::Confirm]);
+    run(&mut a, [Msg::Input(tui_input::InputRequest::DeleteLine), Msg::Confirm]);
     let added = a.session.actions.last().unwrap();
     assert_eq!(
         (added.text.as_str(), added.owner, added.due),
@@ -87,56 +87,56 @@ fn a_date_knoop_does_not_understand_changes_nothing() {
 #[test]
 fn a_new_name_as_owner_adds_a_participant_on_the_spot() {
     let mut a = acties();
-    run(&mut a, [Action::Add]);
+    run(&mut a, [Msg::Add]);
     fill_form(&mut a, "Bibliotheek benaderen", "Els Vermeer", "25-01");
     let els = a.session.participants.last().unwrap();
     assert_eq!(els.name, "Els Vermeer");
     assert_eq!(a.session.actions.last().unwrap().owner, Some(els.id));
     assert_eq!(a.session.actions.last().unwrap().due, Some(date(2027, 1, 25)));
     assert!(a.message.as_deref().unwrap().contains("Nieuwe deelnemer toegevoegd: Els Vermeer"));
-    run(&mut a, [Action::Undo]);
+    run(&mut a, [Msg::Undo]);
     assert_eq!(
         a.session.participants.len(),
         8,
-        "one undo takes back the action and the new participant"
+        "one undo takes back the msg and the new participant"
     );
 }
 
 #[test]
 fn editing_changes_owner_and_date_and_delete_is_undone() {
     let mut a = acties();
-    run(&mut a, [Action::Edit]);
+    run(&mut a, [Msg::Edit]);
     run(
         &mut a,
         [
-            Action::NextField,
-            Action::Input(tui_input::InputRequest::DeleteLine),
-            Action::Paste("Kevin".into()),
+            Msg::NextField,
+            Msg::Input(tui_input::InputRequest::DeleteLine),
+            Msg::Paste("Kevin".into()),
         ],
     );
     run(
         &mut a,
         [
-            Action::NextField,
-            Action::Input(tui_input::InputRequest::DeleteLine),
-            Action::Paste("over 2 weken".into()),
-            Action::Confirm,
+            Msg::NextField,
+            Msg::Input(tui_input::InputRequest::DeleteLine),
+            Msg::Paste("over 2 weken".into()),
+            Msg::Confirm,
         ],
     );
     let first = &a.session.actions[0];
     assert_eq!((first.owner, first.due), (Some(ParticipantId(5)), Some(date(2026, 12, 21))));
-    run(&mut a, [Action::Remove]);
+    run(&mut a, [Msg::Remove]);
     assert_eq!(a.session.actions.len(), 5);
-    run(&mut a, [Action::Undo, Action::Undo]);
+    run(&mut a, [Msg::Undo, Msg::Undo]);
     assert_eq!(a.session.actions[0].owner, Some(ParticipantId(3)), "back to Ahmed");
 }
 
 #[test]
 fn status_cycles_with_one_key_and_done_actions_move_out_of_the_way() {
     let mut a = acties();
-    run(&mut a, [Action::CycleStatus]);
+    run(&mut a, [Msg::CycleStatus]);
     assert_eq!(a.session.actions[0].status, ActionStatus::Busy);
-    run(&mut a, [Action::CycleStatus]);
+    run(&mut a, [Msg::CycleStatus]);
     assert_eq!(a.session.actions[0].status, ActionStatus::Done);
     assert_eq!(
         listed(&a).last().unwrap(),
@@ -148,48 +148,48 @@ fn status_cycles_with_one_key_and_done_actions_move_out_of_the_way() {
 #[test]
 fn sorting_by_date_owner_and_status() {
     let mut a = acties();
-    run(&mut a, [Action::Sort]);
+    run(&mut a, [Msg::Sort]);
     assert_eq!(a.acties.sort, SortBy::Due);
     assert_eq!(listed(&a)[0], "Vast aanspreekpunt armoede op school aanwijzen", "4 December first");
-    run(&mut a, [Action::Sort]);
+    run(&mut a, [Msg::Sort]);
     assert_eq!(
         listed(&a)[0],
         "Afspraak met de buurtsportcoach over een beweegprogramma na school",
         "Ahmed first"
     );
-    run(&mut a, [Action::Sort]);
+    run(&mut a, [Msg::Sort]);
     assert_eq!(
         listed(&a)[5],
         "Vast aanspreekpunt armoede op school aanwijzen",
         "the busy one after the open ones"
     );
-    run(&mut a, [Action::Sort]);
+    run(&mut a, [Msg::Sort]);
     assert_eq!(a.acties.sort, SortBy::List);
 }
 
 #[test]
 fn filters_by_owner_status_and_theme() {
     let mut a = acties();
-    run(&mut a, [Action::FilterOwner]);
+    run(&mut a, [Msg::FilterOwner]);
     assert_eq!(a.acties.owner, Some(Some(ParticipantId(1))));
     assert_eq!(listed(&a), ["Vast aanspreekpunt armoede op school aanwijzen"]);
     run(
         &mut a,
         [
-            Action::FilterOwner,
-            Action::FilterOwner,
-            Action::FilterOwner,
-            Action::FilterOwner,
-            Action::FilterOwner,
-            Action::FilterOwner,
+            Msg::FilterOwner,
+            Msg::FilterOwner,
+            Msg::FilterOwner,
+            Msg::FilterOwner,
+            Msg::FilterOwner,
+            Msg::FilterOwner,
         ],
     );
     assert_eq!(a.acties.owner, None, "after the last owner the filter is off");
-    run(&mut a, [Action::FilterStatus]);
+    run(&mut a, [Msg::FilterStatus]);
     assert_eq!(listed(&a).len(), 5, "open only");
-    run(&mut a, [Action::FilterStatus]);
+    run(&mut a, [Msg::FilterStatus]);
     assert_eq!(listed(&a).len(), 1, "bezig only");
-    run(&mut a, [Action::FilterStatus, Action::FilterStatus, Action::FilterTheme]);
+    run(&mut a, [Msg::FilterStatus, Msg::FilterStatus, Msg::FilterTheme]);
     assert_eq!(a.acties.theme, Some(ThemeId(1)));
     assert_eq!(listed(&a).len(), 2, "Gezonde leefstijl");
 }
@@ -197,9 +197,9 @@ fn filters_by_owner_status_and_theme() {
 #[test]
 fn the_round_of_owners_groups_actions_per_participant() {
     let mut a = acties();
-    run(&mut a, [Action::Add]);
+    run(&mut a, [Msg::Add]);
     fill_form(&mut a, "Tweede actie van Marieke", "Marieke", "");
-    run(&mut a, [Action::ByOwner]);
+    run(&mut a, [Msg::ByOwner]);
     let owners: Vec<_> =
         acties_rows(&a).iter().map(|&i| a.session.actions[i].owner.unwrap().0).collect();
     assert_eq!(owners, [1, 1, 2, 3, 4, 5, 6]);
@@ -209,8 +209,8 @@ fn the_round_of_owners_groups_actions_per_participant() {
 fn agreements_answer_the_four_questions_of_step_4() {
     let mut a = acties();
     a.session.agreements.clear();
-    run(&mut a, [Action::ToggleAgreements, Action::Add]);
-    let Overlay::ActionForm(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    run(&mut a, [Msg::ToggleAgreements, Msg::Add]);
+    let Overlay::ActieForm(form) = &a.overlay else { panic!("{:?}", a.overlay) };
     assert_eq!(form.question, Some(0), "the first question is the prompt");
     fill_form(&mut a, "Jaarlijks evalueren in het knooppunt", "Marieke", "1-11-2027");
     let agreement = &a.session.agreements[0];
@@ -218,10 +218,10 @@ fn agreements_answer_the_four_questions_of_step_4() {
         (agreement.owner, agreement.review),
         (Some(ParticipantId(1)), Some(date(2027, 11, 1)))
     );
-    run(&mut a, [Action::Add]);
-    let Overlay::ActionForm(form) = &a.overlay else { panic!() };
+    run(&mut a, [Msg::Add]);
+    let Overlay::ActieForm(form) = &a.overlay else { panic!() };
     assert_eq!(form.question, Some(1));
-    run(&mut a, [Action::Close, Action::Remove]);
+    run(&mut a, [Msg::Close, Msg::Remove]);
     assert!(a.session.agreements.is_empty());
     assert_eq!(a.acties.list, ActiesList::Agreements);
 }
@@ -234,12 +234,12 @@ fn a_follow_up_starts_by_going_through_the_carried_actions() {
     let review = Review::of(&a.session).unwrap();
     assert_eq!(review.actions.len(), 5, "the done one is not carried to review");
     a.overlay = Overlay::Review(review);
-    run(&mut a, [Action::SetDone, Action::SetBusy, Action::Down, Action::SetOpen]);
+    run(&mut a, [Msg::SetDone, Msg::SetBusy, Msg::Down, Msg::SetOpen]);
     let statuses: Vec<_> = a.session.actions.iter().map(|x| x.status).collect();
     assert_eq!(statuses[0], ActionStatus::Done);
     assert_eq!(statuses[2], ActionStatus::Busy);
     assert_eq!(statuses[4], ActionStatus::Open);
-    run(&mut a, [Action::SetDone]);
+    run(&mut a, [Msg::SetDone]);
     assert!(matches!(a.overlay, Overlay::None), "after the last one the review closes");
 }
 
@@ -251,35 +251,35 @@ fn both_sizes(name: &str, app: &App) {
 #[test]
 fn screens_of_the_acties_pane() {
     let mut a = acties();
-    run(&mut a, [Action::ToggleZoom]);
+    run(&mut a, [Msg::ToggleZoom]);
     both_sizes("acties_list", &a);
-    run(&mut a, [Action::Sort, Action::FilterStatus]);
+    run(&mut a, [Msg::Sort, Msg::FilterStatus]);
     both_sizes("acties_sorted_filtered", &a);
     run(
         &mut a,
         [
-            Action::Sort,
-            Action::Sort,
-            Action::Sort,
-            Action::FilterStatus,
-            Action::FilterStatus,
-            Action::FilterStatus,
-            Action::ByOwner,
+            Msg::Sort,
+            Msg::Sort,
+            Msg::Sort,
+            Msg::FilterStatus,
+            Msg::FilterStatus,
+            Msg::FilterStatus,
+            Msg::ByOwner,
         ],
     );
     both_sizes("acties_by_owner", &a);
-    run(&mut a, [Action::ByOwner, Action::ToggleAgreements]);
+    run(&mut a, [Msg::ByOwner, Msg::ToggleAgreements]);
     both_sizes("acties_agreements", &a);
     run(
         &mut a,
         [
-            Action::ToggleAgreements,
-            Action::Add,
-            Action::Paste("Uitnodiging GGD".into()),
-            Action::NextField,
-            Action::Paste("san".into()),
-            Action::NextField,
-            Action::Paste("vrijdag".into()),
+            Msg::ToggleAgreements,
+            Msg::Add,
+            Msg::Paste("Uitnodiging GGD".into()),
+            Msg::NextField,
+            Msg::Paste("san".into()),
+            Msg::NextField,
+            Msg::Paste("vrijdag".into()),
         ],
     );
     both_sizes("acties_form", &a);
@@ -297,6 +297,6 @@ fn screens_of_a_follow_up_and_of_empty_agreements() {
     both_sizes("acties_follow_up", &a);
     let mut a = acties();
     a.session.agreements.clear();
-    run(&mut a, [Action::ToggleAgreements]);
+    run(&mut a, [Msg::ToggleAgreements]);
     both_sizes("acties_questions", &a);
 }

@@ -4,7 +4,7 @@ mod common;
 
 use std::time::Duration;
 
-use knoop::app::{Action, App, Overlay, Pane, Step, keymap, update};
+use knoop::app::{App, Msg, Overlay, Pane, Step, keymap, update};
 use knoop::model::{ActionStatus, ParticipantId, Role};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
@@ -13,15 +13,15 @@ fn app() -> App {
     common::example_app()
 }
 
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+fn run(app: &mut App, actions: impl IntoIterator<Item = Msg>) {
     for a in actions {
         update(app, a);
     }
 }
 
 fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(action) = keymap::action_for(app, KeyEvent::new(code, mods)) {
-        update(app, action);
+    if let Some(msg) = keymap::action_for(app, KeyEvent::new(code, mods)) {
+        update(app, msg);
     }
 }
 
@@ -43,7 +43,7 @@ fn focus_moves_with_tab_shift_tab_and_clicks() {
     assert_eq!(a.focus, Pane::Stemmen);
     press(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(a.focus, Pane::Acties);
-    run(&mut a, [Action::Focus(Pane::Matrix)]);
+    run(&mut a, [Msg::Focus(Pane::Matrix)]);
     assert_eq!(a.focus, Pane::Matrix);
 }
 
@@ -65,21 +65,21 @@ fn steps_move_the_focus_to_their_pane() {
     let mut a = app();
     press(&mut a, KeyCode::Char('>'), KeyModifiers::NONE);
     assert_eq!((a.step, a.focus), (Step::Inventariseren, Pane::Matrix));
-    run(&mut a, [Action::NextStep, Action::NextStep, Action::NextStep]);
+    run(&mut a, [Msg::NextStep, Msg::NextStep, Msg::NextStep]);
     assert_eq!((a.step, a.focus), (Step::Regie, Pane::Acties), "stops at step 4");
-    run(&mut a, [Action::PrevStep, Action::PrevStep, Action::PrevStep, Action::PrevStep]);
+    run(&mut a, [Msg::PrevStep, Msg::PrevStep, Msg::PrevStep, Msg::PrevStep]);
     assert_eq!((a.step, a.focus), (Step::Prioriteren, Pane::Stemmen));
 }
 
 #[test]
 fn the_timer_counts_down_from_ticks_and_says_when_time_is_up() {
     let mut a = app();
-    run(&mut a, std::iter::repeat_n(Action::TimerShorter, 9));
+    run(&mut a, std::iter::repeat_n(Msg::TimerShorter, 9));
     assert_eq!(a.timer.text(), "01:00");
     press(&mut a, KeyCode::Char('t'), KeyModifiers::NONE);
-    run(&mut a, [Action::Tick(Duration::from_secs(45))]);
+    run(&mut a, [Msg::Tick(Duration::from_secs(45))]);
     assert_eq!(a.timer.text(), "00:15");
-    run(&mut a, [Action::Tick(Duration::from_secs(20))]);
+    run(&mut a, [Msg::Tick(Duration::from_secs(20))]);
     assert!(a.timer.is_up());
     press(&mut a, KeyCode::Char('T'), KeyModifiers::SHIFT);
     assert_eq!((a.timer.text(), a.timer.running), ("01:00".to_owned(), false));
@@ -88,7 +88,7 @@ fn the_timer_counts_down_from_ticks_and_says_when_time_is_up() {
 #[test]
 fn an_action_status_edit_is_undone_and_redone() {
     let mut a = app();
-    run(&mut a, [Action::Focus(Pane::Acties), Action::Down, Action::Down]);
+    run(&mut a, [Msg::Focus(Pane::Acties), Msg::Down, Msg::Down]);
     assert_eq!(a.session.actions[2].status, ActionStatus::Busy);
     press(&mut a, KeyCode::Char(' '), KeyModifiers::NONE);
     assert_eq!(a.session.actions[2].status, ActionStatus::Done);
@@ -108,12 +108,9 @@ fn a_participant_is_added_through_the_dialog_with_accents_and_paste() {
     press(&mut a, KeyCode::Char('p'), KeyModifiers::NONE);
     press(&mut a, KeyCode::Char('a'), KeyModifiers::NONE);
     type_text(&mut a, "Zoë Ünal");
-    run(
-        &mut a,
-        [Action::Input(InputRequest::GoToPrevWord), Action::Input(InputRequest::DeletePrevChar)],
-    );
+    run(&mut a, [Msg::Input(InputRequest::GoToPrevWord), Msg::Input(InputRequest::DeletePrevChar)]);
     press(&mut a, KeyCode::Tab, KeyModifiers::NONE);
-    run(&mut a, [Action::Paste("Wijkteam\nNoord".into())]);
+    run(&mut a, [Msg::Paste("Wijkteam\nNoord".into())]);
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
     let added = a.session.participants.last().unwrap();
     assert_eq!((added.name.as_str(), added.organisation.as_str()), ("ZoëÜnal", "Wijkteam Noord"));
@@ -132,11 +129,11 @@ fn a_participant_is_added_through_the_dialog_with_accents_and_paste() {
 #[test]
 fn a_name_is_required_and_has_a_length_limit() {
     let mut a = app();
-    run(&mut a, [Action::Participants, Action::Add, Action::Confirm]);
+    run(&mut a, [Msg::Participants, Msg::Add, Msg::Confirm]);
     assert_eq!(a.message.as_deref(), Some("Vul een naam in."));
-    run(&mut a, [Action::Paste("x".repeat(100))]);
+    run(&mut a, [Msg::Paste("x".repeat(100))]);
     assert!(a.message.as_deref().unwrap().contains("hooguit 80"));
-    run(&mut a, [Action::Confirm]);
+    run(&mut a, [Msg::Confirm]);
     assert_eq!(a.session.participants.last().unwrap().name.chars().count(), 80);
 }
 
@@ -144,7 +141,7 @@ fn a_name_is_required_and_has_a_length_limit() {
 fn removing_someone_with_actions_asks_and_someone_who_voted_stays() {
     let mut a = app();
     a.session.rounds.clear(); // nobody has voted now
-    run(&mut a, [Action::Participants, Action::Down, Action::Down, Action::Remove]);
+    run(&mut a, [Msg::Participants, Msg::Down, Msg::Down, Msg::Remove]);
     // Ahmed (3rd) owns an action: a question, nothing removed yet.
     assert_eq!(a.session.participants.len(), 8);
     match &a.overlay {
@@ -155,13 +152,13 @@ fn removing_someone_with_actions_asks_and_someone_who_voted_stays() {
     }
     press(&mut a, KeyCode::Char('n'), KeyModifiers::NONE);
     assert_eq!(a.session.participants.len(), 8);
-    run(&mut a, [Action::Remove, Action::Yes]);
+    run(&mut a, [Msg::Remove, Msg::Yes]);
     assert_eq!(a.session.participants.len(), 7);
     assert!(a.session.actions[0].owner.is_none());
     assert_eq!(a.session.validate(), Ok(()));
 
     let mut a = app();
-    run(&mut a, [Action::Participants, Action::Remove]);
+    run(&mut a, [Msg::Participants, Msg::Remove]);
     assert_eq!(a.session.participants.len(), 8);
     assert!(a.message.as_deref().unwrap().contains("heeft gestemd"));
 }
@@ -170,11 +167,11 @@ fn removing_someone_with_actions_asks_and_someone_who_voted_stays() {
 fn a_read_only_session_refuses_edits_with_a_message() {
     let mut a = app();
     a.read_only = Some("anna op laptop".into());
-    run(&mut a, [Action::Focus(Pane::Acties), Action::CycleStatus]);
+    run(&mut a, [Msg::Focus(Pane::Acties), Msg::CycleStatus]);
     assert_eq!(a.session.actions[0].status, ActionStatus::Open);
     assert!(a.message.as_deref().unwrap().starts_with("Alleen-lezen"));
     assert!(!a.unsaved());
-    run(&mut a, [Action::Participants, Action::Add]);
+    run(&mut a, [Msg::Participants, Msg::Add]);
     match &a.overlay {
         Overlay::Participants(d) => assert!(d.form.is_none()),
         other => panic!("{other:?}"),
@@ -184,11 +181,11 @@ fn a_read_only_session_refuses_edits_with_a_message() {
 #[test]
 fn saves_reported_by_the_runtime_show_in_the_state() {
     let mut a = app();
-    run(&mut a, [Action::Focus(Pane::Acties), Action::CycleStatus]);
+    run(&mut a, [Msg::Focus(Pane::Acties), Msg::CycleStatus]);
     let revision = a.revision;
-    run(&mut a, [Action::Saved { revision, result: Err("schijf vol".into()) }]);
+    run(&mut a, [Msg::Saved { revision, result: Err("schijf vol".into()) }]);
     assert!(a.unsaved());
-    run(&mut a, [Action::Saved { revision, result: Ok("2026-11-23T10:00:00Z".parse().unwrap()) }]);
+    run(&mut a, [Msg::Saved { revision, result: Ok("2026-11-23T10:00:00Z".parse().unwrap()) }]);
     assert!(!a.unsaved());
     press(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(a.message.as_deref(), Some("Alles is opgeslagen."));
@@ -203,7 +200,7 @@ fn a_recovered_state_is_restored_on_yes_and_can_be_undone() {
     press(&mut a, KeyCode::Char('j'), KeyModifiers::NONE);
     assert_eq!(a.session.notes, "Na de storing");
     assert!(a.unsaved());
-    run(&mut a, [Action::Undo]);
+    run(&mut a, [Msg::Undo]);
     assert_ne!(a.session.notes, "Na de storing");
 }
 
@@ -217,16 +214,16 @@ fn revealing_a_secret_round_is_an_edit_that_undo_takes_back() {
     press(&mut a, KeyCode::Char('o'), KeyModifiers::NONE);
     assert!(a.session.rounds[1].revealed && a.session.rounds[1].counts_visible());
     // Undo works across panes: from the Acties pane it takes back the reveal.
-    run(&mut a, [Action::Focus(Pane::Acties), Action::Undo]);
+    run(&mut a, [Msg::Focus(Pane::Acties), Msg::Undo]);
     assert!(!a.session.rounds[1].counts_visible());
-    run(&mut a, [Action::Redo]);
+    run(&mut a, [Msg::Redo]);
     assert!(a.session.rounds[1].revealed);
 }
 
 #[test]
 fn editing_a_themes_evidence_in_the_matrix_pane_is_undone_and_redone() {
     let mut a = app();
-    run(&mut a, [Action::Focus(Pane::Matrix), Action::Down]);
+    run(&mut a, [Msg::Focus(Pane::Matrix), Msg::Down]);
     // The second focus theme is Gezonde leefstijl.
     press(&mut a, KeyCode::Char('o'), KeyModifiers::NONE);
     assert!(matches!(a.overlay, Overlay::TextField(_)));
@@ -241,6 +238,6 @@ fn editing_a_themes_evidence_in_the_matrix_pane_is_undone_and_redone() {
     press(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
     assert_eq!(theme(&a), "GMJ 2023: 14% overgewicht in klas 2");
     // Esc leaves the text as it was.
-    run(&mut a, [Action::Edit, Action::Paste(" extra".into()), Action::Close]);
+    run(&mut a, [Msg::Edit, Msg::Paste(" extra".into()), Msg::Close]);
     assert_eq!(theme(&a), "GMJ 2023: 14% overgewicht in klas 2");
 }

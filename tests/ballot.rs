@@ -8,7 +8,7 @@ use std::net::{IpAddr, TcpStream};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use knoop::app::{Action, App, Pane, update};
+use knoop::app::{App, Msg, Pane, update};
 use knoop::ballot::{BallotBox, BoxRound};
 use knoop::i18n::Lang;
 use knoop::model::{ParticipantId, RoundId, ThemeId, Voter};
@@ -69,11 +69,11 @@ fn open_round(anonymous: bool) -> (App, RoundId) {
     let candidates = app.session.rounds[0].result.as_ref().unwrap().through.clone();
     let round = app.session.start_round("Top 3", candidates, 3);
     app.session.rounds.last_mut().unwrap().anonymous = anonymous;
-    update(&mut app, Action::Focus(Pane::Stemmen));
+    update(&mut app, Msg::Focus(Pane::Stemmen));
     (app, round)
 }
 
-fn open_box(app: &App, round: RoundId) -> (BallotBox, Receiver<Action>, String, String) {
+fn open_box(app: &App, round: RoundId) -> (BallotBox, Receiver<Msg>, String, String) {
     let (tx, rx) = mpsc::channel();
     let b = BallotBox::open(
         BoxRound::of(&app.session, round).unwrap(),
@@ -89,10 +89,10 @@ fn open_box(app: &App, round: RoundId) -> (BallotBox, Receiver<Action>, String, 
 }
 
 /// Everything the box sent, through `update` as the runtime does.
-fn deliver(app: &mut App, rx: &Receiver<Action>) -> usize {
+fn deliver(app: &mut App, rx: &Receiver<Msg>) -> usize {
     let mut n = 0;
-    while let Ok(action) = rx.try_recv() {
-        update(app, action);
+    while let Ok(msg) = rx.try_recv() {
+        update(app, msg);
         n += 1;
     }
     n
@@ -231,7 +231,7 @@ fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
     // Meanwhile the keyboard goes on.
     let mut keys = 0;
     while phones.iter().any(|h| !h.is_finished()) || flood.iter().any(|h| !h.is_finished()) {
-        update(&mut app, if keys % 2 == 0 { Action::Down } else { Action::Up });
+        update(&mut app, if keys % 2 == 0 { Msg::Down } else { Msg::Up });
         deliver(&mut app, &rx);
         keys += 1;
         assert!(start.elapsed() < Duration::from_secs(60), "bounded in time");

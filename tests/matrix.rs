@@ -5,11 +5,11 @@ mod common;
 
 use std::path::PathBuf;
 
-use knoop::app::{Action, App, Overlay, Pane, matrix_rows, selected_cell, update};
+use knoop::app::{App, Msg, Overlay, Pane, matrix_rows, selected_cell, update};
 use knoop::i18n::Lang;
 use knoop::model::{ActivityStatus, Session, ThemeId, template};
 
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+fn run(app: &mut App, actions: impl IntoIterator<Item = Msg>) {
     for a in actions {
         update(app, a);
     }
@@ -17,7 +17,7 @@ fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
 
 fn example() -> App {
     let mut a = common::example_app();
-    run(&mut a, [Action::Focus(Pane::Matrix)]);
+    run(&mut a, [Msg::Focus(Pane::Matrix)]);
     a
 }
 
@@ -37,12 +37,12 @@ fn texts(app: &App, theme: u32, level: usize) -> Vec<String> {
 fn moving_between_cells_stays_inside_the_grid() {
     let mut a = example();
     assert_eq!(matrix_rows(&a), [16, 1, 5, 20].map(ThemeId));
-    run(&mut a, [Action::Right, Action::Right, Action::Right, Action::Down]);
+    run(&mut a, [Msg::Right, Msg::Right, Msg::Right, Msg::Down]);
     assert_eq!((a.selected(Pane::Matrix), a.matrix.col), (1, 2));
-    run(&mut a, [Action::End, Action::Left, Action::Left, Action::Left]);
+    run(&mut a, [Msg::End, Msg::Left, Msg::Left, Msg::Left]);
     assert_eq!((a.selected(Pane::Matrix), a.matrix.col), (3, 0));
     assert_eq!(selected_cell(&a).unwrap(), (ThemeId(20), a.session.matrix.levels[0].id));
-    run(&mut a, [Action::ToggleAllRows]);
+    run(&mut a, [Msg::ToggleAllRows]);
     assert_eq!(matrix_rows(&a).len(), 20, "all 19 themes and the basis row");
 }
 
@@ -50,12 +50,12 @@ fn moving_between_cells_stays_inside_the_grid() {
 fn an_activity_added_to_a_gap_fills_it_with_the_known_provider_spelling() {
     let mut a = example();
     // Gezonde leefstijl × Geïndiceerd is a gap (only a needed activity).
-    run(&mut a, [Action::Down, Action::Right, Action::Right]);
+    run(&mut a, [Msg::Down, Msg::Right, Msg::Right]);
     let (theme, level) = selected_cell(&a).unwrap();
     assert!(a.session.matrix.is_gap(theme, level));
-    run(&mut a, [Action::Edit, Action::Add]);
-    run(&mut a, [Action::Paste("Diëtist op consult via de huisarts".into()), Action::NextField]);
-    run(&mut a, [Action::Paste("jgz".into()), Action::Confirm]);
+    run(&mut a, [Msg::Edit, Msg::Add]);
+    run(&mut a, [Msg::Paste("Diëtist op consult via de huisarts".into()), Msg::NextField]);
+    run(&mut a, [Msg::Paste("jgz".into()), Msg::Confirm]);
     let added = a.session.matrix.theme(theme).unwrap().activities(level).last().unwrap().clone();
     assert_eq!(
         (added.text.as_str(), added.provider.as_str(), added.status),
@@ -66,20 +66,20 @@ fn an_activity_added_to_a_gap_fills_it_with_the_known_provider_spelling() {
         a.session.matrix.providers().iter().filter(|p| p.eq_ignore_ascii_case("jgz")).count(),
         1
     );
-    run(&mut a, [Action::Close, Action::Undo]);
+    run(&mut a, [Msg::Close, Msg::Undo]);
     assert!(a.session.matrix.is_gap(theme, level), "undo brings the gap back");
 }
 
 #[test]
 fn the_provider_is_completed_with_the_arrow_key() {
     let mut a = example();
-    run(&mut a, [Action::Edit, Action::Add, Action::Paste("Iets".into()), Action::NextField]);
-    run(&mut a, [Action::Paste("schoolm".into())]);
+    run(&mut a, [Msg::Edit, Msg::Add, Msg::Paste("Iets".into()), Msg::NextField]);
+    run(&mut a, [Msg::Paste("schoolm".into())]);
     assert_eq!(
         knoop::app::suggestion(&a, "schoolm").as_deref(),
         Some("Schoolmaatschappelijk werk")
     );
-    run(&mut a, [Action::Input(tui_input::InputRequest::GoToNextChar), Action::Confirm]);
+    run(&mut a, [Msg::Input(tui_input::InputRequest::GoToNextChar), Msg::Confirm]);
     assert_eq!(
         a.session
             .matrix
@@ -98,35 +98,27 @@ fn the_provider_is_completed_with_the_arrow_key() {
 #[test]
 fn activities_are_edited_toggled_moved_and_deleted_each_undoably() {
     let mut a = example();
-    run(&mut a, [Action::Edit]); // Opgroeien met voldoende middelen × Universeel
+    run(&mut a, [Msg::Edit]); // Opgroeien met voldoende middelen × Universeel
     assert_eq!(
         texts(&a, 16, 0),
         ["Gratis ontbijt op school", "Jeugdfonds Sport & Cultuur bekend maken bij ouders"]
     );
-    run(&mut a, [Action::Down, Action::MoveUp]);
+    run(&mut a, [Msg::Down, Msg::MoveUp]);
     assert_eq!(texts(&a, 16, 0)[0], "Jeugdfonds Sport & Cultuur bekend maken bij ouders");
-    run(&mut a, [Action::Undo]);
+    run(&mut a, [Msg::Undo]);
     assert_eq!(texts(&a, 16, 0)[0], "Gratis ontbijt op school");
-    run(
-        &mut a,
-        [
-            Action::Home,
-            Action::Up,
-            Action::Edit,
-            Action::Input(tui_input::InputRequest::DeleteLine),
-        ],
-    );
-    run(&mut a, [Action::Paste("Gezond ontbijt op school".into()), Action::Confirm]);
+    run(&mut a, [Msg::Home, Msg::Up, Msg::Edit, Msg::Input(tui_input::InputRequest::DeleteLine)]);
+    run(&mut a, [Msg::Paste("Gezond ontbijt op school".into()), Msg::Confirm]);
     assert_eq!(texts(&a, 16, 0)[0], "Gezond ontbijt op school");
-    run(&mut a, [Action::Toggle]);
+    run(&mut a, [Msg::Toggle]);
     let level = a.session.matrix.levels[0].id;
     assert_eq!(
         a.session.matrix.theme(ThemeId(16)).unwrap().activities(level)[0].status,
         ActivityStatus::Needed
     );
-    run(&mut a, [Action::Remove]);
+    run(&mut a, [Msg::Remove]);
     assert_eq!(texts(&a, 16, 0).len(), 1);
-    run(&mut a, [Action::Undo, Action::Undo, Action::Undo]);
+    run(&mut a, [Msg::Undo, Msg::Undo, Msg::Undo]);
     assert_eq!(
         texts(&a, 16, 0)[0],
         "Gratis ontbijt op school",
@@ -137,34 +129,31 @@ fn activities_are_edited_toggled_moved_and_deleted_each_undoably() {
 #[test]
 fn pasting_several_lines_adds_one_activity_per_line() {
     let mut a = example();
-    run(&mut a, [Action::End, Action::Right, Action::Edit]); // basis × Selectief, a gap
+    run(&mut a, [Msg::End, Msg::Right, Msg::Edit]); // basis × Selectief, a gap
     run(
         &mut a,
-        [Action::Paste("Schoolregels met ouders\r\n\r\n  Kindgesprekken\nPleinwacht\n".into())],
+        [Msg::Paste("Schoolregels met ouders\r\n\r\n  Kindgesprekken\nPleinwacht\n".into())],
     );
     assert_eq!(texts(&a, 20, 1), ["Schoolregels met ouders", "Kindgesprekken", "Pleinwacht"]);
-    run(&mut a, [Action::Undo]);
+    run(&mut a, [Msg::Undo]);
     assert!(texts(&a, 20, 1).is_empty(), "one paste, one undo");
 }
 
 #[test]
 fn a_needed_activity_becomes_an_action_linked_to_its_cell() {
     let mut a = example();
-    run(&mut a, [Action::Down, Action::Right, Action::Edit]); // Gezonde leefstijl × Selectief
-    run(&mut a, [Action::MakeAction]);
+    run(&mut a, [Msg::Down, Msg::Right, Msg::Edit]); // Gezonde leefstijl × Selectief
+    run(&mut a, [Msg::MakeAction]);
     assert!(a.message.as_deref().unwrap().contains("Alleen een nodige"), "the first is existing");
-    run(&mut a, [Action::Down, Action::MakeAction]);
-    let action = a.session.actions.last().unwrap();
-    assert_eq!(action.text, "Beweegprogramma na school voor kinderen met overgewicht");
-    assert_eq!(
-        (action.theme, action.level),
-        (Some(ThemeId(1)), Some(a.session.matrix.levels[1].id))
-    );
-    assert_eq!((action.owner, action.due), (None, None));
+    run(&mut a, [Msg::Down, Msg::MakeAction]);
+    let msg = a.session.actions.last().unwrap();
+    assert_eq!(msg.text, "Beweegprogramma na school voor kinderen met overgewicht");
+    assert_eq!((msg.theme, msg.level), (Some(ThemeId(1)), Some(a.session.matrix.levels[1].id)));
+    assert_eq!((msg.owner, msg.due), (None, None));
     assert_eq!(a.focus, Pane::Acties);
     assert_eq!(a.selected(Pane::Acties), a.session.actions.len() - 1);
     assert!(matches!(a.overlay, Overlay::None));
-    run(&mut a, [Action::Undo]);
+    run(&mut a, [Msg::Undo]);
     assert_eq!(a.session.actions.len(), 6);
 }
 
@@ -172,24 +161,21 @@ fn a_needed_activity_becomes_an_action_linked_to_its_cell() {
 fn rows_and_columns_of_a_leeg_session() {
     let session = Session::new("Leeg", &template::LEEG, jiff::Timestamp::UNIX_EPOCH);
     let mut a = App::new(session, PathBuf::from("leeg.json"), Lang::Nl);
-    run(&mut a, [Action::Focus(Pane::Matrix)]);
+    run(&mut a, [Msg::Focus(Pane::Matrix)]);
     for (name, alias) in [("Thuis", ""), ("School", "onderwijs"), ("Wijk", "")] {
         run(
             &mut a,
             [
-                Action::AddLevel,
-                Action::Paste(name.into()),
-                Action::NextField,
-                Action::Paste(alias.into()),
-                Action::Confirm,
+                Msg::AddLevel,
+                Msg::Paste(name.into()),
+                Msg::NextField,
+                Msg::Paste(alias.into()),
+                Msg::Confirm,
             ],
         );
     }
     for desired in ["Veilig naar school", "Samen spelen"] {
-        run(
-            &mut a,
-            [Action::OwnTheme, Action::NextField, Action::Paste(desired.into()), Action::Confirm],
-        );
+        run(&mut a, [Msg::OwnTheme, Msg::NextField, Msg::Paste(desired.into()), Msg::Confirm]);
     }
     let names: Vec<_> = a.session.matrix.levels.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["Thuis", "School", "Wijk"]);
@@ -198,19 +184,19 @@ fn rows_and_columns_of_a_leeg_session() {
     run(
         &mut a,
         [
-            Action::RenameLevel,
-            Action::Input(tui_input::InputRequest::DeleteLine),
-            Action::Paste("Buurt".into()),
-            Action::Confirm,
+            Msg::RenameLevel,
+            Msg::Input(tui_input::InputRequest::DeleteLine),
+            Msg::Paste("Buurt".into()),
+            Msg::Confirm,
         ],
     );
-    run(&mut a, [Action::MoveLeft]);
+    run(&mut a, [Msg::MoveLeft]);
     let names: Vec<_> = a.session.matrix.levels.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["Thuis", "Buurt", "School"]);
-    run(&mut a, [Action::Down, Action::MoveUp]);
+    run(&mut a, [Msg::Down, Msg::MoveUp]);
     assert_eq!(a.session.matrix.themes[0].desired, "Samen spelen");
     assert_eq!(a.selected(Pane::Matrix), 0, "the selection follows the row");
-    run(&mut a, [Action::RenameTheme, Action::Paste("Kansrijk".into()), Action::Confirm]);
+    run(&mut a, [Msg::RenameTheme, Msg::Paste("Kansrijk".into()), Msg::Confirm]);
     assert_eq!(a.session.matrix.themes[0].domain, "Kansrijk");
 }
 
@@ -218,33 +204,27 @@ fn rows_and_columns_of_a_leeg_session() {
 fn removing_a_row_or_column_with_activities_asks_and_undo_brings_it_back() {
     let mut a = example();
     // Gezond beweeggedrag holds nothing but was a candidate in the top 12.
-    run(&mut a, [Action::ToggleAllRows, Action::Down]);
-    run(&mut a, [Action::RemoveRow]);
+    run(&mut a, [Msg::ToggleAllRows, Msg::Down]);
+    run(&mut a, [Msg::RemoveRow]);
     assert!(a.message.as_deref().unwrap().contains("stemronde"), "a voted theme stays");
-    run(&mut a, [Action::RemoveColumn]);
+    run(&mut a, [Msg::RemoveColumn]);
     assert!(matches!(a.overlay, Overlay::ConfirmRemove(_)));
-    run(&mut a, [Action::Close]);
+    run(&mut a, [Msg::Close]);
     assert_eq!(a.session.matrix.levels.len(), 3, "no is no");
-    run(&mut a, [Action::RemoveColumn, Action::Yes]);
+    run(&mut a, [Msg::RemoveColumn, Msg::Yes]);
     assert_eq!(a.session.matrix.levels.len(), 2);
     assert_eq!(a.session.validate(), Ok(()));
-    run(&mut a, [Action::Undo]);
+    run(&mut a, [Msg::Undo]);
     assert_eq!(a.session.matrix.levels.len(), 3);
     // A theme of the room's own with an activity: asks, then goes.
-    run(
-        &mut a,
-        [Action::OwnTheme, Action::NextField, Action::Paste("Eigen thema".into()), Action::Confirm],
-    );
+    run(&mut a, [Msg::OwnTheme, Msg::NextField, Msg::Paste("Eigen thema".into()), Msg::Confirm]);
     let own = a.session.matrix.themes.iter().find(|t| t.desired == "Eigen thema").unwrap().id;
     let at = matrix_rows(&a).iter().position(|&t| t == own).unwrap();
-    run(&mut a, [Action::Home]);
-    run(&mut a, std::iter::repeat_n(Action::Down, at));
-    run(
-        &mut a,
-        [Action::Edit, Action::Paste("Iets".into()), Action::Close, Action::RemoveRow, Action::Yes],
-    );
+    run(&mut a, [Msg::Home]);
+    run(&mut a, std::iter::repeat_n(Msg::Down, at));
+    run(&mut a, [Msg::Edit, Msg::Paste("Iets".into()), Msg::Close, Msg::RemoveRow, Msg::Yes]);
     assert!(a.session.matrix.theme(own).is_none());
-    run(&mut a, [Action::Undo]);
+    run(&mut a, [Msg::Undo]);
     assert!(a.session.matrix.theme(own).is_some());
 }
 
@@ -257,23 +237,23 @@ fn both_sizes(name: &str, app: &App) {
 fn screens_of_the_matrix() {
     // The filled example with its gaps, zoomed as on the projector.
     let mut a = example();
-    run(&mut a, [Action::Down, Action::Right, Action::ToggleZoom]);
+    run(&mut a, [Msg::Down, Msg::Right, Msg::ToggleZoom]);
     both_sizes("matrix_example", &a);
     // An open cell with an activity being added.
     run(
         &mut a,
         [
-            Action::Edit,
-            Action::Add,
-            Action::Paste("Beweegcoach op het plein".into()),
-            Action::NextField,
-            Action::Paste("bu".into()),
+            Msg::Edit,
+            Msg::Add,
+            Msg::Paste("Beweegcoach op het plein".into()),
+            Msg::NextField,
+            Msg::Paste("bu".into()),
         ],
     );
     both_sizes("matrix_cell_form", &a);
     // The all-rows view.
     let mut a = example();
-    run(&mut a, [Action::ToggleAllRows]);
+    run(&mut a, [Msg::ToggleAllRows]);
     both_sizes("matrix_all_rows", &a);
 }
 
@@ -303,31 +283,26 @@ fn screens_of_the_other_templates() {
     run(
         &mut a,
         [
-            Action::Focus(Pane::Matrix),
-            Action::ToggleZoom,
-            Action::Edit,
-            Action::Paste("Gezamenlijke scholing signaleren".into()),
-            Action::Close,
+            Msg::Focus(Pane::Matrix),
+            Msg::ToggleZoom,
+            Msg::Edit,
+            Msg::Paste("Gezamenlijke scholing signaleren".into()),
+            Msg::Close,
         ],
     );
     both_sizes("matrix_onderwijs_jeugdhulp", &a);
 
     let session = Session::new("Leeg", &template::LEEG, jiff::Timestamp::UNIX_EPOCH);
     let mut a = App::new(session, PathBuf::from("leeg.json"), Lang::Nl);
-    run(&mut a, [Action::Focus(Pane::Matrix)]);
+    run(&mut a, [Msg::Focus(Pane::Matrix)]);
     both_sizes("matrix_leeg_empty", &a);
     for name in ["Thuis", "School"] {
-        run(&mut a, [Action::AddLevel, Action::Paste(name.into()), Action::Confirm]);
+        run(&mut a, [Msg::AddLevel, Msg::Paste(name.into()), Msg::Confirm]);
     }
     run(
         &mut a,
-        [
-            Action::OwnTheme,
-            Action::NextField,
-            Action::Paste("Veilig naar school".into()),
-            Action::Confirm,
-        ],
+        [Msg::OwnTheme, Msg::NextField, Msg::Paste("Veilig naar school".into()), Msg::Confirm],
     );
-    run(&mut a, [Action::Edit, Action::Paste("Klaar-overbrigade".into()), Action::Close]);
+    run(&mut a, [Msg::Edit, Msg::Paste("Klaar-overbrigade".into()), Msg::Close]);
     both_sizes("matrix_leeg_own", &a);
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use knoop::app::{Action, App, Pane, update};
+use knoop::app::{App, Msg, Pane, update};
 use knoop::i18n::Lang;
 use knoop::ui::{self, Palette};
 use ratatui::Terminal;
@@ -31,26 +31,26 @@ fn three_panes_with_the_example_session() {
 #[test]
 fn the_matrix_pane_focused_and_zoomed() {
     let mut a = app();
-    update(&mut a, Action::Focus(Pane::Matrix));
-    update(&mut a, Action::ToggleZoom);
+    update(&mut a, Msg::Focus(Pane::Matrix));
+    update(&mut a, Msg::ToggleZoom);
     both_sizes("matrix_zoomed", &a);
 }
 
 #[test]
 fn the_help_overlay_of_the_acties_pane() {
     let mut a = app();
-    update(&mut a, Action::Focus(Pane::Acties));
-    update(&mut a, Action::ToggleHelp);
+    update(&mut a, Msg::Focus(Pane::Acties));
+    update(&mut a, Msg::ToggleHelp);
     both_sizes("help_acties", &a);
 }
 
 #[test]
 fn the_participants_dialog_with_the_form_open() {
     let mut a = app();
-    update(&mut a, Action::Participants);
+    update(&mut a, Msg::Participants);
     both_sizes("participants", &a);
-    update(&mut a, Action::Add);
-    update(&mut a, Action::Paste("Zoë Ünal".into()));
+    update(&mut a, Msg::Add);
+    update(&mut a, Msg::Paste("Zoë Ünal".into()));
     both_sizes("participants_form", &a);
 }
 
@@ -102,8 +102,8 @@ fn the_session_picker_and_its_new_session_form() {
     let mut p = picker();
     insta::assert_snapshot!("picker_80x24", picker_screen(&p, 80, 24));
     insta::assert_snapshot!("picker_160x48", picker_screen(&p, 160, 48));
-    p.update(Action::Add);
-    p.update(Action::Paste("Knooppunt Het Anker".into()));
+    p.update(Msg::Add);
+    p.update(Msg::Paste("Knooppunt Het Anker".into()));
     insta::assert_snapshot!("picker_new_80x24", picker_screen(&p, 80, 24));
     insta::assert_snapshot!("picker_new_160x48", picker_screen(&p, 160, 48));
 }
@@ -132,9 +132,9 @@ fn every_size_from_80x24_to_250x70_draws_all_three_panes() {
 #[test]
 fn wide_characters_in_a_field_keep_the_cursor_after_the_text() {
     let mut a = app();
-    update(&mut a, Action::Participants);
-    update(&mut a, Action::Add);
-    update(&mut a, Action::Paste("日本語".into()));
+    update(&mut a, Msg::Participants);
+    update(&mut a, Msg::Add);
+    update(&mut a, Msg::Paste("日本語".into()));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| ui::draw(f, &a, &Palette::mono())).unwrap();
     let text = terminal.backend().to_string();

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use tui_input::Input;
 
 use super::text_field::{paste_into, type_into};
-use super::{Action, App, Overlay, Pane};
+use super::{App, Msg, Overlay, Pane};
 use crate::i18n::fill;
 use crate::model::{
     ActionId, ActionStatus, AgreementId, DateError, ParticipantId, Role, Session, ThemeId,
@@ -110,14 +110,14 @@ pub fn rows(app: &App) -> Vec<usize> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormTarget {
     /// An action; `None` adds one.
-    Action(Option<ActionId>),
+    Actie(Option<ActionId>),
     /// An agreement; `None` adds one.
     Agreement(Option<AgreementId>),
 }
 
 /// Adding or editing an action or an agreement: text, owner, date.
 #[derive(Clone, Debug)]
-pub struct ActionForm {
+pub struct ActieForm {
     /// What is edited.
     pub target: FormTarget,
     /// 0: text, 1: owner, 2: date.
@@ -150,7 +150,7 @@ pub fn owner_match(s: &Session, typed: &str) -> Option<ParticipantId> {
 }
 
 /// The date the form's date field stands for now: nothing typed, a date, or why not.
-pub fn typed_date(form: &ActionForm, today: Date) -> Result<Option<Date>, DateError> {
+pub fn typed_date(form: &ActieForm, today: Date) -> Result<Option<Date>, DateError> {
     match parse_date(form.date.value(), today) {
         Ok(d) => Ok(Some(d)),
         Err(DateError::Empty) => Ok(None),
@@ -159,11 +159,11 @@ pub fn typed_date(form: &ActionForm, today: Date) -> Result<Option<Date>, DateEr
 }
 
 /// Handles the Acties pane's own actions; false when `action` is not one of them.
-pub(super) fn pane_action(app: &mut App, action: &Action) -> bool {
+pub(super) fn pane_action(app: &mut App, msg: &Msg) -> bool {
     let agreements = app.acties.list == ActiesList::Agreements;
-    match action {
-        Action::Add => open_form(app, None),
-        Action::Edit => {
+    match msg {
+        Msg::Add => open_form(app, None),
+        Msg::Edit => {
             let at = app.selected(Pane::Acties);
             if agreements {
                 let id = app.session.agreements.get(at).map(|a| a.id);
@@ -172,22 +172,22 @@ pub(super) fn pane_action(app: &mut App, action: &Action) -> bool {
                 }
             } else if let Some(&i) = rows(app).get(at) {
                 let id = app.session.actions[i].id;
-                open_form(app, Some(FormTarget::Action(Some(id))));
+                open_form(app, Some(FormTarget::Actie(Some(id))));
             }
         }
-        Action::Remove => remove(app),
-        Action::CycleStatus if !agreements => {
+        Msg::Remove => remove(app),
+        Msg::CycleStatus if !agreements => {
             if let Some(&i) = rows(app).get(app.selected(Pane::Acties)) {
                 let id = app.session.actions[i].id;
                 set_status(app, id, None);
             }
         }
-        Action::ToggleAgreements => {
+        Msg::ToggleAgreements => {
             app.acties.list = if agreements { ActiesList::Actions } else { ActiesList::Agreements };
             app.selected[2] = 0;
         }
-        Action::Sort => app.acties.sort = app.acties.sort.next(),
-        Action::FilterOwner => {
+        Msg::Sort => app.acties.sort = app.acties.sort.next(),
+        Msg::FilterOwner => {
             let owners: Vec<Option<ParticipantId>> = {
                 let s = &app.session;
                 let mut owners: Vec<Option<ParticipantId>> = s
@@ -204,12 +204,12 @@ pub(super) fn pane_action(app: &mut App, action: &Action) -> bool {
             app.acties.owner = next_in(&owners, app.acties.owner);
             app.selected[2] = 0;
         }
-        Action::FilterStatus => {
+        Msg::FilterStatus => {
             let all = [ActionStatus::Open, ActionStatus::Busy, ActionStatus::Done];
             app.acties.status = next_in(&all, app.acties.status);
             app.selected[2] = 0;
         }
-        Action::FilterTheme => {
+        Msg::FilterTheme => {
             let themes: Vec<ThemeId> = {
                 let s = &app.session;
                 let linked = |t: ThemeId| s.actions.iter().any(|a| a.theme == Some(t));
@@ -218,7 +218,7 @@ pub(super) fn pane_action(app: &mut App, action: &Action) -> bool {
             app.acties.theme = next_in(&themes, app.acties.theme);
             app.selected[2] = 0;
         }
-        Action::ByOwner => app.acties.by_owner = !app.acties.by_owner,
+        Msg::ByOwner => app.acties.by_owner = !app.acties.by_owner,
         _ => return false,
     }
     app.clamp_selection();
@@ -244,10 +244,10 @@ fn open_form(app: &mut App, target: Option<FormTarget>) {
     let date = |d: Option<Date>| d.map(|d| d.strftime("%d-%m-%Y").to_string()).unwrap_or_default();
     let agreements = app.acties.list == ActiesList::Agreements;
     let form = match target {
-        Some(FormTarget::Action(Some(id))) => {
+        Some(FormTarget::Actie(Some(id))) => {
             let Some(a) = s.actions.iter().find(|a| a.id == id) else { return };
-            ActionForm {
-                target: FormTarget::Action(Some(id)),
+            ActieForm {
+                target: FormTarget::Actie(Some(id)),
                 field: 0,
                 text: Input::new(a.text.clone()),
                 owner: Input::new(name(a.owner)),
@@ -257,7 +257,7 @@ fn open_form(app: &mut App, target: Option<FormTarget>) {
         }
         Some(FormTarget::Agreement(Some(id))) => {
             let Some(a) = s.agreements.iter().find(|a| a.id == id) else { return };
-            ActionForm {
+            ActieForm {
                 target: FormTarget::Agreement(Some(id)),
                 field: 0,
                 text: Input::new(a.text.clone()),
@@ -266,8 +266,8 @@ fn open_form(app: &mut App, target: Option<FormTarget>) {
                 question: None,
             }
         }
-        _ => ActionForm {
-            target: if agreements { FormTarget::Agreement(None) } else { FormTarget::Action(None) },
+        _ => ActieForm {
+            target: if agreements { FormTarget::Agreement(None) } else { FormTarget::Actie(None) },
             field: 0,
             text: Input::default(),
             owner: Input::default(),
@@ -276,7 +276,7 @@ fn open_form(app: &mut App, target: Option<FormTarget>) {
             question: (agreements && s.agreements.len() < 4).then_some(s.agreements.len()),
         },
     };
-    app.overlay = Overlay::ActionForm(form);
+    app.overlay = Overlay::ActieForm(form);
 }
 
 fn remove(app: &mut App) {
@@ -308,14 +308,14 @@ fn set_status(app: &mut App, id: ActionId, status: Option<ActionStatus>) {
 }
 
 /// Handles an action while the form is open.
-pub(super) fn update_form(app: &mut App, action: Action) {
-    let Overlay::ActionForm(mut form) = std::mem::take(&mut app.overlay) else { return };
+pub(super) fn update_form(app: &mut App, msg: Msg) {
+    let Overlay::ActieForm(mut form) = std::mem::take(&mut app.overlay) else { return };
     let t = app.lang.texts();
     let too_long = fill(t.ui_too_long, &[&MAX_TEXT]);
-    match action {
-        Action::Close => return,
-        Action::NextField => form.field = (form.field + 1) % 3,
-        Action::Input(tui_input::InputRequest::GoToNextChar)
+    match msg {
+        Msg::Close => return,
+        Msg::NextField => form.field = (form.field + 1) % 3,
+        Msg::Input(tui_input::InputRequest::GoToNextChar)
             if form.field == 1 && form.owner.cursor() == form.owner.value().chars().count() =>
         {
             // → at the end of the owner takes the participant it points at.
@@ -325,7 +325,7 @@ pub(super) fn update_form(app: &mut App, action: Action) {
                 form.owner = Input::new(p.name.clone());
             }
         }
-        Action::Input(request) => {
+        Msg::Input(request) => {
             let input =
                 [&mut form.text, &mut form.owner, &mut form.date].into_iter().nth(form.field);
             if let Some(input) = input
@@ -334,7 +334,7 @@ pub(super) fn update_form(app: &mut App, action: Action) {
                 app.message = Some(too_long);
             }
         }
-        Action::Paste(text) => {
+        Msg::Paste(text) => {
             let input =
                 [&mut form.text, &mut form.owner, &mut form.date].into_iter().nth(form.field);
             if let Some(input) = input
@@ -343,7 +343,7 @@ pub(super) fn update_form(app: &mut App, action: Action) {
                 app.message = Some(too_long);
             }
         }
-        Action::Confirm => {
+        Msg::Confirm => {
             let kept = confirm(app, &form);
             if kept {
                 return;
@@ -351,11 +351,11 @@ pub(super) fn update_form(app: &mut App, action: Action) {
         }
         _ => {}
     }
-    app.overlay = Overlay::ActionForm(form);
+    app.overlay = Overlay::ActieForm(form);
 }
 
 /// Keeps the form's content; false (with a message) when something is not right yet.
-fn confirm(app: &mut App, form: &ActionForm) -> bool {
+fn confirm(app: &mut App, form: &ActieForm) -> bool {
     let t = app.lang.texts();
     let text = form.text.value().trim().to_owned();
     if text.is_empty() {
@@ -385,11 +385,11 @@ fn confirm(app: &mut App, form: &ActionForm) -> bool {
             }
         };
         match target {
-            FormTarget::Action(Some(id)) => {
+            FormTarget::Actie(Some(id)) => {
                 let a = s.actions.iter_mut().find(|a| a.id == id).ok_or(())?;
                 (a.text, a.owner, a.due) = (text, owner, date);
             }
-            FormTarget::Action(None) => {
+            FormTarget::Actie(None) => {
                 s.add_action(&text, owner, date);
             }
             FormTarget::Agreement(Some(id)) => {
@@ -403,7 +403,7 @@ fn confirm(app: &mut App, form: &ActionForm) -> bool {
         Ok::<(), ()>(())
     });
     if result.is_ok() {
-        if matches!(target, FormTarget::Action(None)) {
+        if matches!(target, FormTarget::Actie(None)) {
             let last = app.session.actions.len() - 1;
             app.selected[2] = rows(app).iter().position(|&i| i == last).unwrap_or(0);
         }
@@ -432,19 +432,19 @@ impl Review {
 }
 
 /// Handles an action while the review is open.
-pub(super) fn update_review(app: &mut App, action: Action) {
+pub(super) fn update_review(app: &mut App, msg: Msg) {
     let Overlay::Review(mut review) = std::mem::take(&mut app.overlay) else { return };
     let current = review.actions.get(review.at).copied();
-    let status = match action {
-        Action::Close => return,
-        Action::SetOpen => Some(ActionStatus::Open),
-        Action::SetBusy => Some(ActionStatus::Busy),
-        Action::SetDone => Some(ActionStatus::Done),
-        Action::Up => {
+    let status = match msg {
+        Msg::Close => return,
+        Msg::SetOpen => Some(ActionStatus::Open),
+        Msg::SetBusy => Some(ActionStatus::Busy),
+        Msg::SetDone => Some(ActionStatus::Done),
+        Msg::Up => {
             review.at = review.at.saturating_sub(1);
             None
         }
-        Action::Down | Action::Confirm => {
+        Msg::Down | Msg::Confirm => {
             if review.at + 1 == review.actions.len() {
                 return;
             }

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::backend::crossterm::to_input_request;
 
-use super::{Action, App, CellEditor, Overlay, Pane, ParticipantsDialog, TieDialog};
+use super::{App, CellEditor, Msg, Overlay, Pane, ParticipantsDialog, TieDialog};
 use crate::i18n::Texts;
 
 /// Where a binding applies.
@@ -68,7 +68,7 @@ pub struct Binding {
     /// The keys, the first one shown first in the help.
     pub keys: &'static [Key],
     /// What they do.
-    pub action: Action,
+    pub msg: Msg,
     /// Where.
     pub context: Context,
     /// The help text, in the interface language.
@@ -82,8 +82,8 @@ use Context::{
 
 /// One line of the table: context, action, help text, keys.
 macro_rules! bind {
-    ($context:expr, $action:ident, $help:ident, [$($key:expr),+ $(,)?]) => {
-        Binding { keys: &[$($key),+], action: Action::$action, context: $context, help: |t| t.$help }
+    ($context:expr, $msg:ident, $help:ident, [$($key:expr),+ $(,)?]) => {
+        Binding { keys: &[$($key),+], msg: Msg::$msg, context: $context, help: |t| t.$help }
     };
 }
 
@@ -236,7 +236,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::Cell(CellEditor { form: Some(_), .. }) => vec![Context::Form],
         Overlay::Cell(_) => vec![Context::Cell],
         Overlay::ConfirmRemove(_) => vec![Context::Question],
-        Overlay::ActionForm(_) => vec![Context::Form],
+        Overlay::ActieForm(_) => vec![Context::Form],
         Overlay::Review(_) => vec![Context::Review],
         Overlay::Tie(TieDialog { pick: None, .. }) => vec![Context::Tie],
         Overlay::Tie(TieDialog { pick: Some(pick), .. }) if pick.reason.is_none() => {
@@ -271,26 +271,26 @@ fn matches(k: &Key, event: &KeyEvent) -> bool {
 }
 
 /// The action of a key press now, if any. In a form, keys that are not bound edit the text.
-pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
+pub fn action_for(app: &App, event: KeyEvent) -> Option<Msg> {
     action_in(&contexts(app), event)
 }
 
 /// The action of a key press in these contexts, most specific first. In a context with a text
 /// field, keys that are not bound edit the text.
-pub fn action_in(contexts: &[Context], event: KeyEvent) -> Option<Action> {
+pub fn action_in(contexts: &[Context], event: KeyEvent) -> Option<Msg> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     for context in contexts {
         for binding in KEYMAP.iter().filter(|b| b.context == *context) {
             if binding.keys.iter().any(|k| matches(k, &event)) {
-                return Some(binding.action.clone());
+                return Some(binding.msg.clone());
             }
         }
     }
     if contexts.contains(&Context::Form) || contexts.contains(&Context::NewSession) {
         let event = ratatui::crossterm::event::Event::Key(event);
-        return to_input_request(&event).map(Action::Input);
+        return to_input_request(&event).map(Msg::Input);
     }
     None
 }

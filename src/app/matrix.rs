@@ -4,7 +4,7 @@
 use tui_input::Input;
 
 use super::text_field::{paste_into, type_into};
-use super::{Action, App, Overlay, Pane, TextField, TextTarget};
+use super::{App, Msg, Overlay, Pane, TextField, TextTarget};
 use crate::i18n::fill;
 use crate::model::{Activity, ActivityStatus, LevelId, SessionError, ThemeId};
 
@@ -87,46 +87,46 @@ pub fn suggestion(app: &App, typed: &str) -> Option<String> {
 }
 
 /// Handles the Matrix pane's own actions; false when `action` is not one of them.
-pub(super) fn pane_action(app: &mut App, action: &Action) -> bool {
+pub(super) fn pane_action(app: &mut App, msg: &Msg) -> bool {
     let levels = app.session.matrix.levels.len();
-    match action {
-        Action::Left => app.matrix.col = app.matrix.col.saturating_sub(1),
-        Action::Right => app.matrix.col = (app.matrix.col + 1).min(levels.saturating_sub(1)),
-        Action::ToggleAllRows => {
+    match msg {
+        Msg::Left => app.matrix.col = app.matrix.col.saturating_sub(1),
+        Msg::Right => app.matrix.col = (app.matrix.col + 1).min(levels.saturating_sub(1)),
+        Msg::ToggleAllRows => {
             app.matrix.all_rows = !app.matrix.all_rows;
             app.clamp_selection();
         }
-        Action::Edit => {
+        Msg::Edit => {
             if let Some((theme, level)) = selected_cell(app) {
                 app.overlay = Overlay::Cell(CellEditor { theme, level, selected: 0, form: None });
             }
         }
-        Action::Evidence => open_form(app, |theme, _| TextTarget::Evidence(theme)),
-        Action::RenameTheme => open_form(app, |theme, _| TextTarget::Theme(theme)),
-        Action::RenameLevel => open_form(app, |_, level| TextTarget::Level(level)),
-        Action::OwnTheme => {
+        Msg::Evidence => open_form(app, |theme, _| TextTarget::Evidence(theme)),
+        Msg::RenameTheme => open_form(app, |theme, _| TextTarget::Theme(theme)),
+        Msg::RenameLevel => open_form(app, |_, level| TextTarget::Level(level)),
+        Msg::OwnTheme => {
             if !app.refuse_if_read_only()
                 && let Some(form) = TextField::open(app, TextTarget::NewTheme)
             {
                 app.overlay = Overlay::TextField(form);
             }
         }
-        Action::AddLevel => {
+        Msg::AddLevel => {
             if !app.refuse_if_read_only()
                 && let Some(form) = TextField::open(app, TextTarget::NewLevel)
             {
                 app.overlay = Overlay::TextField(form);
             }
         }
-        Action::MoveUp | Action::MoveDown => move_row(app, *action == Action::MoveUp),
-        Action::MoveLeft | Action::MoveRight => move_column(app, *action == Action::MoveLeft),
-        Action::RemoveRow => {
+        Msg::MoveUp | Msg::MoveDown => move_row(app, *msg == Msg::MoveUp),
+        Msg::MoveLeft | Msg::MoveRight => move_column(app, *msg == Msg::MoveLeft),
+        Msg::RemoveRow => {
             if let Some((theme, _)) = selected_cell_or_row(app) {
                 let count = app.session.matrix.theme(theme).map_or(0, |t| t.activity_count());
                 remove(app, Removal::Theme(theme, count), false);
             }
         }
-        Action::RemoveColumn => {
+        Msg::RemoveColumn => {
             if let Some(level) = app.session.matrix.levels.get(app.matrix.col).map(|l| l.id) {
                 let count =
                     app.session.matrix.themes.iter().map(|t| t.activities(level).len()).sum();
@@ -208,33 +208,33 @@ fn remove(app: &mut App, removal: Removal, sure: bool) {
 }
 
 /// Handles the answer to "remove this row or column with its activities?".
-pub(super) fn update_remove(app: &mut App, action: Action) {
+pub(super) fn update_remove(app: &mut App, msg: Msg) {
     let Overlay::ConfirmRemove(removal) = std::mem::take(&mut app.overlay) else { return };
-    match action {
-        Action::Yes => remove(app, removal, true),
-        Action::Close => {}
+    match msg {
+        Msg::Yes => remove(app, removal, true),
+        Msg::Close => {}
         _ => app.overlay = Overlay::ConfirmRemove(removal),
     }
 }
 
 /// Handles an action while a cell is open.
-pub(super) fn update_cell(app: &mut App, action: Action) {
+pub(super) fn update_cell(app: &mut App, msg: Msg) {
     let Overlay::Cell(mut cell) = std::mem::take(&mut app.overlay) else { return };
     let count = app.session.matrix.theme(cell.theme).map_or(0, |t| t.activities(cell.level).len());
     if cell.form.is_some() {
-        on_form(app, &mut cell, action);
+        on_form(app, &mut cell, msg);
         app.overlay = Overlay::Cell(cell);
         return;
     }
     let (theme, level, at) = (cell.theme, cell.level, cell.selected);
-    match action {
-        Action::Close => return,
-        Action::Up => cell.selected = cell.selected.saturating_sub(1),
-        Action::Down => cell.selected = (cell.selected + 1).min(count.saturating_sub(1)),
-        Action::Undo => app.undo(),
-        Action::Redo => app.redo(),
-        Action::Add if !app.refuse_if_read_only() => cell.form = Some(ActivityForm::default()),
-        Action::Edit if !app.refuse_if_read_only() => {
+    match msg {
+        Msg::Close => return,
+        Msg::Up => cell.selected = cell.selected.saturating_sub(1),
+        Msg::Down => cell.selected = (cell.selected + 1).min(count.saturating_sub(1)),
+        Msg::Undo => app.undo(),
+        Msg::Redo => app.redo(),
+        Msg::Add if !app.refuse_if_read_only() => cell.form = Some(ActivityForm::default()),
+        Msg::Edit if !app.refuse_if_read_only() => {
             if let Some(a) = activity(app, theme, level, at) {
                 cell.form = Some(ActivityForm {
                     editing: Some(at),
@@ -244,10 +244,10 @@ pub(super) fn update_cell(app: &mut App, action: Action) {
                 });
             }
         }
-        Action::Remove if at < count => {
+        Msg::Remove if at < count => {
             let _ = app.edit(|s| s.matrix.remove_activity(theme, level, at).map(|_| ()));
         }
-        Action::Toggle if at < count => {
+        Msg::Toggle if at < count => {
             let _ = app.edit(|s| {
                 let a = activity_mut(s, theme, level, at).ok_or(())?;
                 a.status = match a.status {
@@ -257,8 +257,8 @@ pub(super) fn update_cell(app: &mut App, action: Action) {
                 Ok::<(), ()>(())
             });
         }
-        Action::MoveUp | Action::MoveDown if at < count => {
-            let to = if action == Action::MoveUp {
+        Msg::MoveUp | Msg::MoveDown if at < count => {
+            let to = if msg == Msg::MoveUp {
                 at.checked_sub(1)
             } else {
                 Some(at + 1).filter(|&i| i < count)
@@ -269,7 +269,7 @@ pub(super) fn update_cell(app: &mut App, action: Action) {
                 cell.selected = to;
             }
         }
-        Action::Paste(text) if !app.refuse_if_read_only() => {
+        Msg::Paste(text) if !app.refuse_if_read_only() => {
             // Each pasted line becomes an activity: a list from a document lands at once.
             let lines: Vec<String> = text
                 .lines()
@@ -289,7 +289,7 @@ pub(super) fn update_cell(app: &mut App, action: Action) {
                 Ok::<(), crate::model::MatrixError>(())
             });
         }
-        Action::MakeAction if at < count => {
+        Msg::MakeAction if at < count => {
             make_action(app, theme, level, at);
             return;
         }
@@ -313,14 +313,14 @@ fn activity_mut(
     s.matrix.theme_mut(theme).ok()?.cells.get_mut(&level)?.get_mut(at)
 }
 
-fn on_form(app: &mut App, cell: &mut CellEditor, action: Action) {
+fn on_form(app: &mut App, cell: &mut CellEditor, msg: Msg) {
     let t = app.lang.texts();
     let too_long = fill(t.ui_too_long, &[&MAX_ACTIVITY]);
     let Some(form) = cell.form.as_mut() else { return };
-    match action {
-        Action::Close => cell.form = None,
-        Action::NextField => form.field = 1 - form.field,
-        Action::Input(tui_input::InputRequest::GoToNextChar)
+    match msg {
+        Msg::Close => cell.form = None,
+        Msg::NextField => form.field = 1 - form.field,
+        Msg::Input(tui_input::InputRequest::GoToNextChar)
             if form.field == 1
                 && form.provider.cursor() == form.provider.value().chars().count() =>
         {
@@ -329,21 +329,21 @@ fn on_form(app: &mut App, cell: &mut CellEditor, action: Action) {
                 form.provider = Input::new(known);
             }
         }
-        Action::Input(request) => {
+        Msg::Input(request) => {
             let input = if form.field == 0 { &mut form.text } else { &mut form.provider };
             let fits = type_into(input, request, MAX_ACTIVITY);
             if !fits {
                 app.message = Some(too_long);
             }
         }
-        Action::Paste(text) => {
+        Msg::Paste(text) => {
             let input = if form.field == 0 { &mut form.text } else { &mut form.provider };
             let fits = paste_into(input, &text, MAX_ACTIVITY);
             if !fits {
                 app.message = Some(too_long);
             }
         }
-        Action::Confirm => {
+        Msg::Confirm => {
             let text = form.text.value().trim().to_owned();
             if text.is_empty() {
                 app.message = Some(t.ui_activity_required.to_owned());
@@ -397,9 +397,9 @@ fn make_action(app: &mut App, theme: ThemeId, level: LevelId, at: usize) {
     }
     let result = app.edit(|s| {
         let id = s.add_action(&a.text, None, None);
-        if let Some(action) = s.actions.iter_mut().find(|x| x.id == id) {
-            action.theme = Some(theme);
-            action.level = Some(level);
+        if let Some(msg) = s.actions.iter_mut().find(|x| x.id == id) {
+            msg.theme = Some(theme);
+            msg.level = Some(level);
         }
         Ok::<(), ()>(())
     });

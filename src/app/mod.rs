@@ -1,13 +1,13 @@
 //! The application: its state, the actions that change it, and the one key map.
 //!
-//! Data flows one way: a key becomes an [`Action`] through [`keymap`], [`update`] changes the
+//! Data flows one way: a key becomes a [`Msg`] through [`keymap`], [`update`] changes the
 //! [`App`], and the `ui` draws it. Nothing here draws or touches a file: saving is asked of the
 //! runtime through the revision counter, so every function here can be driven by tests.
 
 mod acties;
-mod action;
 pub mod keymap;
 mod matrix;
+mod msg;
 mod participants;
 mod picker;
 mod text_field;
@@ -20,13 +20,13 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 
 pub use acties::{
-    ActiesList, ActiesView, ActionForm as ActieForm, FormTarget, Review, SortBy, owner_match,
+    ActieForm, ActiesList, ActiesView, FormTarget, Review, SortBy, owner_match,
     rows as acties_rows, typed_date,
 };
-pub use action::Action;
 pub use matrix::{
     ActivityForm, CellEditor, MatrixView, Removal, rows as matrix_rows, selected_cell, suggestion,
 };
+pub use msg::Msg;
 pub use participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use picker::{NewSessionForm, Picker, PickerEntry, PickerOutcome};
 pub use text_field::{TextField, TextTarget};
@@ -127,7 +127,7 @@ pub enum Overlay {
     /// "Remove this row or column with its activities?"
     ConfirmRemove(Removal),
     /// Adding or editing an action or agreement.
-    ActionForm(acties::ActionForm),
+    ActieForm(acties::ActieForm),
     /// Going through the actions carried into a follow-up meeting.
     Review(Review),
     /// A crash left this newer state: restore it?

@@ -4,7 +4,7 @@ use tui_input::Input;
 
 use super::text_field::{paste_into, type_into};
 
-use super::{Action, App, Overlay};
+use super::{App, Msg, Overlay};
 use crate::i18n::fill;
 use crate::model::{ParticipantId, Role, SessionError};
 
@@ -52,18 +52,18 @@ pub struct RemovalQuestion {
 }
 
 /// Handles an action while the participants dialog is open.
-pub(super) fn update(app: &mut App, action: Action) {
+pub(super) fn update(app: &mut App, msg: Msg) {
     let Overlay::Participants(mut dialog) = std::mem::take(&mut app.overlay) else {
         return;
     };
     let keep_open = if dialog.question.is_some() {
-        on_question(app, &mut dialog, action);
+        on_question(app, &mut dialog, msg);
         true
     } else if dialog.form.is_some() {
-        on_form(app, &mut dialog, action);
+        on_form(app, &mut dialog, msg);
         true
     } else {
-        on_list(app, &mut dialog, action)
+        on_list(app, &mut dialog, msg)
     };
     let count = app.session.participants.len();
     dialog.selected = dialog.selected.min(count.saturating_sub(1));
@@ -73,16 +73,16 @@ pub(super) fn update(app: &mut App, action: Action) {
 }
 
 /// Returns whether the dialog stays open.
-fn on_list(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) -> bool {
+fn on_list(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) -> bool {
     let selected = app.session.participants.get(dialog.selected).map(|p| p.id);
-    match action {
-        Action::Close => return false,
-        Action::Up => dialog.selected = dialog.selected.saturating_sub(1),
-        Action::Down => dialog.selected += 1,
-        Action::Undo => app.undo(),
-        Action::Redo => app.redo(),
-        Action::Add if !app.refuse_if_read_only() => dialog.form = Some(ParticipantForm::default()),
-        Action::Edit if !app.refuse_if_read_only() => {
+    match msg {
+        Msg::Close => return false,
+        Msg::Up => dialog.selected = dialog.selected.saturating_sub(1),
+        Msg::Down => dialog.selected += 1,
+        Msg::Undo => app.undo(),
+        Msg::Redo => app.redo(),
+        Msg::Add if !app.refuse_if_read_only() => dialog.form = Some(ParticipantForm::default()),
+        Msg::Edit if !app.refuse_if_read_only() => {
             if let Some(p) = app.session.participants.get(dialog.selected) {
                 dialog.form = Some(ParticipantForm {
                     editing: Some(p.id),
@@ -92,14 +92,14 @@ fn on_list(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) -> bo
                 });
             }
         }
-        Action::TogglePresent => edit_selected(app, selected, |p| p.present = !p.present),
-        Action::ToggleRole => edit_selected(app, selected, |p| {
+        Msg::TogglePresent => edit_selected(app, selected, |p| p.present = !p.present),
+        Msg::ToggleRole => edit_selected(app, selected, |p| {
             p.role = match p.role {
                 Role::Structural => Role::Incidental,
                 Role::Incidental => Role::Structural,
             }
         }),
-        Action::Remove => {
+        Msg::Remove => {
             if let Some(id) = selected {
                 remove(app, dialog, id, false);
             }
@@ -136,39 +136,39 @@ fn remove(app: &mut App, dialog: &mut ParticipantsDialog, id: ParticipantId, una
     }
 }
 
-fn on_question(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) {
-    match action {
-        Action::Yes => {
+fn on_question(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) {
+    match msg {
+        Msg::Yes => {
             if let Some(q) = dialog.question.take() {
                 remove(app, dialog, q.participant, true);
             }
         }
-        Action::Close => dialog.question = None,
+        Msg::Close => dialog.question = None,
         _ => {}
     }
 }
 
-fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, action: Action) {
+fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) {
     let t = app.lang.texts();
     let Some(form) = dialog.form.as_mut() else {
         return;
     };
-    match action {
-        Action::Close => dialog.form = None,
-        Action::NextField => form.field = 1 - form.field,
-        Action::Input(request) => {
+    match msg {
+        Msg::Close => dialog.form = None,
+        Msg::NextField => form.field = 1 - form.field,
+        Msg::Input(request) => {
             let fits = type_into(form.active(), request, MAX_FIELD);
             if !fits {
                 app.message = Some(fill(t.ui_too_long, &[&MAX_FIELD]));
             }
         }
-        Action::Paste(text) => {
+        Msg::Paste(text) => {
             let fits = paste_into(form.active(), &text, MAX_FIELD);
             if !fits {
                 app.message = Some(fill(t.ui_too_long, &[&MAX_FIELD]));
             }
         }
-        Action::Confirm => {
+        Msg::Confirm => {
             let name = form.name.value().trim().to_owned();
             let organisation = form.organisation.value().trim().to_owned();
             if name.is_empty() {

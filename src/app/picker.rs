@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use tui_input::Input;
 
-use super::Action;
+use super::Msg;
 use super::keymap::Context;
 use super::text_field::{paste_into, type_into};
 use crate::i18n::Lang;
@@ -129,27 +129,27 @@ impl Picker {
     }
 
     /// Applies an action.
-    pub fn update(&mut self, action: Action) {
+    pub fn update(&mut self, msg: Msg) {
         self.message = None;
         let t = self.lang.texts();
         if let Some(form) = &mut self.form {
-            match action {
-                Action::Close => self.form = None,
-                Action::Down => form.template = (form.template + 1).min(template::ALL.len() - 1),
-                Action::Up => form.template = form.template.saturating_sub(1),
-                Action::Input(request) => {
+            match msg {
+                Msg::Close => self.form = None,
+                Msg::Down => form.template = (form.template + 1).min(template::ALL.len() - 1),
+                Msg::Up => form.template = form.template.saturating_sub(1),
+                Msg::Input(request) => {
                     let fits = type_into(&mut form.title, request, MAX_TITLE);
                     if !fits {
                         self.message = Some(crate::i18n::fill(t.ui_too_long, &[&MAX_TITLE]));
                     }
                 }
-                Action::Paste(text) => {
+                Msg::Paste(text) => {
                     let fits = paste_into(&mut form.title, &text, MAX_TITLE);
                     if !fits {
                         self.message = Some(crate::i18n::fill(t.ui_too_long, &[&MAX_TITLE]));
                     }
                 }
-                Action::Confirm => {
+                Msg::Confirm => {
                     let title = form.title.value().trim().to_owned();
                     if title.is_empty() {
                         self.message = Some(t.ui_name_required.to_owned());
@@ -163,16 +163,16 @@ impl Picker {
             return;
         }
         let selected = self.entries.get(self.selected);
-        match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => {
+        match msg {
+            Msg::Up => self.selected = self.selected.saturating_sub(1),
+            Msg::Down => {
                 self.selected = (self.selected + 1).min(self.entries.len().saturating_sub(1))
             }
-            Action::Add => self.form = Some(NewSessionForm::default()),
-            Action::Quit => self.outcome = Some(PickerOutcome::Quit),
-            Action::Confirm | Action::FollowUp => match selected {
+            Msg::Add => self.form = Some(NewSessionForm::default()),
+            Msg::Quit => self.outcome = Some(PickerOutcome::Quit),
+            Msg::Confirm | Msg::FollowUp => match selected {
                 Some(entry) if entry.error.is_some() => self.message = entry.error.clone(),
-                Some(entry) if action == Action::Confirm => {
+                Some(entry) if msg == Msg::Confirm => {
                     self.outcome = Some(PickerOutcome::Open(entry.path.clone()));
                 }
                 Some(entry) => self.outcome = Some(PickerOutcome::FollowUp(entry.path.clone())),
@@ -207,34 +207,34 @@ mod tests {
     #[test]
     fn enter_opens_and_v_makes_a_follow_up() {
         let mut p = picker();
-        p.update(Action::Confirm);
+        p.update(Msg::Confirm);
         assert_eq!(p.outcome, Some(PickerOutcome::Open("a.json".into())));
         let mut p = picker();
-        p.update(Action::FollowUp);
+        p.update(Msg::FollowUp);
         assert_eq!(p.outcome, Some(PickerOutcome::FollowUp("a.json".into())));
     }
 
     #[test]
     fn an_unreadable_file_says_why_instead_of_opening() {
         let mut p = picker();
-        p.update(Action::Down);
-        p.update(Action::Down);
+        p.update(Msg::Down);
+        p.update(Msg::Down);
         assert_eq!(p.selected, 1);
-        p.update(Action::Confirm);
+        p.update(Msg::Confirm);
         assert_eq!((p.outcome.clone(), p.message.as_deref()), (None, Some("kapot")));
     }
 
     #[test]
     fn a_new_session_needs_a_title_and_takes_the_chosen_template() {
         let mut p = picker();
-        p.update(Action::Add);
-        p.update(Action::Confirm);
+        p.update(Msg::Add);
+        p.update(Msg::Confirm);
         assert_eq!(p.message.as_deref(), Some("Vul een naam in."));
-        p.update(Action::Down);
-        p.update(Action::Down);
-        p.update(Action::Up);
-        p.update(Action::Paste("Knooppunt\nHet Anker".into()));
-        p.update(Action::Confirm);
+        p.update(Msg::Down);
+        p.update(Msg::Down);
+        p.update(Msg::Up);
+        p.update(Msg::Paste("Knooppunt\nHet Anker".into()));
+        p.update(Msg::Confirm);
         assert_eq!(
             p.outcome,
             Some(PickerOutcome::Create {

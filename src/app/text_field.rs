@@ -3,7 +3,7 @@
 
 use tui_input::{Input, InputRequest};
 
-use super::{Action, App, Overlay};
+use super::{App, Msg, Overlay};
 use crate::i18n::fill;
 use crate::model::{LevelId, ThemeId};
 
@@ -82,16 +82,16 @@ pub(super) fn paste_into(input: &mut Input, text: &str, max: usize) -> bool {
 }
 
 /// Handles an action while the form is open.
-pub(super) fn update(app: &mut App, action: Action) {
+pub(super) fn update(app: &mut App, msg: Msg) {
     let Overlay::TextField(mut form) = std::mem::take(&mut app.overlay) else {
         return;
     };
     let t = app.lang.texts();
     let too_long = fill(t.ui_too_long, &[&MAX_TEXT]);
-    match action {
-        Action::Close => return,
-        Action::NextField => form.field = (form.field + 1) % form.inputs.len(),
-        Action::Confirm => {
+    match msg {
+        Msg::Close => return,
+        Msg::NextField => form.field = (form.field + 1) % form.inputs.len(),
+        Msg::Confirm => {
             let texts: Vec<String> =
                 form.inputs.iter().map(|i| i.value().trim().to_owned()).collect();
             match form.target {
@@ -140,13 +140,13 @@ pub(super) fn update(app: &mut App, action: Action) {
             }
             return;
         }
-        Action::Input(request) => {
+        Msg::Input(request) => {
             let fits = type_into(&mut form.inputs[form.field], request, MAX_TEXT);
             if !fits {
                 app.message = Some(too_long);
             }
         }
-        Action::Paste(text) => {
+        Msg::Paste(text) => {
             let fits = paste_into(&mut form.inputs[form.field], &text, MAX_TEXT);
             if !fits {
                 app.message = Some(too_long);

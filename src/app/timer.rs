@@ -1,6 +1,6 @@
 //! The timebox: a countdown the facilitator sets, starts, pauses and resets.
 //!
-//! Time comes in as elapsed durations from the runtime (`Action::Tick`), so the timer is
+//! Time comes in as elapsed durations from the runtime (`Msg::Tick`), so the timer is
 //! exact in tests and never reads the clock itself.
 
 use std::time::Duration;

@@ -1,7 +1,7 @@
 //! `update`: the one place where actions change the app.
 
 use super::{
-    Action, App, Overlay, Pane, ParticipantsDialog, SaveState, Step, acties, matrix, participants,
+    App, Msg, Overlay, Pane, ParticipantsDialog, SaveState, Step, acties, matrix, participants,
     text_field, voting,
 };
 
@@ -9,52 +9,52 @@ use super::{
 const PAGE: usize = 10;
 
 /// Applies `action` to `app`.
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, msg: Msg) {
     // Background events leave the message alone; a key press clears it.
-    match action {
-        Action::Tick(elapsed) => return app.timer.tick(elapsed),
-        Action::Saved { revision, result } => return saved(app, revision, result),
+    match msg {
+        Msg::Tick(elapsed) => return app.timer.tick(elapsed),
+        Msg::Saved { revision, result } => return saved(app, revision, result),
         // Phones vote whatever the facilitator has open; the same model rules as the
         // keyboard's dots apply, and a refusal changes nothing.
-        Action::PhoneBallot(round, ballot) => {
+        Msg::PhoneBallot(round, ballot) => {
             let _ = app.edit(|s| s.set_ballot(round, ballot));
             return;
         }
         _ => app.message = None,
     }
     if matches!(app.overlay, Overlay::Participants(_)) {
-        return participants::update(app, action);
+        return participants::update(app, msg);
     }
     match app.overlay {
-        Overlay::TextField(_) => return text_field::update(app, action),
-        Overlay::RoundSetup(_) => return voting::update_setup(app, action),
-        Overlay::Tie(_) => return voting::update_tie(app, action),
-        Overlay::ConfirmReopen(_) => return voting::update_reopen(app, action),
-        Overlay::Cell(_) => return matrix::update_cell(app, action),
-        Overlay::ActionForm(_) => return acties::update_form(app, action),
-        Overlay::Review(_) => return acties::update_review(app, action),
-        Overlay::ConfirmRemove(_) => return matrix::update_remove(app, action),
+        Overlay::TextField(_) => return text_field::update(app, msg),
+        Overlay::RoundSetup(_) => return voting::update_setup(app, msg),
+        Overlay::Tie(_) => return voting::update_tie(app, msg),
+        Overlay::ConfirmReopen(_) => return voting::update_reopen(app, msg),
+        Overlay::Cell(_) => return matrix::update_cell(app, msg),
+        Overlay::ActieForm(_) => return acties::update_form(app, msg),
+        Overlay::Review(_) => return acties::update_review(app, msg),
+        Overlay::ConfirmRemove(_) => return matrix::update_remove(app, msg),
         Overlay::TopThree => {
             app.overlay = Overlay::None;
-            if action == Action::Quit {
+            if msg == Msg::Quit {
                 app.quit = true;
             }
             return;
         }
         _ => {}
     }
-    if app.focus == Pane::Stemmen && voting::pane_action(app, &action) {
+    if app.focus == Pane::Stemmen && voting::pane_action(app, &msg) {
         return;
     }
-    if app.focus == Pane::Matrix && matrix::pane_action(app, &action) {
+    if app.focus == Pane::Matrix && matrix::pane_action(app, &msg) {
         return;
     }
-    if app.focus == Pane::Acties && acties::pane_action(app, &action) {
+    if app.focus == Pane::Acties && acties::pane_action(app, &msg) {
         return;
     }
     if let Overlay::Recovery(recovered) = &app.overlay {
-        match action {
-            Action::Yes => {
+        match msg {
+            Msg::Yes => {
                 let recovered = (**recovered).clone();
                 app.overlay = Overlay::None;
                 let _ = app.edit(|s| {
@@ -63,61 +63,60 @@ pub fn update(app: &mut App, action: Action) {
                 });
                 app.clamp_selection();
             }
-            Action::Close => app.overlay = Overlay::None,
-            Action::Quit => app.quit = true,
+            Msg::Close => app.overlay = Overlay::None,
+            Msg::Quit => app.quit = true,
             _ => {}
         }
         return;
     }
-    if matches!(app.overlay, Overlay::Help) && !matches!(action, Action::Quit | Action::Save) {
+    if matches!(app.overlay, Overlay::Help) && !matches!(msg, Msg::Quit | Msg::Save) {
         // Any key closes the help, and ? or Esc only that.
         app.overlay = Overlay::None;
-        if matches!(action, Action::ToggleHelp | Action::Close) {
+        if matches!(msg, Msg::ToggleHelp | Msg::Close) {
             return;
         }
     }
-    match action {
-        Action::Quit => app.quit = true,
+    match msg {
+        Msg::Quit => app.quit = true,
         // The runtime saves whenever the revision is ahead; asking again just says where it stands.
-        Action::Save if app.read_only.is_none() && !app.unsaved() => {
+        Msg::Save if app.read_only.is_none() && !app.unsaved() => {
             app.message = Some(app.lang.texts().ui_all_saved.to_owned());
         }
-        Action::Undo => app.undo(),
-        Action::Redo => app.redo(),
-        Action::FocusNext => app.focus = app.focus.next(),
-        Action::FocusPrev => app.focus = app.focus.prev(),
-        Action::Focus(pane) => app.focus = pane,
-        Action::SelectCell(row, col) => {
+        Msg::Undo => app.undo(),
+        Msg::Redo => app.redo(),
+        Msg::FocusNext => app.focus = app.focus.next(),
+        Msg::FocusPrev => app.focus = app.focus.prev(),
+        Msg::Focus(pane) => app.focus = pane,
+        Msg::SelectCell(row, col) => {
             app.focus = Pane::Matrix;
             app.selected[1] = row;
             app.matrix.col = col;
             app.clamp_selection();
         }
-        Action::ToggleZoom => app.zoomed = !app.zoomed,
-        Action::ToggleHelp => app.overlay = Overlay::Help,
-        Action::Close => app.zoomed = false,
-        Action::Up => move_selection(app, |s, _| s.saturating_sub(1)),
-        Action::Down => move_selection(app, |s, _| s + 1),
-        Action::Home => move_selection(app, |_, _| 0),
-        Action::End => move_selection(app, |_, rows| rows),
-        Action::PageUp => move_selection(app, |s, _| s.saturating_sub(PAGE)),
-        Action::PageDown => move_selection(app, |s, _| s + PAGE),
-        Action::NextStep | Action::PrevStep => {
+        Msg::ToggleZoom => app.zoomed = !app.zoomed,
+        Msg::ToggleHelp => app.overlay = Overlay::Help,
+        Msg::Close => app.zoomed = false,
+        Msg::Up => move_selection(app, |s, _| s.saturating_sub(1)),
+        Msg::Down => move_selection(app, |s, _| s + 1),
+        Msg::Home => move_selection(app, |_, _| 0),
+        Msg::End => move_selection(app, |_, rows| rows),
+        Msg::PageUp => move_selection(app, |s, _| s.saturating_sub(PAGE)),
+        Msg::PageDown => move_selection(app, |s, _| s + PAGE),
+        Msg::NextStep | Msg::PrevStep => {
             let n = app.step.number() - 1;
-            let next =
-                if action == Action::NextStep { (n + 1).min(3) } else { n.saturating_sub(1) };
+            let next = if msg == Msg::NextStep { (n + 1).min(3) } else { n.saturating_sub(1) };
             app.step = Step::ALL[next];
             app.focus = app.step.pane();
         }
-        Action::TimerStartPause => app.timer.start_or_pause(),
-        Action::TimerReset => app.timer.reset(),
-        Action::TimerLonger => app.timer.adjust(true),
-        Action::TimerShorter => app.timer.adjust(false),
-        Action::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
-        Action::Export => app.export_requested = true,
-        Action::TogglePhones => app.phones_requested = true,
+        Msg::TimerStartPause => app.timer.start_or_pause(),
+        Msg::TimerReset => app.timer.reset(),
+        Msg::TimerLonger => app.timer.adjust(true),
+        Msg::TimerShorter => app.timer.adjust(false),
+        Msg::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
+        Msg::Export => app.export_requested = true,
+        Msg::TogglePhones => app.phones_requested = true,
 
-        Action::Reveal if app.focus == Pane::Stemmen => reveal(app),
+        Msg::Reveal if app.focus == Pane::Stemmen => reveal(app),
         _ => {}
     }
 }

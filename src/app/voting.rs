@@ -7,10 +7,10 @@
 use tui_input::Input;
 
 use super::text_field::{paste_into, type_into};
-use super::{Action, App, Overlay, Pane, TextField, TextTarget};
+use super::{App, Msg, Overlay, Pane, TextField, TextTarget};
+use crate::i18n::errors::vote_text;
 use crate::i18n::fill;
 use crate::model::{Round, RoundId, Session, SessionError, ThemeId, Voter};
-use crate::store::vote_text;
 
 /// The longest reason for a pick.
 pub const MAX_REASON: usize = 200;
@@ -146,26 +146,26 @@ pub fn voter_name(app: &App, voter: Voter) -> String {
 }
 
 /// Handles the Stemmen pane's own actions; false when `action` is not one of them.
-pub(super) fn pane_action(app: &mut App, action: &Action) -> bool {
-    match action {
-        Action::NewRound => new_round(app),
-        Action::Dot => dot(app, true),
-        Action::TakeBack => dot(app, false),
-        Action::NextVoter => next_voter(app, true, false),
-        Action::PrevVoter => next_voter(app, false, false),
-        Action::VoterWithDotsLeft => next_voter(app, true, true),
-        Action::ToggleOrder => app.voting.ranked = Some(!ranked(app)),
-        Action::CloseRound => close_round(app),
-        Action::ReopenRound => match app.shown_round().map(|r| (r.id, r.is_open())) {
+pub(super) fn pane_action(app: &mut App, msg: &Msg) -> bool {
+    match msg {
+        Msg::NewRound => new_round(app),
+        Msg::Dot => dot(app, true),
+        Msg::TakeBack => dot(app, false),
+        Msg::NextVoter => next_voter(app, true, false),
+        Msg::PrevVoter => next_voter(app, false, false),
+        Msg::VoterWithDotsLeft => next_voter(app, true, true),
+        Msg::ToggleOrder => app.voting.ranked = Some(!ranked(app)),
+        Msg::CloseRound => close_round(app),
+        Msg::ReopenRound => match app.shown_round().map(|r| (r.id, r.is_open())) {
             Some((id, false)) if !app.refuse_if_read_only() => {
                 app.overlay = Overlay::ConfirmReopen(id)
             }
             Some(_) => {}
             None => app.message = Some(app.lang.texts().no_rounds.to_owned()),
         },
-        Action::DecideTie => open_tie_dialog(app),
-        Action::BigTop => app.overlay = Overlay::TopThree,
-        Action::OwnTheme if !app.refuse_if_read_only() => {
+        Msg::DecideTie => open_tie_dialog(app),
+        Msg::BigTop => app.overlay = Overlay::TopThree,
+        Msg::OwnTheme if !app.refuse_if_read_only() => {
             if let Some(form) = TextField::open(app, TextTarget::NewTheme) {
                 app.overlay = Overlay::TextField(form);
             }
@@ -187,17 +187,17 @@ fn new_round(app: &mut App) {
 }
 
 /// Handles an action while the round setup is open.
-pub(super) fn update_setup(app: &mut App, action: Action) {
+pub(super) fn update_setup(app: &mut App, msg: Msg) {
     let Overlay::RoundSetup(mut setup) = std::mem::take(&mut app.overlay) else { return };
     let step = |value: u32, up: bool, max: u32| {
         if up { (value + 1).min(max) } else { value.saturating_sub(1).max(1) }
     };
-    match action {
-        Action::Close => return,
-        Action::Up => setup.field = setup.field.saturating_sub(1),
-        Action::Down => setup.field = (setup.field + 1).min(RoundSetup::FIELDS - 1),
-        Action::Left | Action::Right | Action::Toggle => {
-            let up = action != Action::Left;
+    match msg {
+        Msg::Close => return,
+        Msg::Up => setup.field = setup.field.saturating_sub(1),
+        Msg::Down => setup.field = (setup.field + 1).min(RoundSetup::FIELDS - 1),
+        Msg::Left | Msg::Right | Msg::Toggle => {
+            let up = msg != Msg::Left;
             let candidates = setup.candidates(&app.session).len() as u32;
             match setup.field {
                 0 => {
@@ -212,7 +212,7 @@ pub(super) fn update_setup(app: &mut App, action: Action) {
             }
             setup.max_per_theme = setup.max_per_theme.min(setup.dots);
         }
-        Action::Confirm => {
+        Msg::Confirm => {
             let candidates = setup.candidates(&app.session);
             let _ = app.edit(|s| {
                 let id =
@@ -326,15 +326,15 @@ fn open_tie_dialog(app: &mut App) {
 }
 
 /// Handles an action while the tie dialog is open.
-pub(super) fn update_tie(app: &mut App, action: Action) {
+pub(super) fn update_tie(app: &mut App, msg: Msg) {
     let Overlay::Tie(mut dialog) = std::mem::take(&mut app.overlay) else { return };
     let t = app.lang.texts();
     let Some(tie) = app.session.round(dialog.round).and_then(Round::undecided_tie).cloned() else {
         return;
     };
     let Some(pick) = dialog.pick.as_mut() else {
-        match action {
-            Action::RunOff => {
+        match msg {
+            Msg::RunOff => {
                 let mut runoff = None;
                 let result = app.edit(|s| s.start_runoff(dialog.round).map(|id| runoff = Some(id)));
                 if let Err(SessionError::Vote(e)) = result {
@@ -347,18 +347,18 @@ pub(super) fn update_tie(app: &mut App, action: Action) {
                 }
                 return;
             }
-            Action::Pick => dialog.pick = Some(TiePick::default()),
-            Action::Close => return,
+            Msg::Pick => dialog.pick = Some(TiePick::default()),
+            Msg::Close => return,
             _ => {}
         }
         app.overlay = Overlay::Tie(dialog);
         return;
     };
-    match (&mut pick.reason, action) {
-        (_, Action::Close) => return,
-        (None, Action::Up) => pick.cursor = pick.cursor.saturating_sub(1),
-        (None, Action::Down) => pick.cursor = (pick.cursor + 1).min(tie.themes.len() - 1),
-        (None, Action::Toggle) => {
+    match (&mut pick.reason, msg) {
+        (_, Msg::Close) => return,
+        (None, Msg::Up) => pick.cursor = pick.cursor.saturating_sub(1),
+        (None, Msg::Down) => pick.cursor = (pick.cursor + 1).min(tie.themes.len() - 1),
+        (None, Msg::Toggle) => {
             let theme = tie.themes[pick.cursor];
             if let Some(at) = pick.chosen.iter().position(|&x| x == theme) {
                 pick.chosen.remove(at);
@@ -368,26 +368,26 @@ pub(super) fn update_tie(app: &mut App, action: Action) {
                 app.message = Some(fill(t.vote_pick_does_not_fit, &[&tie.open_places]));
             }
         }
-        (None, Action::Confirm) => {
+        (None, Msg::Confirm) => {
             if pick.chosen.len() == tie.open_places as usize {
                 pick.reason = Some(Input::default());
             } else {
                 app.message = Some(fill(t.vote_pick_does_not_fit, &[&tie.open_places]));
             }
         }
-        (Some(reason), Action::Input(request)) => {
+        (Some(reason), Msg::Input(request)) => {
             let fits = type_into(reason, request, MAX_REASON);
             if !fits {
                 app.message = Some(fill(t.ui_too_long, &[&MAX_REASON]));
             }
         }
-        (Some(reason), Action::Paste(text)) => {
+        (Some(reason), Msg::Paste(text)) => {
             let fits = paste_into(reason, &text, MAX_REASON);
             if !fits {
                 app.message = Some(fill(t.ui_too_long, &[&MAX_REASON]));
             }
         }
-        (Some(reason), Action::Confirm) => {
+        (Some(reason), Msg::Confirm) => {
             let (themes, reason) = (pick.chosen.clone(), reason.value().to_owned());
             let result = app.edit(|s| match s.rounds.iter_mut().find(|r| r.id == dialog.round) {
                 Some(r) => r.pick(themes, &reason),
@@ -404,17 +404,17 @@ pub(super) fn update_tie(app: &mut App, action: Action) {
 }
 
 /// Handles the answer to "reopen this closed round?".
-pub(super) fn update_reopen(app: &mut App, action: Action) {
+pub(super) fn update_reopen(app: &mut App, msg: Msg) {
     let Overlay::ConfirmReopen(round) = std::mem::take(&mut app.overlay) else { return };
-    match action {
-        Action::Yes => {
+    match msg {
+        Msg::Yes => {
             let _ = app.edit(|s| match s.rounds.iter_mut().find(|r| r.id == round) {
                 Some(r) => r.reopen(),
                 None => Ok(()),
             });
             app.voting = VotingView::default();
         }
-        Action::Close => {}
+        Msg::Close => {}
         _ => app.overlay = Overlay::ConfirmReopen(round),
     }
 }

@@ -1,6 +1,6 @@
 //! The ballot box: participants vote from their phones on the local network, without any
 //! cloud service. The laptop serves one page for the one open round; each accepted ballot
-//! reaches the app as [`Action::PhoneBallot`], exactly the way keyboard actions do, and is
+//! reaches the app as [`crate::app::Msg::PhoneBallot`], exactly the way keyboard actions do, and is
 //! checked by the same model rules again there.
 //!
 //! `tiny_http` serves it: a small, synchronous, well-kept HTTP server that needs no async
@@ -22,10 +22,10 @@ use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use crate::app::Action;
+use crate::app::Msg;
+use crate::i18n::errors::vote_text;
 use crate::i18n::{Lang, fill};
 use crate::model::{Ballot, ParticipantId, Round, RoundId, Session, ThemeId, Voter};
-use crate::store::vote_text;
 
 /// The largest request body accepted: a ballot of a few hundred themes fits easily.
 pub const MAX_BODY: usize = 16 * 1024;
@@ -90,7 +90,7 @@ struct Shared {
     lang: Lang,
     devices: HashMap<String, Device>,
     buckets: HashMap<RateKey, Bucket>,
-    events: Sender<Action>,
+    events: Sender<Msg>,
 }
 
 /// An open ballot box. Dropping it closes it: the server stops listening.
@@ -131,7 +131,7 @@ impl BallotBox {
         ip: IpAddr,
         port: u16,
         lang: Lang,
-        events: Sender<Action>,
+        events: Sender<Msg>,
     ) -> io::Result<BallotBox> {
         let server =
             Server::http(SocketAddr::new(ip, port)).map_err(|e| io::Error::other(e.to_string()))?;
@@ -391,7 +391,7 @@ fn post(s: &mut Shared, request: &mut Request) -> Reply {
     // Accepted: the app gets it as an action, and the box's copy of the round takes it too,
     // so the next page shows it and names stay taken.
     let round_id = round.id;
-    if s.events.send(Action::PhoneBallot(round_id, ballot.clone())).is_err() {
+    if s.events.send(Msg::PhoneBallot(round_id, ballot.clone())).is_err() {
         return refuse(s, 503, t.page_closed);
     }
     let r = &mut s.round.round;

@@ -5,6 +5,7 @@
 //! placeholders (`{0}`, `{1}`, …) in every text.
 
 mod en;
+pub mod errors;
 mod nl;
 
 use std::fmt::Display;
@@ -157,6 +158,13 @@ texts! {
     cli_value_options,
     cli_value_command,
     cli_usage_hint,
+    cli_unknown_option,
+    cli_unknown_command,
+    cli_invalid_value,
+    cli_choose_from,
+    cli_missing,
+    cli_missing_command,
+    cli_conflict,
     // Output of the commands.
     created_at,
     list_empty,

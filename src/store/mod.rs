@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 pub use atomic::{backup_path, write_replace};
-pub use error::{LoadError, Position, SaveError, SaveStep, field_text, rule_text, vote_text};
+pub use error::{LoadError, Position, SaveError, SaveStep, field_text};
 pub use lock::{LockInfo, LockOutcome, SessionLock, lock_path, try_lock};
 pub use paths::{file_names, file_stem, sessions_dir};
 

@@ -246,8 +246,8 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
 pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette: &Palette) {
     let t = app.lang.texts();
     let (title, when) = match form.target {
-        FormTarget::Action(None) => (t.action_form_add, t.field_when),
-        FormTarget::Action(Some(_)) => (t.action_form_edit, t.field_when),
+        FormTarget::Actie(None) => (t.action_form_add, t.field_when),
+        FormTarget::Actie(Some(_)) => (t.action_form_edit, t.field_when),
         FormTarget::Agreement(None) => (t.agreement_form_add, t.field_review),
         FormTarget::Agreement(Some(_)) => (t.agreement_form_edit, t.field_review),
     };

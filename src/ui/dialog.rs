@@ -89,16 +89,14 @@ pub fn participants(
             }
         }
         lines.push(Line::styled(
-            super::key_hints(app, |b| {
-                matches!(b.action, crate::app::Action::Up | crate::app::Action::Down)
-            }),
+            super::key_hints(app, |b| matches!(b.msg, crate::app::Msg::Up | crate::app::Msg::Down)),
             palette.dim,
         ));
         frame.render_widget(Paragraph::new(lines), bottom);
     } else {
         frame.render_widget(
             Paragraph::new(super::key_hints(app, |b| {
-                matches!(b.action, crate::app::Action::Up | crate::app::Action::Down)
+                matches!(b.msg, crate::app::Msg::Up | crate::app::Msg::Down)
             }))
             .style(palette.dim)
             .wrap(Wrap { trim: true }),
@@ -162,9 +160,8 @@ pub fn text_field(frame: &mut Frame, area: Rect, app: &App, form: &TextField, pa
             frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
         }
     }
-    let hint = super::key_hints(app, |b| {
-        form.inputs.len() == 1 && b.action == crate::app::Action::NextField
-    });
+    let hint =
+        super::key_hints(app, |b| form.inputs.len() == 1 && b.msg == crate::app::Msg::NextField);
     lines.push(Line::styled(hint, palette.dim));
     super::render_lines(frame, inner, lines);
 }

@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         Overlay::ConfirmReopen(round) => voting::reopen(frame, area, app, *round, palette),
         Overlay::TopThree => voting::top_three(frame, area, app, palette),
         Overlay::Cell(cell) => cell::editor(frame, area, app, cell, palette),
-        Overlay::ActionForm(form) => acties::form(frame, area, app, form, palette),
+        Overlay::ActieForm(form) => acties::form(frame, area, app, form, palette),
         Overlay::Review(review) => acties::review(frame, area, app, review, palette),
         Overlay::ConfirmRemove(removal) => {
             cell::remove_question(frame, area, app, *removal, palette)

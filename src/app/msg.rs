@@ -10,7 +10,7 @@ use super::Pane;
 
 /// One change to the app, handled by [`super::update`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
+pub enum Msg {
     /// Stop, after the last save.
     Quit,
     /// Save now.
