@@ -206,6 +206,7 @@ fn phone_ballot_key_and_redraw_50_phones(bencher: divan::Bencher) {
     s.rounds.last_mut().unwrap().anonymous = true;
     let mut app = App::new(s, PathBuf::from("bench.json"), Lang::Nl);
     app.phones = Some(knoop::app::PhonesView {
+        round,
         url: "http://192.168.1.23:8123/s/4f2a9c".into(),
         code: "4f2a9c".into(),
         connected: 50,

@@ -534,7 +534,6 @@ fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> O
     };
     let mut app = App::new(opened.session, opened.path.clone(), lang);
     app.read_only = read_only;
-    app.phone_port = view.port;
     if let Some(recovered) = recovered {
         app.overlay = Overlay::Recovery(Box::new(recovered));
     } else if review && let Some(review) = Review::of(&app.session) {
@@ -542,10 +541,8 @@ fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> O
         app.focus = crate::app::Pane::Acties;
         app.overlay = Overlay::Review(review);
     }
-    let result = crate::tui::run(app, palette(view.theme));
-    if matches!(opened.access, Access::Editable(_)) {
-        let _ = store::discard_recovery(&opened.path);
-    }
+    let options = crate::runtime::Options { port: view.port };
+    let result = crate::runtime::run(app, palette(view.theme), options);
     drop(opened.access);
     result.map_err(|e| Failure::Bad(e.to_string()))
 }
@@ -559,7 +556,7 @@ fn picker(lang: Lang, dir: &Path, view: View) -> Outcome {
         let entries = listed.iter().map(|l| PickerEntry::from_listed(l, lang)).collect();
         let mut picker = Picker::new(lang, dir.to_owned(), entries, TimeZone::system());
         picker.message = message.take();
-        let outcome = crate::tui::pick(&mut picker, palette(view.theme))
+        let outcome = crate::runtime::pick(&mut picker, palette(view.theme))
             .map_err(|e| Failure::Bad(e.to_string()))?;
         let review = matches!(outcome, PickerOutcome::FollowUp(_));
         let made = match outcome {

@@ -13,6 +13,6 @@ pub mod html;
 pub mod i18n;
 pub mod model;
 pub mod report;
+pub mod runtime;
 pub mod store;
-pub mod tui;
 pub mod ui;

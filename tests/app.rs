@@ -20,7 +20,7 @@ fn run(app: &mut App, actions: impl IntoIterator<Item = Msg>) {
 }
 
 fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(msg) = keymap::action_for(app, KeyEvent::new(code, mods)) {
+    if let Some(msg) = keymap::msg_for(app, KeyEvent::new(code, mods)) {
         update(app, msg);
     }
 }

@@ -252,6 +252,7 @@ fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
 fn snapshots_of_the_pane_with_the_qr_code_and_of_the_ballot_page() {
     let (mut app, round) = open_round(false);
     app.phones = Some(knoop::app::PhonesView {
+        round,
         url: "http://192.168.1.23:8123/s/4f2a9c".into(),
         code: "4f2a9c".into(),
         connected: 5,

@@ -271,13 +271,13 @@ fn matches(k: &Key, event: &KeyEvent) -> bool {
 }
 
 /// The action of a key press now, if any. In a form, keys that are not bound edit the text.
-pub fn action_for(app: &App, event: KeyEvent) -> Option<Msg> {
-    action_in(&contexts(app), event)
+pub fn msg_for(app: &App, event: KeyEvent) -> Option<Msg> {
+    msg_in(&contexts(app), event)
 }
 
 /// The action of a key press in these contexts, most specific first. In a context with a text
 /// field, keys that are not bound edit the text.
-pub fn action_in(contexts: &[Context], event: KeyEvent) -> Option<Msg> {
+pub fn msg_in(contexts: &[Context], event: KeyEvent) -> Option<Msg> {
     if event.kind == KeyEventKind::Release {
         return None;
     }

@@ -4,38 +4,34 @@
 //! [`App`], and the `ui` draws it. Nothing here draws or touches a file: saving is asked of the
 //! runtime through the revision counter, so every function here can be driven by tests.
 
-mod acties;
+pub mod dialogs;
+mod effect;
 pub mod keymap;
-mod matrix;
 mod msg;
-mod participants;
+pub mod panes;
 mod picker;
-mod text_field;
 mod timer;
 mod update;
-mod voting;
 
 use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-pub use acties::{
-    ActieForm, ActiesList, ActiesView, FormTarget, Review, SortBy, owner_match,
-    rows as acties_rows, typed_date,
-};
-pub use matrix::{
-    ActivityForm, CellEditor, MatrixView, Removal, rows as matrix_rows, selected_cell, suggestion,
-};
+pub use dialogs::actie_form::{ActieForm, FormTarget, Review, owner_match, typed_date};
+pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
+pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
+pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
+pub use dialogs::text_field::{TextField, TextTarget};
+pub use effect::Effect;
 pub use msg::Msg;
-pub use participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
+pub use panes::acties::{ActiesList, ActiesView, SortBy, rows as acties_rows};
+pub use panes::matrix::{MatrixView, Removal, rows as matrix_rows, selected_cell};
+pub use panes::stemmen::{
+    VotingView, ranked as voting_ranked, rows as voting_rows, voter_name, voters,
+};
 pub use picker::{NewSessionForm, Picker, PickerEntry, PickerOutcome};
-pub use text_field::{TextField, TextTarget};
 pub use timer::Timer;
 pub use update::update;
-pub use voting::{
-    RoundSetup, TieDialog, TiePick, VotingView, ranked as voting_ranked, rows as voting_rows,
-    voter_name, voters,
-};
 
 use crate::i18n::Lang;
 use crate::model::Session;
@@ -127,7 +123,7 @@ pub enum Overlay {
     /// "Remove this row or column with its activities?"
     ConfirmRemove(Removal),
     /// Adding or editing an action or agreement.
-    ActieForm(acties::ActieForm),
+    ActieForm(ActieForm),
     /// Going through the actions carried into a follow-up meeting.
     Review(Review),
     /// A crash left this newer state: restore it?
@@ -188,21 +184,23 @@ pub struct App {
     undo: Vec<Session>,
     /// Sessions undone, newest last.
     redo: Vec<Session>,
-    /// Set by quit; the runtime then writes the last changes and stops.
-    pub quit: bool,
-    /// Set by the export key; the runtime writes the report and says where.
-    pub export_requested: bool,
-    /// Set by the phones key; the runtime opens or closes the ballot box.
-    pub phones_requested: bool,
+    /// Quit was asked: the app stops as soon as everything is written.
+    pub quitting: bool,
     /// The open ballot box, as the Stemmen pane shows it.
     pub phones: Option<PhonesView>,
-    /// The port for the ballot box (`--port`); any free one when `None`.
-    pub phone_port: Option<u16>,
+    /// Below the smallest size knoop draws in: only quit and help act.
+    pub too_small: bool,
+    /// Bumped whenever what the screen shows may have changed; the runtime draws only then.
+    pub view_revision: u64,
+    /// What the runtime must do after the message being handled; `update` hands it over.
+    effects: Vec<Effect>,
 }
 
 /// The ballot box for phones, as the screen shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhonesView {
+    /// The round the box serves.
+    pub round: crate::model::RoundId,
     /// The address in the QR code.
     pub url: String,
     /// The join code, to type.
@@ -240,11 +238,11 @@ impl App {
             save_state: SaveState::Unchanged,
             undo: Vec::new(),
             redo: Vec::new(),
-            quit: false,
-            export_requested: false,
-            phones_requested: false,
+            quitting: false,
             phones: None,
-            phone_port: None,
+            too_small: false,
+            view_revision: 0,
+            effects: Vec::new(),
         }
     }
 
@@ -283,6 +281,31 @@ impl App {
     fn changed(&mut self) {
         self.revision += 1;
         self.session.touch(Timestamp::now());
+        self.session_changed();
+    }
+
+    /// After the session changed (an edit, undo, redo): save it, and keep the ballot box
+    /// and the screen in step with it.
+    fn session_changed(&mut self) {
+        self.effect(Effect::Save {
+            revision: self.revision,
+            session: self.session.clone(),
+            now: false,
+        });
+        if let Some(phones) = &self.phones {
+            let still_open = self.session.round(phones.round).is_some_and(|r| r.is_open());
+            if still_open {
+                self.effect(Effect::SyncPhones);
+            } else {
+                self.phones = None;
+                self.effect(Effect::ClosePhones);
+            }
+        }
+    }
+
+    /// Asks the runtime to do `effect` after this message.
+    pub(crate) fn effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
     }
 
     /// Undoes the last edit, in any pane.
@@ -306,6 +329,7 @@ impl App {
             Some(state) => {
                 to.push(std::mem::replace(&mut self.session, state));
                 self.revision += 1;
+                self.session_changed();
                 self.clamp_selection();
             }
             None => {
@@ -319,10 +343,10 @@ impl App {
     /// How many rows the pane lists, for moving its selection.
     pub fn rows_in(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Stemmen => voting::rows(self).len(),
-            Pane::Matrix => matrix::rows(self).len(),
+            Pane::Stemmen => panes::stemmen::rows(self).len(),
+            Pane::Matrix => panes::matrix::rows(self).len(),
             Pane::Acties => match self.acties.list {
-                ActiesList::Actions => acties::rows(self).len(),
+                ActiesList::Actions => panes::acties::rows(self).len(),
                 ActiesList::Agreements => self.session.agreements.len(),
             },
         }

@@ -6,7 +6,9 @@ use std::time::Duration;
 use jiff::Timestamp;
 use tui_input::InputRequest;
 
-use super::Pane;
+use std::path::PathBuf;
+
+use super::{Pane, PhonesView};
 
 /// One change to the app, handled by [`super::update`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,6 +141,21 @@ pub enum Msg {
     TogglePhones,
     /// A ballot from a phone, for this round.
     PhoneBallot(crate::model::RoundId, crate::model::Ballot),
+    /// The ballot box opened (what the pane shows of it), or why it could not.
+    PhonesOpened(Result<PhonesView, String>),
+    /// How many phones opened the page and how many voted.
+    PhonesStats {
+        /// Phones that opened the page.
+        connected: usize,
+        /// Phones whose ballot was accepted.
+        voted: usize,
+    },
+    /// The ballot box stopped by itself, for this reason.
+    PhonesStopped(String),
+    /// The report was written here, or this went wrong.
+    Exported(Result<PathBuf, String>),
+    /// The terminal has this size now (columns, rows).
+    Resize(u16, u16),
     /// Less (a setting).
     Left,
     /// More (a setting).

@@ -10,8 +10,8 @@ use jiff::tz::TimeZone;
 use tui_input::Input;
 
 use super::Msg;
+use super::dialogs::text_field::{paste_into, type_into};
 use super::keymap::Context;
-use super::text_field::{paste_into, type_into};
 use crate::i18n::Lang;
 use crate::model::template;
 use crate::store::Listed;

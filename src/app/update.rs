@@ -1,87 +1,138 @@
-//! `update`: the one place where actions change the app.
+//! `update`: the one place where messages change the app, and the one place that decides who
+//! gets a key.
+//!
+//! A message travels like this:
+//! 1. Messages from the runtime (a tick, a save result, a phone's ballot, a resize) are
+//!    handled first; they never reach a dialog or a pane.
+//! 2. A key goes to the overlay that is open, through one exhaustive `match` without a `_`
+//!    arm: a new kind of overlay cannot be added without saying here what it does with keys.
+//!    An open overlay swallows every key; nothing reaches the panes beneath it.
+//! 3. With nothing open, the focused pane gets the key first, then the keys every pane shares.
+//!
+//! What must happen outside (saving, exporting, the ballot box, quitting) is returned as
+//! [`Effect`]s for the runtime; nothing here touches a file, a socket or the terminal.
 
-use super::{
-    App, Msg, Overlay, Pane, ParticipantsDialog, SaveState, Step, acties, matrix, participants,
-    text_field, voting,
-};
+use super::dialogs::{actie_form, cell, participants, round, text_field};
+use super::panes::{acties, matrix, stemmen};
+use super::{App, Effect, Msg, Overlay, Pane, ParticipantsDialog, SaveState, Step};
+use crate::report::Format;
 
 /// Rows a page key moves.
 const PAGE: usize = 10;
 
-/// Applies `action` to `app`.
-pub fn update(app: &mut App, msg: Msg) {
-    // Background events leave the message alone; a key press clears it.
+/// Applies `msg` to `app` and returns what the runtime must do next.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if handle_background(app, &msg) {
+        return std::mem::take(&mut app.effects);
+    }
+    // Whatever a key does, the screen answers it in the next frame.
+    app.view_revision += 1;
+    app.message = None;
+    if app.too_small {
+        // Nothing on screen says what a key would act on: only quitting and help work.
+        match msg {
+            Msg::Quit => quit(app),
+            Msg::ToggleHelp => toggle_help(app),
+            _ => {}
+        }
+    } else {
+        handle_key(app, msg);
+    }
+    std::mem::take(&mut app.effects)
+}
+
+/// Messages from the runtime. Returns false for a key, which the overlay or panes handle.
+fn handle_background(app: &mut App, msg: &Msg) -> bool {
     match msg {
-        Msg::Tick(elapsed) => return app.timer.tick(elapsed),
-        Msg::Saved { revision, result } => return saved(app, revision, result),
+        Msg::Tick(elapsed) => {
+            let before = app.timer.text();
+            let was_up = app.timer.is_up();
+            app.timer.tick(*elapsed);
+            if app.timer.text() != before || app.timer.is_up() != was_up {
+                app.view_revision += 1;
+            }
+        }
+        Msg::Saved { revision, result } => saved(app, *revision, result.clone()),
         // Phones vote whatever the facilitator has open; the same model rules as the
         // keyboard's dots apply, and a refusal changes nothing.
         Msg::PhoneBallot(round, ballot) => {
+            let (round, ballot) = (*round, ballot.clone());
             let _ = app.edit(|s| s.set_ballot(round, ballot));
-            return;
+            app.view_revision += 1;
         }
-        _ => app.message = None,
+        Msg::PhonesOpened(Ok(view)) => {
+            app.phones = Some(view.clone());
+            app.view_revision += 1;
+        }
+        Msg::PhonesOpened(Err(why)) => {
+            app.phones = None;
+            app.message = Some(crate::i18n::fill(app.lang.texts().phones_open_failed, &[why]));
+            app.view_revision += 1;
+        }
+        Msg::PhonesStats { connected, voted } => {
+            if let Some(phones) = &mut app.phones
+                && (phones.connected, phones.voted) != (*connected, *voted)
+            {
+                (phones.connected, phones.voted) = (*connected, *voted);
+                app.view_revision += 1;
+            }
+        }
+        Msg::PhonesStopped(why) => {
+            if app.phones.take().is_some() {
+                app.message = Some(crate::i18n::fill(app.lang.texts().phones_open_failed, &[why]));
+                app.view_revision += 1;
+            }
+        }
+        Msg::Exported(result) => {
+            let t = app.lang.texts();
+            app.message = Some(match result {
+                Ok(path) => crate::i18n::fill(t.rep_written, &[&path.display()]),
+                Err(why) => crate::i18n::fill(t.rep_write_failed, &[why]),
+            });
+            app.view_revision += 1;
+        }
+        Msg::Resize(width, height) => {
+            let (min_w, min_h) = crate::ui::MIN_SIZE;
+            app.too_small = *width < min_w || *height < min_h;
+            app.view_revision += 1;
+        }
+        _ => return false,
     }
-    if matches!(app.overlay, Overlay::Participants(_)) {
-        return participants::update(app, msg);
-    }
-    match app.overlay {
+    true
+}
+
+/// A key: to the open overlay, else to the focused pane, else to the keys all panes share.
+fn handle_key(app: &mut App, msg: Msg) {
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help => return help(app, msg),
+        Overlay::Participants(_) => return participants::update(app, msg),
         Overlay::TextField(_) => return text_field::update(app, msg),
-        Overlay::RoundSetup(_) => return voting::update_setup(app, msg),
-        Overlay::Tie(_) => return voting::update_tie(app, msg),
-        Overlay::ConfirmReopen(_) => return voting::update_reopen(app, msg),
-        Overlay::Cell(_) => return matrix::update_cell(app, msg),
-        Overlay::ActieForm(_) => return acties::update_form(app, msg),
-        Overlay::Review(_) => return acties::update_review(app, msg),
-        Overlay::ConfirmRemove(_) => return matrix::update_remove(app, msg),
-        Overlay::TopThree => {
-            app.overlay = Overlay::None;
-            if msg == Msg::Quit {
-                app.quit = true;
-            }
-            return;
-        }
-        _ => {}
+        Overlay::RoundSetup(_) => return round::update_setup(app, msg),
+        Overlay::Tie(_) => return round::update_tie(app, msg),
+        Overlay::ConfirmReopen(_) => return round::update_reopen(app, msg),
+        Overlay::TopThree => return top_three(app, msg),
+        Overlay::Cell(_) => return cell::update_cell(app, msg),
+        Overlay::ConfirmRemove(_) => return cell::update_remove(app, msg),
+        Overlay::ActieForm(_) => return actie_form::update_form(app, msg),
+        Overlay::Review(_) => return actie_form::update_review(app, msg),
+        Overlay::Recovery(_) => return recovery(app, msg),
     }
-    if app.focus == Pane::Stemmen && voting::pane_action(app, &msg) {
-        return;
+    let handled = match app.focus {
+        Pane::Stemmen => stemmen::pane_action(app, &msg),
+        Pane::Matrix => matrix::pane_action(app, &msg),
+        Pane::Acties => acties::pane_action(app, &msg),
+    };
+    if !handled {
+        global(app, msg);
     }
-    if app.focus == Pane::Matrix && matrix::pane_action(app, &msg) {
-        return;
-    }
-    if app.focus == Pane::Acties && acties::pane_action(app, &msg) {
-        return;
-    }
-    if let Overlay::Recovery(recovered) = &app.overlay {
-        match msg {
-            Msg::Yes => {
-                let recovered = (**recovered).clone();
-                app.overlay = Overlay::None;
-                let _ = app.edit(|s| {
-                    *s = recovered;
-                    Ok::<(), ()>(())
-                });
-                app.clamp_selection();
-            }
-            Msg::Close => app.overlay = Overlay::None,
-            Msg::Quit => app.quit = true,
-            _ => {}
-        }
-        return;
-    }
-    if matches!(app.overlay, Overlay::Help) && !matches!(msg, Msg::Quit | Msg::Save) {
-        // Any key closes the help, and ? or Esc only that.
-        app.overlay = Overlay::None;
-        if matches!(msg, Msg::ToggleHelp | Msg::Close) {
-            return;
-        }
-    }
+}
+
+/// The keys every pane shares.
+fn global(app: &mut App, msg: Msg) {
     match msg {
-        Msg::Quit => app.quit = true,
-        // The runtime saves whenever the revision is ahead; asking again just says where it stands.
-        Msg::Save if app.read_only.is_none() && !app.unsaved() => {
-            app.message = Some(app.lang.texts().ui_all_saved.to_owned());
-        }
+        Msg::Quit => quit(app),
+        Msg::Save => save_now(app),
         Msg::Undo => app.undo(),
         Msg::Redo => app.redo(),
         Msg::FocusNext => app.focus = app.focus.next(),
@@ -94,7 +145,7 @@ pub fn update(app: &mut App, msg: Msg) {
             app.clamp_selection();
         }
         Msg::ToggleZoom => app.zoomed = !app.zoomed,
-        Msg::ToggleHelp => app.overlay = Overlay::Help,
+        Msg::ToggleHelp => toggle_help(app),
         Msg::Close => app.zoomed = false,
         Msg::Up => move_selection(app, |s, _| s.saturating_sub(1)),
         Msg::Down => move_selection(app, |s, _| s + 1),
@@ -113,31 +164,78 @@ pub fn update(app: &mut App, msg: Msg) {
         Msg::TimerLonger => app.timer.adjust(true),
         Msg::TimerShorter => app.timer.adjust(false),
         Msg::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
-        Msg::Export => app.export_requested = true,
-        Msg::TogglePhones => app.phones_requested = true,
-
-        Msg::Reveal if app.focus == Pane::Stemmen => reveal(app),
+        Msg::Export => {
+            let format = Format::Md;
+            let path = app.path.with_extension(format.extension());
+            app.effect(Effect::Export { path, format, session: app.session.clone() });
+        }
         _ => {}
     }
 }
 
-/// Reveals (or hides again) the counts of the round on screen, when it is secret.
-fn reveal(app: &mut App) {
-    let Some(id) = app.shown_round().map(|r| r.id) else {
+/// Quits once everything is written: at once when nothing waits, else after the last save.
+fn quit(app: &mut App) {
+    if app.read_only.is_some() || !app.unsaved() {
+        app.effect(Effect::Quit);
         return;
+    }
+    app.quitting = true;
+    save_now(app);
+}
+
+/// Ctrl-S: write now, or say that everything is written already.
+fn save_now(app: &mut App) {
+    if app.read_only.is_some() {
+        app.refuse_if_read_only();
+    } else if app.unsaved() {
+        let (revision, session) = (app.revision, app.session.clone());
+        app.effect(Effect::Save { revision, session, now: true });
+    } else {
+        app.message = Some(app.lang.texts().ui_all_saved.to_owned());
+    }
+}
+
+fn toggle_help(app: &mut App) {
+    app.overlay = match app.overlay {
+        Overlay::Help => Overlay::None,
+        _ => Overlay::Help,
     };
-    let mut not_secret = false;
-    let _ = app.edit(|s| {
-        if let Some(round) = s.rounds.iter_mut().find(|r| r.id == id) {
-            not_secret = !round.secret;
-            if round.secret {
-                round.revealed = !round.revealed;
-            }
+}
+
+/// The help swallows every key: any key closes it, and only quitting also acts.
+fn help(app: &mut App, msg: Msg) {
+    app.overlay = Overlay::None;
+    if msg == Msg::Quit {
+        quit(app);
+    }
+}
+
+/// The big top 3: any key brings the panes back; quitting also quits.
+fn top_three(app: &mut App, msg: Msg) {
+    app.overlay = Overlay::None;
+    if msg == Msg::Quit {
+        quit(app);
+    }
+}
+
+/// "A crash left a newer state: restore it?" Nothing else acts until it is answered.
+fn recovery(app: &mut App, msg: Msg) {
+    let Overlay::Recovery(recovered) = std::mem::take(&mut app.overlay) else { return };
+    match msg {
+        Msg::Yes => {
+            let _ = app.edit(|s| {
+                *s = *recovered;
+                Ok::<(), ()>(())
+            });
+            app.clamp_selection();
+            app.effect(Effect::DiscardRecovery);
         }
-        Ok::<(), ()>(())
-    });
-    if not_secret {
-        app.message = Some(app.lang.texts().ui_not_secret.to_owned());
+        Msg::Close => app.effect(Effect::DiscardRecovery),
+        Msg::Quit => {
+            app.overlay = Overlay::Recovery(recovered);
+            quit(app);
+        }
+        _ => app.overlay = Overlay::Recovery(recovered),
     }
 }
 
@@ -149,12 +247,21 @@ fn move_selection(app: &mut App, to: impl FnOnce(usize, usize) -> usize) {
     *at = to(*at, last).min(last);
 }
 
+/// A save finished: note it, and quit when quitting waited for it.
 fn saved(app: &mut App, revision: u64, result: Result<jiff::Timestamp, String>) {
+    app.view_revision += 1;
     match result {
         Ok(at) => {
             app.saved_revision = app.saved_revision.max(revision);
             app.save_state = SaveState::Saved(at);
+            if app.quitting && !app.unsaved() {
+                app.effect(Effect::Quit);
+            }
         }
-        Err(message) => app.save_state = SaveState::Failed(message),
+        Err(message) => {
+            app.save_state = SaveState::Failed(message);
+            // Never quit over an edit that is not on disk: stay, and say so.
+            app.quitting = false;
+        }
     }
 }

@@ -114,6 +114,16 @@ impl Session {
         next
     }
 
+    /// Adds a theme of the room's own to the matrix and, when a round is open, to its
+    /// candidates, so the room can vote on it at once.
+    pub fn add_own_theme(&mut self, domain: &str, desired: &str, problem: &str) -> ThemeId {
+        let theme = self.matrix.add_theme(domain, desired, problem);
+        if let Some(round) = self.rounds.iter_mut().find(|r| r.is_open()) {
+            round.candidates.push(theme);
+        }
+        theme
+    }
+
     /// Where an action comes from in the matrix, in words: "Gezonde leefstijl · Selectief",
     /// the theme alone, or nothing.
     pub fn link_label(&self, action: &Action) -> String {

@@ -1,35 +1,14 @@
-//! Live dot voting in the Stemmen pane: setting up a round, choosing who votes, giving and
-//! taking back dots, closing with an honest tie, run-offs, picks and reopening.
-//!
-//! The rules themselves live in the model (`Round`, `Session`); this module turns key actions
-//! into model calls and says, in the room's language, why a dot was refused.
+//! The dialogs of a voting round: its settings before it starts, breaking a tie at the cut
+//! (run-off or the facilitator's pick with a reason), and "reopen this closed round?".
 
 use tui_input::Input;
 
-use super::text_field::{paste_into, type_into};
-use super::{App, Msg, Overlay, Pane, TextField, TextTarget};
+use super::text_field::{MAX_TEXT, paste_into, type_into};
+use crate::app::panes::stemmen::{VotingView, next_voter};
+use crate::app::{App, Msg, Overlay};
 use crate::i18n::errors::vote_text;
 use crate::i18n::fill;
-use crate::model::{Round, RoundId, Session, SessionError, ThemeId, Voter};
-
-/// The longest reason for a pick.
-pub const MAX_REASON: usize = 200;
-
-/// How the Stemmen pane shows the round.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct VotingView {
-    /// Who is voting now.
-    pub voter: Option<Voter>,
-    /// Ranking order (true) or list order, when the facilitator chose one; by default an open
-    /// round lists the themes in a steady order and a closed one shows the ranking.
-    pub ranked: Option<bool>,
-}
-
-/// Whether the shown round is listed by ranking now.
-pub fn ranked(app: &App) -> bool {
-    app.shown_round()
-        .is_some_and(|r| r.counts_visible() && app.voting.ranked.unwrap_or(!r.is_open()))
-}
+use crate::model::{Round, RoundId, Session, SessionError, ThemeId};
 
 /// The settings of a new round, before it starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,79 +94,8 @@ pub struct TiePick {
     pub reason: Option<Input>,
 }
 
-/// The themes in the order the pane shows them.
-pub fn rows(app: &App) -> Vec<ThemeId> {
-    let Some(round) = app.shown_round() else { return Vec::new() };
-    if ranked(app) {
-        round.ranking().into_iter().map(|r| r.theme).collect()
-    } else {
-        round.candidates.clone()
-    }
-}
-
-/// Who may vote in `round`: the present participants, or as many anonymous voters.
-pub fn voters(s: &Session, round: &Round) -> Vec<Voter> {
-    let present = s.participants.iter().filter(|p| p.present);
-    if round.anonymous {
-        (1..=present.count() as u32).map(Voter::Anonymous).collect()
-    } else {
-        present.map(|p| Voter::Participant(p.id)).collect()
-    }
-}
-
-/// A voter's name as the room says it.
-pub fn voter_name(app: &App, voter: Voter) -> String {
-    match voter {
-        Voter::Participant(id) => {
-            app.session.participant(id).map_or_else(|| id.to_string(), |p| p.name.clone())
-        }
-        Voter::Anonymous(n) => fill(app.lang.texts().anonymous_voter, &[&n]),
-    }
-}
-
-/// Handles the Stemmen pane's own actions; false when `action` is not one of them.
-pub(super) fn pane_action(app: &mut App, msg: &Msg) -> bool {
-    match msg {
-        Msg::NewRound => new_round(app),
-        Msg::Dot => dot(app, true),
-        Msg::TakeBack => dot(app, false),
-        Msg::NextVoter => next_voter(app, true, false),
-        Msg::PrevVoter => next_voter(app, false, false),
-        Msg::VoterWithDotsLeft => next_voter(app, true, true),
-        Msg::ToggleOrder => app.voting.ranked = Some(!ranked(app)),
-        Msg::CloseRound => close_round(app),
-        Msg::ReopenRound => match app.shown_round().map(|r| (r.id, r.is_open())) {
-            Some((id, false)) if !app.refuse_if_read_only() => {
-                app.overlay = Overlay::ConfirmReopen(id)
-            }
-            Some(_) => {}
-            None => app.message = Some(app.lang.texts().no_rounds.to_owned()),
-        },
-        Msg::DecideTie => open_tie_dialog(app),
-        Msg::BigTop => app.overlay = Overlay::TopThree,
-        Msg::OwnTheme if !app.refuse_if_read_only() => {
-            if let Some(form) = TextField::open(app, TextTarget::NewTheme) {
-                app.overlay = Overlay::TextField(form);
-            }
-        }
-        _ => return false,
-    }
-    true
-}
-
-fn new_round(app: &mut App) {
-    if app.refuse_if_read_only() {
-        return;
-    }
-    if app.session.rounds.iter().any(Round::is_open) {
-        app.message = Some(app.lang.texts().ui_close_open_round_first.to_owned());
-        return;
-    }
-    app.overlay = Overlay::RoundSetup(RoundSetup::for_session(&app.session));
-}
-
 /// Handles an action while the round setup is open.
-pub(super) fn update_setup(app: &mut App, msg: Msg) {
+pub(crate) fn update_setup(app: &mut App, msg: Msg) {
     let Overlay::RoundSetup(mut setup) = std::mem::take(&mut app.overlay) else { return };
     let step = |value: u32, up: bool, max: u32| {
         if up { (value + 1).min(max) } else { value.saturating_sub(1).max(1) }
@@ -235,98 +143,8 @@ pub(super) fn update_setup(app: &mut App, msg: Msg) {
     app.overlay = Overlay::RoundSetup(setup);
 }
 
-fn open_round(app: &mut App) -> Option<RoundId> {
-    let t = app.lang.texts();
-    match app.shown_round() {
-        Some(r) if r.is_open() => Some(r.id),
-        Some(_) => {
-            app.message = Some(t.vote_closed.to_owned());
-            None
-        }
-        None => {
-            app.message = Some(t.no_rounds.to_owned());
-            None
-        }
-    }
-}
-
-fn dot(app: &mut App, give: bool) {
-    let Some(round) = open_round(app) else { return };
-    let t = app.lang.texts();
-    let Some(voter) = app.voting.voter else {
-        app.message = Some(t.ui_choose_voter.to_owned());
-        return;
-    };
-    let rows = rows(app);
-    let Some(&theme) = rows.get(app.selected(Pane::Stemmen)) else { return };
-    let result = app.edit(|s| match give {
-        true => s.add_dot(round, voter, theme),
-        false => s
-            .rounds
-            .iter_mut()
-            .find(|r| r.id == round)
-            .ok_or(SessionError::UnknownRound(round))
-            .and_then(|r| r.take_back_dot(voter, theme).map_err(SessionError::Vote)),
-    });
-    match result {
-        Ok(()) => {
-            // In ranking order the theme may move: keep it selected.
-            if let Some(at) = self::rows(app).iter().position(|&t| t == theme) {
-                app.selected[0] = at;
-            }
-        }
-        Err(SessionError::Vote(e)) => app.message = Some(vote_text(app.lang, &e)),
-        Err(SessionError::NotPresent(_)) => app.message = Some(t.ui_voter_absent.to_owned()),
-        Err(_) => {}
-    }
-}
-
-/// Moves to the next (or previous) voter; with `with_dots_left`, to the next one who still
-/// has dots.
-fn next_voter(app: &mut App, forward: bool, with_dots_left: bool) {
-    let Some(round) = app.shown_round() else { return };
-    let voters = voters(&app.session, round);
-    if voters.is_empty() {
-        app.message = Some(app.lang.texts().ui_nobody_present.to_owned());
-        return;
-    }
-    let n = voters.len();
-    let start = app.voting.voter.and_then(|v| voters.iter().position(|&x| x == v));
-    let candidates = (1..=n).map(|k| match (start, forward) {
-        (Some(s), true) => (s + k) % n,
-        (Some(s), false) => (s + n - k % n) % n,
-        (None, _) => k - 1,
-    });
-    let found = candidates.map(|i| voters[i]).find(|&v| !with_dots_left || round.dots_left(v) > 0);
-    match found {
-        Some(v) => app.voting.voter = Some(v),
-        None => app.message = Some(app.lang.texts().ui_all_dots_given.to_owned()),
-    }
-}
-
-fn close_round(app: &mut App) {
-    let Some(round) = open_round(app) else { return };
-    let _ = app.edit(|s| match s.rounds.iter_mut().find(|r| r.id == round) {
-        Some(r) => r.close().map(|_| ()),
-        None => Ok(()),
-    });
-    app.voting = VotingView::default();
-    if app.session.round(round).and_then(Round::undecided_tie).is_some() {
-        app.overlay = Overlay::Tie(TieDialog { round, pick: None });
-    }
-}
-
-fn open_tie_dialog(app: &mut App) {
-    match app.shown_round() {
-        Some(r) if r.undecided_tie().is_some() => {
-            app.overlay = Overlay::Tie(TieDialog { round: r.id, pick: None });
-        }
-        _ => app.message = Some(app.lang.texts().vote_no_tie.to_owned()),
-    }
-}
-
 /// Handles an action while the tie dialog is open.
-pub(super) fn update_tie(app: &mut App, msg: Msg) {
+pub(crate) fn update_tie(app: &mut App, msg: Msg) {
     let Overlay::Tie(mut dialog) = std::mem::take(&mut app.overlay) else { return };
     let t = app.lang.texts();
     let Some(tie) = app.session.round(dialog.round).and_then(Round::undecided_tie).cloned() else {
@@ -376,15 +194,15 @@ pub(super) fn update_tie(app: &mut App, msg: Msg) {
             }
         }
         (Some(reason), Msg::Input(request)) => {
-            let fits = type_into(reason, request, MAX_REASON);
+            let fits = type_into(reason, request, MAX_TEXT);
             if !fits {
-                app.message = Some(fill(t.ui_too_long, &[&MAX_REASON]));
+                app.message = Some(fill(t.ui_too_long, &[&MAX_TEXT]));
             }
         }
         (Some(reason), Msg::Paste(text)) => {
-            let fits = paste_into(reason, &text, MAX_REASON);
+            let fits = paste_into(reason, &text, MAX_TEXT);
             if !fits {
-                app.message = Some(fill(t.ui_too_long, &[&MAX_REASON]));
+                app.message = Some(fill(t.ui_too_long, &[&MAX_TEXT]));
             }
         }
         (Some(reason), Msg::Confirm) => {
@@ -404,7 +222,7 @@ pub(super) fn update_tie(app: &mut App, msg: Msg) {
 }
 
 /// Handles the answer to "reopen this closed round?".
-pub(super) fn update_reopen(app: &mut App, msg: Msg) {
+pub(crate) fn update_reopen(app: &mut App, msg: Msg) {
     let Overlay::ConfirmReopen(round) = std::mem::take(&mut app.overlay) else { return };
     match msg {
         Msg::Yes => {
@@ -417,16 +235,4 @@ pub(super) fn update_reopen(app: &mut App, msg: Msg) {
         Msg::Close => {}
         _ => app.overlay = Overlay::ConfirmReopen(round),
     }
-}
-
-/// Adds a theme of the room's own to the matrix, and to the open round's candidates.
-pub(super) fn add_own_theme(app: &mut App, domain: &str, desired: &str, problem: &str) {
-    let open = app.session.rounds.iter().find(|r| r.is_open()).map(|r| r.id);
-    let _ = app.edit(|s| {
-        let theme = s.matrix.add_theme(domain, desired, problem);
-        if let Some(r) = open.and_then(|id| s.rounds.iter_mut().find(|r| r.id == id)) {
-            r.candidates.push(theme);
-        }
-        Ok::<(), ()>(())
-    });
 }

@@ -2,9 +2,9 @@
 
 use tui_input::Input;
 
-use super::text_field::{paste_into, type_into};
+use crate::app::dialogs::text_field::{paste_into, type_into};
 
-use super::{App, Msg, Overlay};
+use crate::app::{App, Msg, Overlay};
 use crate::i18n::fill;
 use crate::model::{ParticipantId, Role, SessionError};
 
@@ -52,7 +52,7 @@ pub struct RemovalQuestion {
 }
 
 /// Handles an action while the participants dialog is open.
-pub(super) fn update(app: &mut App, msg: Msg) {
+pub(crate) fn update(app: &mut App, msg: Msg) {
     let Overlay::Participants(mut dialog) = std::mem::take(&mut app.overlay) else {
         return;
     };

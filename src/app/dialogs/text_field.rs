@@ -3,7 +3,7 @@
 
 use tui_input::{Input, InputRequest};
 
-use super::{App, Msg, Overlay};
+use crate::app::{App, Msg, Overlay};
 use crate::i18n::fill;
 use crate::model::{LevelId, ThemeId};
 
@@ -61,7 +61,7 @@ impl TextField {
 
 /// Types one editing request into `input`, refusing to grow it past `max` characters.
 /// Returns false when refused.
-pub(super) fn type_into(input: &mut Input, request: InputRequest, max: usize) -> bool {
+pub(crate) fn type_into(input: &mut Input, request: InputRequest, max: usize) -> bool {
     let grows = matches!(request, InputRequest::InsertChar(_));
     if grows && input.value().chars().count() >= max {
         return false;
@@ -72,7 +72,7 @@ pub(super) fn type_into(input: &mut Input, request: InputRequest, max: usize) ->
 
 /// Pastes `text` into a one-line `input`: line breaks become spaces, and what does not fit
 /// in `max` characters is left out. Returns false when something was left out.
-pub(super) fn paste_into(input: &mut Input, text: &str, max: usize) -> bool {
+pub(crate) fn paste_into(input: &mut Input, text: &str, max: usize) -> bool {
     let line = text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
     let room = max.saturating_sub(input.value().chars().count());
     for c in line.chars().take(room) {
@@ -82,7 +82,7 @@ pub(super) fn paste_into(input: &mut Input, text: &str, max: usize) -> bool {
 }
 
 /// Handles an action while the form is open.
-pub(super) fn update(app: &mut App, msg: Msg) {
+pub(crate) fn update(app: &mut App, msg: Msg) {
     let Overlay::TextField(mut form) = std::mem::take(&mut app.overlay) else {
         return;
     };
@@ -116,7 +116,10 @@ pub(super) fn update(app: &mut App, msg: Msg) {
                     return;
                 }
                 TextTarget::NewTheme => {
-                    super::voting::add_own_theme(app, &texts[0], &texts[1], &texts[2])
+                    let _ = app.edit(|s| {
+                        s.add_own_theme(&texts[0], &texts[1], &texts[2]);
+                        Ok::<(), ()>(())
+                    });
                 }
                 TextTarget::Theme(id) => {
                     let _ = app.edit(|s| {

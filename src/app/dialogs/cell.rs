@@ -1,24 +1,14 @@
-//! The Matrix pane: moving between cells, the cell editor with its activities, rows and
-//! columns of the room's own, and turning a needed activity into an action.
+//! An open matrix cell: its activities, added, edited, switched between bestaand and nodig,
+//! moved, removed, or turned into an action; and the question before a row or column with
+//! activities is removed.
 
 use tui_input::Input;
 
-use super::text_field::{paste_into, type_into};
-use super::{App, Msg, Overlay, Pane, TextField, TextTarget};
+use super::text_field::{MAX_TEXT, paste_into, type_into};
+use crate::app::panes::matrix::remove;
+use crate::app::{App, Msg, Overlay, Pane};
 use crate::i18n::fill;
-use crate::model::{Activity, ActivityStatus, LevelId, SessionError, ThemeId};
-
-/// The longest activity text or provider.
-pub const MAX_ACTIVITY: usize = 200;
-
-/// Where the Matrix pane stands.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MatrixView {
-    /// The selected column (level), by position.
-    pub col: usize,
-    /// Every theme, not only the focus themes.
-    pub all_rows: bool,
-}
+use crate::model::{Activity, ActivityStatus, LevelId, ThemeId};
 
 /// An open cell: its activities, one selected, and perhaps the form to add or edit one.
 #[derive(Clone, Debug)]
@@ -46,36 +36,6 @@ pub struct ActivityForm {
     pub provider: Input,
 }
 
-/// A row or column that holds activities, about to be removed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Removal {
-    /// A theme and how many activities it holds.
-    Theme(ThemeId, usize),
-    /// A level and how many activities it holds.
-    Level(LevelId, usize),
-}
-
-/// The rows the pane shows: the focus themes (or all, on request, or when there are none),
-/// the basis row last.
-pub fn rows(app: &App) -> Vec<ThemeId> {
-    let themes = &app.session.matrix.themes;
-    let focus = if app.matrix.all_rows { Vec::new() } else { app.session.focus_themes() };
-    let mut rows: Vec<_> = if focus.is_empty() {
-        themes.iter().filter(|t| !t.basis).map(|t| t.id).collect()
-    } else {
-        focus
-    };
-    rows.extend(themes.iter().filter(|t| t.basis).map(|t| t.id));
-    rows
-}
-
-/// The selected cell, if the matrix has rows and columns.
-pub fn selected_cell(app: &App) -> Option<(ThemeId, LevelId)> {
-    let theme = *rows(app).get(app.selected(Pane::Matrix))?;
-    let level = app.session.matrix.levels.get(app.matrix.col)?.id;
-    Some((theme, level))
-}
-
 /// The provider the text typed so far points at: a known one it is the start of, whatever
 /// the case.
 pub fn suggestion(app: &App, typed: &str) -> Option<String> {
@@ -86,129 +46,8 @@ pub fn suggestion(app: &App, typed: &str) -> Option<String> {
     app.session.matrix.providers().into_iter().find(|p| p.to_lowercase().starts_with(&typed))
 }
 
-/// Handles the Matrix pane's own actions; false when `action` is not one of them.
-pub(super) fn pane_action(app: &mut App, msg: &Msg) -> bool {
-    let levels = app.session.matrix.levels.len();
-    match msg {
-        Msg::Left => app.matrix.col = app.matrix.col.saturating_sub(1),
-        Msg::Right => app.matrix.col = (app.matrix.col + 1).min(levels.saturating_sub(1)),
-        Msg::ToggleAllRows => {
-            app.matrix.all_rows = !app.matrix.all_rows;
-            app.clamp_selection();
-        }
-        Msg::Edit => {
-            if let Some((theme, level)) = selected_cell(app) {
-                app.overlay = Overlay::Cell(CellEditor { theme, level, selected: 0, form: None });
-            }
-        }
-        Msg::Evidence => open_form(app, |theme, _| TextTarget::Evidence(theme)),
-        Msg::RenameTheme => open_form(app, |theme, _| TextTarget::Theme(theme)),
-        Msg::RenameLevel => open_form(app, |_, level| TextTarget::Level(level)),
-        Msg::OwnTheme => {
-            if !app.refuse_if_read_only()
-                && let Some(form) = TextField::open(app, TextTarget::NewTheme)
-            {
-                app.overlay = Overlay::TextField(form);
-            }
-        }
-        Msg::AddLevel => {
-            if !app.refuse_if_read_only()
-                && let Some(form) = TextField::open(app, TextTarget::NewLevel)
-            {
-                app.overlay = Overlay::TextField(form);
-            }
-        }
-        Msg::MoveUp | Msg::MoveDown => move_row(app, *msg == Msg::MoveUp),
-        Msg::MoveLeft | Msg::MoveRight => move_column(app, *msg == Msg::MoveLeft),
-        Msg::RemoveRow => {
-            if let Some((theme, _)) = selected_cell_or_row(app) {
-                let count = app.session.matrix.theme(theme).map_or(0, |t| t.activity_count());
-                remove(app, Removal::Theme(theme, count), false);
-            }
-        }
-        Msg::RemoveColumn => {
-            if let Some(level) = app.session.matrix.levels.get(app.matrix.col).map(|l| l.id) {
-                let count =
-                    app.session.matrix.themes.iter().map(|t| t.activities(level).len()).sum();
-                remove(app, Removal::Level(level, count), false);
-            }
-        }
-        _ => return false,
-    }
-    true
-}
-
-/// The selected row's theme (and the column's level, if there are columns).
-fn selected_cell_or_row(app: &App) -> Option<(ThemeId, Option<LevelId>)> {
-    let theme = *rows(app).get(app.selected(Pane::Matrix))?;
-    Some((theme, app.session.matrix.levels.get(app.matrix.col).map(|l| l.id)))
-}
-
-fn open_form(app: &mut App, target: impl FnOnce(ThemeId, LevelId) -> TextTarget) {
-    if app.refuse_if_read_only() {
-        return;
-    }
-    let Some((theme, level)) = selected_cell_or_row(app) else { return };
-    let Some(level) = level.or_else(|| app.session.matrix.levels.first().map(|l| l.id)) else {
-        // Without columns only the theme's own texts can be edited.
-        if let Some(form) = TextField::open(app, TextTarget::Theme(theme)) {
-            app.overlay = Overlay::TextField(form);
-        }
-        return;
-    };
-    if let Some(form) = TextField::open(app, target(theme, level)) {
-        app.overlay = Overlay::TextField(form);
-    }
-}
-
-fn move_row(app: &mut App, up: bool) {
-    let Some((theme, _)) = selected_cell_or_row(app) else { return };
-    let themes = &app.session.matrix.themes;
-    let Some(from) = themes.iter().position(|t| t.id == theme) else { return };
-    let to = if up { from.checked_sub(1) } else { Some(from + 1).filter(|&i| i < themes.len()) };
-    let Some(to) = to else { return };
-    let _ = app.edit(|s| s.matrix.move_theme(from, to));
-    if let Some(at) = rows(app).iter().position(|&t| t == theme) {
-        app.selected[1] = at;
-    }
-}
-
-fn move_column(app: &mut App, left: bool) {
-    let from = app.matrix.col;
-    let levels = app.session.matrix.levels.len();
-    let to = if left { from.checked_sub(1) } else { Some(from + 1).filter(|&i| i < levels) };
-    let Some(to) = to else { return };
-    if app.edit(|s| s.matrix.move_level(from, to)).is_ok() {
-        app.matrix.col = to;
-    }
-}
-
-/// Removes a row or column; one with activities asks first (`sure` is the answer yes).
-fn remove(app: &mut App, removal: Removal, sure: bool) {
-    if app.refuse_if_read_only() {
-        return;
-    }
-    let count = match removal {
-        Removal::Theme(_, n) | Removal::Level(_, n) => n,
-    };
-    if count > 0 && !sure {
-        app.overlay = Overlay::ConfirmRemove(removal);
-        return;
-    }
-    let result = app.edit(|s| match removal {
-        Removal::Theme(id, _) => s.remove_theme(id, true).map(|_| ()),
-        Removal::Level(id, _) => s.remove_level(id, true).map(|_| ()),
-    });
-    if let Err(SessionError::VotedOn(_)) = result {
-        app.message = Some(app.lang.texts().ui_theme_voted_on.to_owned());
-    }
-    let levels = app.session.matrix.levels.len();
-    app.matrix.col = app.matrix.col.min(levels.saturating_sub(1));
-    app.clamp_selection();
-}
-
 /// Handles the answer to "remove this row or column with its activities?".
-pub(super) fn update_remove(app: &mut App, msg: Msg) {
+pub(crate) fn update_remove(app: &mut App, msg: Msg) {
     let Overlay::ConfirmRemove(removal) = std::mem::take(&mut app.overlay) else { return };
     match msg {
         Msg::Yes => remove(app, removal, true),
@@ -218,7 +57,7 @@ pub(super) fn update_remove(app: &mut App, msg: Msg) {
 }
 
 /// Handles an action while a cell is open.
-pub(super) fn update_cell(app: &mut App, msg: Msg) {
+pub(crate) fn update_cell(app: &mut App, msg: Msg) {
     let Overlay::Cell(mut cell) = std::mem::take(&mut app.overlay) else { return };
     let count = app.session.matrix.theme(cell.theme).map_or(0, |t| t.activities(cell.level).len());
     if cell.form.is_some() {
@@ -275,7 +114,7 @@ pub(super) fn update_cell(app: &mut App, msg: Msg) {
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .map(|l| l.chars().take(MAX_ACTIVITY).collect())
+                .map(|l| l.chars().take(MAX_TEXT).collect())
                 .collect();
             let _ = app.edit(|s| {
                 for line in &lines {
@@ -315,7 +154,7 @@ fn activity_mut(
 
 fn on_form(app: &mut App, cell: &mut CellEditor, msg: Msg) {
     let t = app.lang.texts();
-    let too_long = fill(t.ui_too_long, &[&MAX_ACTIVITY]);
+    let too_long = fill(t.ui_too_long, &[&MAX_TEXT]);
     let Some(form) = cell.form.as_mut() else { return };
     match msg {
         Msg::Close => cell.form = None,
@@ -331,14 +170,14 @@ fn on_form(app: &mut App, cell: &mut CellEditor, msg: Msg) {
         }
         Msg::Input(request) => {
             let input = if form.field == 0 { &mut form.text } else { &mut form.provider };
-            let fits = type_into(input, request, MAX_ACTIVITY);
+            let fits = type_into(input, request, MAX_TEXT);
             if !fits {
                 app.message = Some(too_long);
             }
         }
         Msg::Paste(text) => {
             let input = if form.field == 0 { &mut form.text } else { &mut form.provider };
-            let fits = paste_into(input, &text, MAX_ACTIVITY);
+            let fits = paste_into(input, &text, MAX_TEXT);
             if !fits {
                 app.message = Some(too_long);
             }

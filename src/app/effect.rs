@@ -1,0 +1,48 @@
+//! What `update` asks of the outside world. `update` never touches a file, a socket or the
+//! terminal: it returns these, the runtime performs them and answers with a [`super::Msg`]
+//! (`Saved`, `Exported`, `PhonesOpened`, …). A test drives `update` and asserts the effects
+//! without any of that machinery.
+
+use std::path::PathBuf;
+
+use crate::model::{RoundId, Session};
+use crate::report::Format;
+
+/// One thing the runtime must do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// The session changed: keep `session` at once as the state a crash would recover, and
+    /// write it to the session file, within half a second or at once when `now`. Answered
+    /// by [`super::Msg::Saved`].
+    Save {
+        /// The revision this state has.
+        revision: u64,
+        /// The state to write (sections shared with the app's copy, so cheap to hold).
+        session: Session,
+        /// Write without waiting (Ctrl-S, quitting).
+        now: bool,
+    },
+    /// Write the report of `session` to `path`. Answered by [`super::Msg::Exported`].
+    Export {
+        /// Where.
+        path: PathBuf,
+        /// Markdown, CSV or HTML.
+        format: Format,
+        /// What.
+        session: Session,
+    },
+    /// Open the ballot box for phones on this round. Answered by
+    /// [`super::Msg::PhonesOpened`].
+    OpenPhones {
+        /// The open round phones vote in.
+        round: RoundId,
+    },
+    /// The round the box serves changed (a dot, a new participant): give it the new state.
+    SyncPhones,
+    /// Close the ballot box: the server stops listening.
+    ClosePhones,
+    /// The facilitator chose the file on disk over a recovered state: forget the recovery.
+    DiscardRecovery,
+    /// Stop: everything is written (or the session is read-only).
+    Quit,
+}

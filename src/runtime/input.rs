@@ -1,0 +1,127 @@
+//! Terminal events in, messages out: a thread reads the terminal so the loop can wait on one
+//! inbox for keys, save results and ballots alike; [`msg_for`] turns an event into a
+//! [`Msg`] through the one key map (keys) or the same layout the screen is drawn with
+//! (mouse clicks).
+
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::layout::{Margin, Position, Rect};
+
+use super::Inbox;
+use crate::app::{App, Msg, Pane, keymap};
+use crate::ui;
+
+/// Reads terminal events on a thread of its own and posts them to `inbox`, until the inbox
+/// is gone or the terminal fails.
+pub fn spawn_reader(inbox: Sender<Inbox>) {
+    thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if inbox.send(Inbox::Terminal(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// The message a terminal event asks for, on a screen of `screen`'s size.
+pub fn msg_for(app: &App, event: Event, screen: Rect) -> Option<Msg> {
+    match event {
+        Event::Key(key)
+            if key.code == KeyCode::F(12) && std::env::var_os("KNOOP_TEST_PANIC").is_some() =>
+        {
+            // Test-only: lets the real-terminal test prove a crash leaves a recovery file.
+            panic!("KNOOP_TEST_PANIC: forced panic");
+        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::msg_for(app, key),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+        Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
+            let at = Position::new(mouse.column, mouse.row);
+            let areas = ui::areas(screen, app.zoomed, app.focus)?;
+            let (pane, rect) = areas.panes.iter().find(|(_, rect)| rect.contains(at))?;
+            match pane {
+                Pane::Matrix => match ui::matrix_cell_at(app, rect.inner(Margin::new(1, 1)), at) {
+                    Some((row, col)) => Some(Msg::SelectCell(row, col)),
+                    None => Some(Msg::Focus(Pane::Matrix)),
+                },
+                _ => Some(Msg::Focus(*pane)),
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyModifiers, MouseEvent};
+
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::Session;
+
+    /// A left click at a screen position.
+    fn click(column: u16, row: u16) -> Event {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn a_click_focuses_the_pane_under_it() {
+        let session =
+            Session::new("T", &crate::model::template::PREVENTIEMATRIX, Timestamp::UNIX_EPOCH);
+        let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        let screen = Rect::new(0, 0, 160, 48);
+        assert_eq!(
+            msg_for(&app, click(100, 0), screen),
+            Some(Msg::Focus(Pane::Matrix)),
+            "the border"
+        );
+        assert_eq!(msg_for(&app, click(100, 40), screen), Some(Msg::Focus(Pane::Acties)));
+        assert_eq!(msg_for(&app, click(5, 40), screen), Some(Msg::Focus(Pane::Stemmen)));
+        assert_eq!(msg_for(&app, click(5, 47), screen), None, "the status line is no pane");
+    }
+
+    #[test]
+    fn a_click_in_the_matrix_selects_that_cell() {
+        let session = crate::store::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/sessions/voorbeeld-basisschool.json"
+        )))
+        .unwrap();
+        let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        let screen = Rect::new(0, 0, 160, 48);
+        // Stemmen has the focus (half the width): the matrix starts at column 80. Its first
+        // row of cells starts below the border and the header; the theme column is 22% wide.
+        let Some(Msg::SelectCell(row, col)) = msg_for(&app, click(150, 3), screen) else {
+            panic!("a cell");
+        };
+        assert_eq!((row, col), (0, 2), "first focus theme, last level");
+        assert_eq!(
+            msg_for(&app, click(85, 3), screen),
+            Some(Msg::Focus(Pane::Matrix)),
+            "the theme column"
+        );
+        let Some(Msg::SelectCell(row, _)) = msg_for(&app, click(120, 20), screen) else {
+            panic!("a cell further down");
+        };
+        assert!(row >= 1);
+    }
+
+    #[test]
+    fn a_resize_is_a_message() {
+        let session =
+            Session::new("T", &crate::model::template::PREVENTIEMATRIX, Timestamp::UNIX_EPOCH);
+        let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        let screen = Rect::new(0, 0, 80, 24);
+        assert_eq!(msg_for(&app, Event::Resize(60, 20), screen), Some(Msg::Resize(60, 20)));
+    }
+}

@@ -1,0 +1,181 @@
+//! The runtime: the terminal loop, and the only place that performs what `update` asks.
+//!
+//! One inbox gathers everything that happens: terminal events (from a reader thread),
+//! save results (from the saver thread) and the ballot box's messages. The loop waits on it,
+//! turns each item into a [`Msg`], lets [`update`] change the app, performs the returned
+//! [`Effect`]s (whose answers are messages again) and draws, but only when the app says the
+//! screen changed. With nothing happening it sleeps: no timer running, no save waiting and
+//! no ballot box open means no wake-ups and no frames.
+
+mod input;
+mod phones;
+mod picker;
+mod recovery;
+mod saver;
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
+use ratatui::crossterm::execute;
+use ratatui::layout::Rect;
+
+pub use input::msg_for;
+pub use picker::pick;
+
+use crate::app::{App, Effect, Msg, update};
+use crate::ui::{self, Palette};
+use crate::{report, store};
+use phones::Phones;
+use saver::Saver;
+
+/// How often the timebox is advanced while it runs: its display counts seconds.
+const TICK: Duration = Duration::from_secs(1);
+
+/// One item of the runtime's inbox.
+#[derive(Debug)]
+pub enum Inbox {
+    /// Something the terminal sent: a key, a paste, a click, a resize.
+    Terminal(Event),
+    /// A message from the saver or the ballot box, for `update` as it is.
+    Msg(Msg),
+}
+
+/// What the command line sets for the full-screen program.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The port for the ballot box (`--port`); any free one when `None`.
+    pub port: Option<u16>,
+}
+
+/// Runs the full-screen program on `app` until the facilitator quits and everything is
+/// written.
+pub fn run(mut app: App, palette: Palette, options: Options) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    recovery::install_hook();
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let outcome = event_loop(&mut terminal, &mut app, &palette, options);
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    recovery::forget();
+    outcome
+}
+
+/// The parts of the runtime that perform effects.
+struct World {
+    saver: Saver,
+    phones: Phones,
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    palette: &Palette,
+    options: Options,
+) -> io::Result<()> {
+    let (to_inbox, inbox) = mpsc::channel::<Inbox>();
+    input::spawn_reader(to_inbox.clone());
+    let mut world = World {
+        saver: Saver::spawn(app.path.clone(), app.lang, to_inbox.clone()),
+        phones: Phones::new(options.port, to_inbox),
+    };
+    let size = terminal.size()?;
+    let mut screen = Rect::new(0, 0, size.width, size.height);
+    let mut last_tick = Instant::now();
+    let mut drawn = None;
+    let mut queue = VecDeque::from([Inbox::Msg(Msg::Resize(size.width, size.height))]);
+    loop {
+        // Everything that waits is handled before the next frame, one after the other: a
+        // key is read in the context the keys before it left (typed text after `a` is text).
+        while let Some(item) = queue.pop_front() {
+            let msg = match item {
+                Inbox::Terminal(event) => {
+                    if let Event::Resize(width, height) = event {
+                        screen = Rect::new(0, 0, width, height);
+                    }
+                    msg_for(app, event, screen)
+                }
+                Inbox::Msg(msg) => Some(msg),
+            };
+            for effect in msg.map(|msg| update(app, msg)).unwrap_or_default() {
+                match perform(app, &mut world, effect) {
+                    Step::Go(Some(reply)) => queue.push_back(Inbox::Msg(reply)),
+                    Step::Go(None) => {}
+                    Step::Stop => return Ok(()),
+                }
+            }
+        }
+        if drawn != Some(app.view_revision) {
+            terminal.draw(|frame| ui::draw(frame, app, palette))?;
+            drawn = Some(app.view_revision);
+        }
+        let timer_due = app.timer.running.then(|| last_tick + TICK);
+        let deadline =
+            [timer_due, world.saver.due(), world.phones.due()].into_iter().flatten().min();
+        let item = match deadline {
+            Some(at) => match inbox.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(item) => Some(item),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => match inbox.recv() {
+                Ok(item) => Some(item),
+                Err(_) => return Ok(()),
+            },
+        };
+        queue.extend(item);
+        queue.extend(inbox.try_iter());
+        let now = Instant::now();
+        if !app.timer.running {
+            last_tick = now;
+        } else if now >= last_tick + TICK {
+            queue.push_back(Inbox::Msg(Msg::Tick(now - last_tick)));
+            last_tick = now;
+        }
+        world.saver.flush_if_due();
+        queue.extend(world.phones.poll().map(Inbox::Msg));
+    }
+}
+
+/// Whether the loop goes on after an effect, with the answer to it if there is one.
+enum Step {
+    Go(Option<Msg>),
+    Stop,
+}
+
+/// Does what `update` asked, and returns the answer as a message.
+fn perform(app: &App, world: &mut World, effect: Effect) -> Step {
+    let reply = match effect {
+        Effect::Save { revision, session, now } => {
+            recovery::remember(app.path.clone(), session.clone());
+            world.saver.want(revision, session, now);
+            None
+        }
+        Effect::Export { path, format, session } => {
+            let bytes = report::render(&session, format, app.lang, report::Options::default());
+            let result =
+                store::write_replace(&path, &bytes).map(|()| path).map_err(|e| e.message(app.lang));
+            Some(Msg::Exported(result))
+        }
+        Effect::OpenPhones { round } => Some(world.phones.open(app, round)),
+        Effect::SyncPhones => {
+            world.phones.sync(app);
+            None
+        }
+        Effect::ClosePhones => {
+            world.phones.close();
+            None
+        }
+        Effect::DiscardRecovery => {
+            let _ = store::discard_recovery(&app.path);
+            None
+        }
+        Effect::Quit => return Step::Stop,
+    };
+    Step::Go(reply)
+}
