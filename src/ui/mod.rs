@@ -1,28 +1,25 @@
 //! Drawing only: reads the [`App`], never changes it. One module per pane, plus the status
 //! line, the help overlay and the dialogs.
 
-mod acties;
-mod cell;
-mod dialog;
-mod matrix;
+pub mod dialogs;
+mod help;
+pub mod panes;
 mod picker;
-mod stemmen;
+mod status;
 mod text;
 mod theme;
-mod voting;
 
-use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
-pub use matrix::cell_at as matrix_cell_at;
+pub use panes::matrix::cell_at as matrix_cell_at;
 pub use picker::draw as draw_picker;
 pub use theme::Palette;
 
-use crate::app::{App, Overlay, Pane, SaveState, keymap};
+use crate::app::{App, Overlay, Pane, keymap};
 use crate::i18n::{Texts, fill};
 
 /// The smallest terminal knoop draws in.
@@ -76,25 +73,28 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         let focused = *pane == app.focus;
         let inner = pane_block(frame, *rect, pane_title(t, *pane), focused, palette);
         match pane {
-            Pane::Stemmen => stemmen::draw(frame, inner, app, focused, palette),
-            Pane::Matrix => matrix::draw(frame, inner, app, focused, palette),
-            Pane::Acties => acties::draw(frame, inner, app, focused, palette),
+            Pane::Stemmen => panes::stemmen::draw(frame, inner, app, focused, palette),
+            Pane::Matrix => panes::matrix::draw(frame, inner, app, focused, palette),
+            Pane::Acties => panes::acties::draw(frame, inner, app, focused, palette),
         }
     }
-    status_line(frame, areas.status, app, palette);
+    status::status_line(frame, areas.status, app, palette);
+    use dialogs::{actie_form, cell, participants, round, text_field};
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => help(frame, area, app, palette),
-        Overlay::Participants(dialog) => dialog::participants(frame, area, app, dialog, palette),
-        Overlay::Recovery(recovered) => dialog::recovery(frame, area, app, recovered, palette),
-        Overlay::TextField(field) => dialog::text_field(frame, area, app, field, palette),
-        Overlay::RoundSetup(setup) => voting::setup(frame, area, app, setup, palette),
-        Overlay::Tie(dialog) => voting::tie(frame, area, app, dialog, palette),
-        Overlay::ConfirmReopen(round) => voting::reopen(frame, area, app, *round, palette),
-        Overlay::TopThree => voting::top_three(frame, area, app, palette),
+        Overlay::Help => help::help(frame, area, app, palette),
+        Overlay::Participants(dialog) => {
+            participants::participants(frame, area, app, dialog, palette)
+        }
+        Overlay::Recovery(recovered) => dialogs::recovery(frame, area, app, recovered, palette),
+        Overlay::TextField(field) => text_field::text_field(frame, area, app, field, palette),
+        Overlay::RoundSetup(setup) => round::setup(frame, area, app, setup, palette),
+        Overlay::Tie(dialog) => round::tie(frame, area, app, dialog, palette),
+        Overlay::ConfirmReopen(r) => round::reopen(frame, area, app, *r, palette),
+        Overlay::TopThree => round::top_three(frame, area, app, palette),
         Overlay::Cell(cell) => cell::editor(frame, area, app, cell, palette),
-        Overlay::ActieForm(form) => acties::form(frame, area, app, form, palette),
-        Overlay::Review(review) => acties::review(frame, area, app, review, palette),
+        Overlay::ActieForm(form) => actie_form::form(frame, area, app, form, palette),
+        Overlay::Review(review) => actie_form::review(frame, area, app, review, palette),
         Overlay::ConfirmRemove(removal) => {
             cell::remove_question(frame, area, app, *removal, palette)
         }
@@ -134,66 +134,6 @@ fn pane_block(
     inner
 }
 
-fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
-    let t = app.lang.texts();
-    let [first, second] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let step_name = [t.step_1, t.step_2, t.step_3, t.step_4][app.step.number() - 1];
-    let present = app.session.participants.iter().filter(|p| p.present).count();
-    let bold = palette.status.add_modifier(Modifier::BOLD);
-    let mut right = vec![Span::styled(
-        format!("│ {} ", fill(t.status_step, &[&app.step.number(), &step_name])),
-        palette.status,
-    )];
-    right.push(if app.timer.is_up() {
-        Span::styled(format!(" ⏰ {} {} ", t.status_timer_up, app.timer.text()), palette.warn)
-    } else if app.timer.running {
-        Span::styled(format!("│ ▶ {} ", app.timer.text()), bold)
-    } else {
-        Span::styled(format!("│ ⏸ {} ", app.timer.text()), palette.status)
-    });
-    if area.width >= 120 {
-        let text = fill(t.status_present, &[&present, &app.session.participants.len()]);
-        right.push(Span::styled(format!("│ {text} "), palette.status));
-    }
-    right.push(match (&app.read_only, &app.save_state) {
-        (Some(_), _) => Span::styled(format!(" {} ", t.status_read_only), palette.warn),
-        (None, SaveState::Failed(_)) => {
-            Span::styled(format!(" {} ", t.status_save_failed), palette.warn)
-        }
-        (None, _) if app.unsaved() => {
-            Span::styled(format!("│ {} ", t.status_saving), palette.status)
-        }
-        (None, SaveState::Saved(at)) => {
-            let time = at.to_zoned(TimeZone::system()).strftime("%H:%M:%S").to_string();
-            Span::styled(format!("│ ✓ {} ", fill(t.status_saved, &[&time])), palette.status)
-        }
-        (None, SaveState::Unchanged) => {
-            Span::styled(format!("│ {} ", t.status_unchanged), palette.status)
-        }
-    });
-    right.push(Span::styled(format!("│ {} ", t.status_help_hint), palette.status));
-    let right_w: usize = right.iter().map(|s| s.content.chars().count()).sum();
-    let title_w = (area.width as usize).saturating_sub(right_w + 2);
-    let title = format!(" {:<title_w$} ", text::fit(&app.session.title, title_w));
-    let mut spans = vec![Span::styled(title, bold)];
-    spans.extend(right);
-    frame.render_widget(Line::from(spans).style(palette.status), first);
-
-    let second_line = match (&app.message, &app.save_state, &app.read_only) {
-        (Some(message), _, _) => Line::styled(format!(" {message}"), palette.warn),
-        (None, SaveState::Failed(why), _) => Line::styled(format!(" {why}"), palette.warn),
-        (None, _, Some(holder)) => {
-            Line::styled(format!(" {}", fill(t.open_read_only, &[holder])), palette.warn)
-        }
-        (None, _, None) => Line::styled(
-            format!(" {}", hints(app, area.width.saturating_sub(2) as usize)),
-            palette.dim,
-        ),
-    };
-    frame.render_widget(second_line, second);
-}
-
 /// The keys that work now, as "key what · key what", from the key map; `skip` leaves some
 /// out (the arrows that every list has).
 pub(crate) fn key_hints(app: &App, skip: impl Fn(&keymap::Binding) -> bool) -> String {
@@ -221,23 +161,6 @@ pub(crate) fn lines_and_keys(
     let keys =
         Paragraph::new(key_hints(app, |_| false)).style(palette.dim).wrap(Wrap { trim: true });
     frame.render_widget(keys, rest);
-}
-
-/// A one-line reminder of the most used keys, from the key map: as many whole hints as fit
-/// in `width` columns, so none is cut off mid-word.
-fn hints(app: &App, width: usize) -> String {
-    let t = app.lang.texts();
-    let mut line = String::new();
-    for b in keymap::help_lines(app) {
-        let hint = format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t));
-        let sep = if line.is_empty() { "" } else { "  ·  " };
-        if line.chars().count() + sep.len() + hint.chars().count() > width {
-            break;
-        }
-        line.push_str(sep);
-        line.push_str(&hint);
-    }
-    line
 }
 
 /// Draws `lines` one per row from the top of `area`, clipped to it. Cheaper than a
@@ -276,47 +199,4 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
-}
-
-fn help(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
-    let t = app.lang.texts();
-    let entries: Vec<(String, &str)> = keymap::help_lines(app)
-        .iter()
-        .map(|b| {
-            let mut labels: Vec<String> = b.keys.iter().map(|k| keymap::key_label(k, t)).collect();
-            labels.dedup();
-            (labels.join(" / "), (b.help)(t))
-        })
-        .collect();
-    // One column when it fits the screen's height, else two side by side.
-    let room = area.height.saturating_sub(4) as usize;
-    let columns = if entries.len() <= room { 1 } else { 2 };
-    let per_column = entries.len().div_ceil(columns);
-    let popup_w = if columns == 1 { 76 } else { area.width };
-    let column_w = (popup_w as usize - 2) / columns;
-    let key_w = if columns == 1 { 18 } else { 12 };
-    let mut lines: Vec<Line> = (0..per_column)
-        .map(|row| {
-            let mut spans = Vec::new();
-            for col in 0..columns {
-                if let Some((keys, help)) = entries.get(col * per_column + row) {
-                    spans.push(Span::styled(
-                        format!(" {:<key_w$}", text::fit(keys, key_w - 1)),
-                        palette.focus,
-                    ));
-                    let help_w = column_w.saturating_sub(key_w + 1);
-                    spans.push(Span::styled(
-                        format!("{:<help_w$}", text::fit(help, help_w)),
-                        palette.text,
-                    ));
-                }
-            }
-            Line::from(spans)
-        })
-        .collect();
-    lines.push(Line::styled(format!(" {}", t.help_close), palette.dim));
-    let title = format!("{} · {}", t.help_title, pane_title(t, app.focus));
-    let inner =
-        popup(frame, area, (popup_w, lines.len() as u16 + 2), &title, palette.focus, palette);
-    render_lines(frame, inner, lines);
 }

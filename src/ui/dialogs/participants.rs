@@ -1,14 +1,15 @@
-//! Dialogs over the panes: the participants list and its form.
+//! The participants dialog: who sits at the table, present or not, and the form to add or
+//! edit one.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 
-use super::{Palette, popup};
-use crate::app::{App, ParticipantsDialog, TextField, TextTarget};
+use crate::app::{App, ParticipantsDialog};
 use crate::i18n::fill;
 use crate::model::Role;
+use crate::ui::{Palette, popup};
 
 /// The participants dialog.
 pub fn participants(
@@ -71,7 +72,7 @@ pub fn participants(
         let field_w = (bottom.width as usize).saturating_sub(label_w + 3);
         for (i, (label, input)) in fields.iter().enumerate() {
             let scroll = input.visual_scroll(field_w);
-            let shown = super::text::field(input.value(), scroll, field_w);
+            let shown = crate::ui::text::field(input.value(), scroll, field_w);
             let style = if i == form.field { palette.selected } else { palette.text };
             let marker = if i == form.field { "▶" } else { " " };
             lines.push(Line::from(vec![
@@ -89,13 +90,15 @@ pub fn participants(
             }
         }
         lines.push(Line::styled(
-            super::key_hints(app, |b| matches!(b.msg, crate::app::Msg::Up | crate::app::Msg::Down)),
+            crate::ui::key_hints(app, |b| {
+                matches!(b.msg, crate::app::Msg::Up | crate::app::Msg::Down)
+            }),
             palette.dim,
         ));
         frame.render_widget(Paragraph::new(lines), bottom);
     } else {
         frame.render_widget(
-            Paragraph::new(super::key_hints(app, |b| {
+            Paragraph::new(crate::ui::key_hints(app, |b| {
                 matches!(b.msg, crate::app::Msg::Up | crate::app::Msg::Down)
             }))
             .style(palette.dim)
@@ -103,65 +106,4 @@ pub fn participants(
             bottom,
         );
     }
-}
-
-/// The question after a crash: restore the recovered state?
-pub fn recovery(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    recovered: &crate::model::Session,
-    palette: &Palette,
-) {
-    let t = app.lang.texts();
-    let when = crate::i18n::moment_text(app.lang, recovered.updated, &jiff::tz::TimeZone::system());
-    let text = format!("{}\n\n(j/n)", fill(t.recovery_question, &[&when]));
-    let inner = popup(frame, area, (64, 9), t.recovery_title, palette.warn, palette);
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
-}
-
-/// The text form: one labelled line per field.
-pub fn text_field(frame: &mut Frame, area: Rect, app: &App, form: &TextField, palette: &Palette) {
-    let t = app.lang.texts();
-    let (title, labels) = match form.target {
-        TextTarget::Evidence(id) => {
-            let theme =
-                app.session.matrix.theme(id).map(|th| th.desired.as_str()).unwrap_or_default();
-            (fill(t.evidence_title, &[&theme]), vec![t.field_evidence])
-        }
-        TextTarget::NewTheme => {
-            (t.own_theme_title.to_owned(), vec![t.field_domain, t.field_desired, t.field_problem])
-        }
-        TextTarget::Theme(_) => {
-            (t.theme_title.to_owned(), vec![t.field_domain, t.field_desired, t.field_problem])
-        }
-        TextTarget::NewLevel => (t.key_add_level.to_owned(), vec![t.field_name, t.field_alias]),
-        TextTarget::Level(_) => (t.level_title.to_owned(), vec![t.field_name, t.field_alias]),
-    };
-    let height = 2 * labels.len() as u16 + 4;
-    let inner = popup(frame, area, (area.width.min(100), height), &title, palette.focus, palette);
-    let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
-    let width = (inner.width as usize).saturating_sub(label_w + 2);
-    let mut lines = Vec::new();
-    for (i, (label, input)) in labels.iter().zip(&form.inputs).enumerate() {
-        let scroll = input.visual_scroll(width);
-        let active = i == form.field;
-        let marker = if active { "▶" } else { " " };
-        let style = if active { palette.selected } else { palette.text };
-        lines.push(Line::from(vec![
-            Span::raw(format!("{marker} {label:<label_w$}")),
-            Span::styled(super::text::field(input.value(), scroll, width), style),
-        ]));
-        lines.push(Line::default());
-        if active {
-            let x =
-                inner.x + 2 + label_w as u16 + input.visual_cursor().saturating_sub(scroll) as u16;
-            let y = inner.y + 2 * i as u16;
-            frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
-        }
-    }
-    let hint =
-        super::key_hints(app, |b| form.inputs.len() == 1 && b.msg == crate::app::Msg::NextField);
-    lines.push(Line::styled(hint, palette.dim));
-    super::render_lines(frame, inner, lines);
 }

@@ -1,21 +1,17 @@
 //! The Acties pane: who does what by when, with markers for what is overdue, due this week or
-//! missing an owner or a date; the round of owners; the regie agreements; and the form and
-//! review dialogs that go with them.
+//! missing an owner or a date; the round of owners; the regie agreements.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use super::text::fit;
-use super::{Palette, popup};
-use crate::app::{
-    ActieForm, ActiesList, App, FormTarget, Pane, Review, SortBy, acties_rows, owner_match,
-    typed_date,
-};
+use crate::app::{ActiesList, App, Pane, SortBy, acties_rows};
 use crate::i18n::{date_text, fill};
-use crate::model::{ActionStatus, DateError, ParticipantId, Urgency, urgency};
+use crate::model::{ActionStatus, ParticipantId, Urgency, urgency};
+use crate::ui::Palette;
+use crate::ui::text::fit;
 
 /// Draws the pane's content into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
@@ -33,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     }
 }
 
-fn status_text(app: &App, status: ActionStatus) -> String {
+pub(crate) fn status_text(app: &App, status: ActionStatus) -> String {
     let t = app.lang.texts();
     match status {
         ActionStatus::Open => format!("○ {}", t.action_open),
@@ -239,108 +235,4 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
             Rect { y, height: 1, ..rest },
         );
     }
-}
-
-/// The action or agreement form: what, who (a participant or a new name), when (as typed,
-/// with the date knoop understood beside it).
-pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette: &Palette) {
-    let t = app.lang.texts();
-    let (title, when) = match form.target {
-        FormTarget::Actie(None) => (t.action_form_add, t.field_when),
-        FormTarget::Actie(Some(_)) => (t.action_form_edit, t.field_when),
-        FormTarget::Agreement(None) => (t.agreement_form_add, t.field_review),
-        FormTarget::Agreement(Some(_)) => (t.agreement_form_edit, t.field_review),
-    };
-    let inner = popup(frame, area, (area.width.min(100), 14), title, palette.focus, palette);
-    let questions = [t.question_1, t.question_2, t.question_3, t.question_4];
-    let mut lines = Vec::new();
-    if let Some(q) = form.question {
-        lines.push(Line::styled(format!("{}. {}", q + 1, questions[q]), palette.focus));
-        lines.push(Line::default());
-    }
-    let labels = [t.field_what, t.field_who, when];
-    let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
-    let hint_w = 30;
-    let width = (inner.width as usize).saturating_sub(label_w + 2 + hint_w).max(10);
-    let owner_hint = match owner_match(&app.session, form.owner.value()) {
-        Some(id) => {
-            app.session.participant(id).map(|p| fill(t.owner_known, &[&p.name])).unwrap_or_default()
-        }
-        None if form.owner.value().trim().is_empty() => String::new(),
-        None => format!("+ {}", t.owner_new),
-    };
-    let date_hint = match typed_date(form, app.today) {
-        Ok(Some(d)) => fill(t.date_understood, &[&date_text(app.lang, d)]),
-        Ok(None) => String::new(),
-        Err(DateError::NoSuchDay) => format!("⚠ {}", t.date_no_such_day),
-        Err(_) => format!("⚠ {}", t.date_not_understood),
-    };
-    let field_hints = [String::new(), owner_hint, date_hint];
-    for (i, ((label, input), hint)) in
-        labels.iter().zip([&form.text, &form.owner, &form.date]).zip(&field_hints).enumerate()
-    {
-        let active = i == form.field;
-        let scroll = input.visual_scroll(width);
-        let y = inner.y + lines.len() as u16;
-        lines.push(Line::from(vec![
-            Span::raw(format!("{} {label:<label_w$}", if active { "▶" } else { " " })),
-            Span::styled(
-                super::text::field(input.value(), scroll, width),
-                if active { palette.selected } else { palette.text },
-            ),
-            Span::styled(
-                format!(" {hint}"),
-                if hint.starts_with('⚠') { palette.gap } else { palette.focus },
-            ),
-        ]));
-        lines.push(Line::default());
-        if active {
-            let x =
-                inner.x + 2 + label_w as u16 + input.visual_cursor().saturating_sub(scroll) as u16;
-            frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
-        }
-    }
-    super::lines_and_keys(frame, inner, lines, app, palette);
-}
-
-/// Going through the carried actions of a follow-up meeting, one at a time.
-pub fn review(frame: &mut Frame, area: Rect, app: &App, review: &Review, palette: &Palette) {
-    let t = app.lang.texts();
-    let s = &app.session;
-    let inner = popup(
-        frame,
-        area,
-        (area.width.min(100), (review.actions.len() as u16 + 9).min(area.height)),
-        t.review_title,
-        palette.focus,
-        palette,
-    );
-    let mut lines = vec![
-        Line::styled(
-            fill(t.review_line, &[&(review.at + 1), &review.actions.len()]),
-            palette.focus,
-        ),
-        Line::default(),
-    ];
-    for (i, id) in review.actions.iter().enumerate() {
-        let Some(a) = s.actions.iter().find(|a| a.id == *id) else { continue };
-        let who = a
-            .owner
-            .and_then(|o| s.participant(o))
-            .map_or_else(|| format!("⚠ {}", t.no_owner), |p| p.name.clone());
-        let when = a.due.map(|d| date_text(app.lang, d)).unwrap_or_default();
-        let here = i == review.at;
-        let style = if here { palette.selected } else { palette.text };
-        lines.push(Line::styled(
-            format!(
-                "{} {:<9} {} — {who}, {when}",
-                if here { "▶" } else { " " },
-                status_text(app, a.status),
-                a.text
-            ),
-            style,
-        ));
-    }
-    lines.push(Line::default());
-    super::lines_and_keys(frame, inner, lines, app, palette);
 }

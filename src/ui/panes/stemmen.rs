@@ -8,11 +8,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::text::fit;
-use super::{Palette, render_lines};
 use crate::app::{App, Pane, voter_name, voters};
 use crate::i18n::fill;
 use crate::model::{Decision, Round};
+use crate::ui::text::fit;
+use crate::ui::{Palette, render_lines};
 
 /// Draws the pane's content into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {

@@ -7,11 +7,11 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
 
-use super::Palette;
-use super::text::{fit, wrap};
 use crate::app::{App, Pane, matrix_rows};
 use crate::i18n::fill;
 use crate::model::{ActivityStatus, Matrix, Theme};
+use crate::ui::Palette;
+use crate::ui::text::{fit, wrap};
 
 /// Cells narrower than this show counts instead of texts: texts that narrow cannot be read
 /// from the back of the room.

@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Palette, popup, render_lines};
 use crate::app::{App, CellEditor, Removal, suggestion};
 use crate::i18n::fill;
 use crate::model::ActivityStatus;
+use crate::ui::{Palette, popup, render_lines};
 
 /// The cell editor popup.
 pub fn editor(frame: &mut Frame, area: Rect, app: &App, cell: &CellEditor, palette: &Palette) {
@@ -70,7 +70,7 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, cell: &CellEditor, palet
             let mut spans = vec![
                 Span::raw(format!("{} {label:<label_w$}", if active { "▶" } else { " " })),
                 Span::styled(
-                    super::text::field(input.value(), scroll, width),
+                    crate::ui::text::field(input.value(), scroll, width),
                     if active { palette.selected } else { palette.text },
                 ),
             ];
@@ -92,7 +92,7 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, cell: &CellEditor, palet
         render_lines(frame, form_area, lines);
     }
     frame.render_widget(
-        Paragraph::new(super::key_hints(app, |_| false))
+        Paragraph::new(crate::ui::key_hints(app, |_| false))
             .style(palette.dim)
             .wrap(Wrap { trim: true }),
         hint_area,

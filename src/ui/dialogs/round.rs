@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use super::{Palette, popup, render_lines};
 use crate::app::{App, RoundSetup, TieDialog};
 use crate::i18n::fill;
 use crate::model::Round;
+use crate::ui::{Palette, popup, render_lines};
 
 /// The settings of a new round: one row per setting, ← → to change.
 pub fn setup(frame: &mut Frame, area: Rect, app: &App, setup: &RoundSetup, palette: &Palette) {
@@ -47,7 +47,7 @@ pub fn setup(frame: &mut Frame, area: Rect, app: &App, setup: &RoundSetup, palet
         })
         .collect();
     lines.push(Line::default());
-    super::lines_and_keys(frame, inner, lines, app, palette);
+    crate::ui::lines_and_keys(frame, inner, lines, app, palette);
 }
 
 /// Breaking a tie at the cut: which themes, how many places, and the choice.
@@ -57,7 +57,7 @@ pub fn tie(frame: &mut Frame, area: Rect, app: &App, dialog: &TieDialog, palette
     let height = tie.themes.len() as u16 + 11;
     let inner = popup(frame, area, (76, height), t.tie_title, palette.warn, palette);
     let body = fill(t.tie_body, &[&tie.first_place, &tie.last_place, &tie.votes, &tie.open_places]);
-    let body_lines = super::text::wrap(&body, inner.width as usize);
+    let body_lines = crate::ui::text::wrap(&body, inner.width as usize);
     let mut lines: Vec<Line> = body_lines.into_iter().map(Line::from).collect();
     lines.push(Line::default());
     for (i, theme) in tie.themes.iter().enumerate() {
@@ -83,7 +83,10 @@ pub fn tie(frame: &mut Frame, area: Rect, app: &App, dialog: &TieDialog, palette
             let y = inner.y + lines.len() as u16;
             lines.push(Line::from(vec![
                 Span::styled(label.clone(), palette.focus),
-                Span::styled(super::text::field(reason.value(), scroll, width), palette.selected),
+                Span::styled(
+                    crate::ui::text::field(reason.value(), scroll, width),
+                    palette.selected,
+                ),
             ]));
             let x = inner.x
                 + label.chars().count() as u16
@@ -95,7 +98,7 @@ pub fn tie(frame: &mut Frame, area: Rect, app: &App, dialog: &TieDialog, palette
         }
         None => {}
     }
-    super::lines_and_keys(frame, inner, lines, app, palette);
+    crate::ui::lines_and_keys(frame, inner, lines, app, palette);
 }
 
 /// "Reopen this round?"

@@ -1,0 +1,89 @@
+//! The two status lines: the session, the step, the timebox, who is present and whether
+//! everything is saved; under them the message of the moment or the keys that act here.
+
+use jiff::tz::TimeZone;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use super::{Palette, text};
+use crate::app::{App, SaveState, keymap};
+use crate::i18n::fill;
+
+pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
+    let t = app.lang.texts();
+    let [first, second] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let step_name = [t.step_1, t.step_2, t.step_3, t.step_4][app.step.number() - 1];
+    let present = app.session.participants.iter().filter(|p| p.present).count();
+    let bold = palette.status.add_modifier(Modifier::BOLD);
+    let mut right = vec![Span::styled(
+        format!("│ {} ", fill(t.status_step, &[&app.step.number(), &step_name])),
+        palette.status,
+    )];
+    right.push(if app.timer.is_up() {
+        Span::styled(format!(" ⏰ {} {} ", t.status_timer_up, app.timer.text()), palette.warn)
+    } else if app.timer.running {
+        Span::styled(format!("│ ▶ {} ", app.timer.text()), bold)
+    } else {
+        Span::styled(format!("│ ⏸ {} ", app.timer.text()), palette.status)
+    });
+    if area.width >= 120 {
+        let text = fill(t.status_present, &[&present, &app.session.participants.len()]);
+        right.push(Span::styled(format!("│ {text} "), palette.status));
+    }
+    right.push(match (&app.read_only, &app.save_state) {
+        (Some(_), _) => Span::styled(format!(" {} ", t.status_read_only), palette.warn),
+        (None, SaveState::Failed(_)) => {
+            Span::styled(format!(" {} ", t.status_save_failed), palette.warn)
+        }
+        (None, _) if app.unsaved() => {
+            Span::styled(format!("│ {} ", t.status_saving), palette.status)
+        }
+        (None, SaveState::Saved(at)) => {
+            let time = at.to_zoned(TimeZone::system()).strftime("%H:%M:%S").to_string();
+            Span::styled(format!("│ ✓ {} ", fill(t.status_saved, &[&time])), palette.status)
+        }
+        (None, SaveState::Unchanged) => {
+            Span::styled(format!("│ {} ", t.status_unchanged), palette.status)
+        }
+    });
+    right.push(Span::styled(format!("│ {} ", t.status_help_hint), palette.status));
+    let right_w: usize = right.iter().map(|s| s.content.chars().count()).sum();
+    let title_w = (area.width as usize).saturating_sub(right_w + 2);
+    let title = format!(" {:<title_w$} ", text::fit(&app.session.title, title_w));
+    let mut spans = vec![Span::styled(title, bold)];
+    spans.extend(right);
+    frame.render_widget(Line::from(spans).style(palette.status), first);
+
+    let second_line = match (&app.message, &app.save_state, &app.read_only) {
+        (Some(message), _, _) => Line::styled(format!(" {message}"), palette.warn),
+        (None, SaveState::Failed(why), _) => Line::styled(format!(" {why}"), palette.warn),
+        (None, _, Some(holder)) => {
+            Line::styled(format!(" {}", fill(t.open_read_only, &[holder])), palette.warn)
+        }
+        (None, _, None) => Line::styled(
+            format!(" {}", hints(app, area.width.saturating_sub(2) as usize)),
+            palette.dim,
+        ),
+    };
+    frame.render_widget(second_line, second);
+}
+
+/// A one-line reminder of the most used keys, from the key map: as many whole hints as fit
+/// in `width` columns, so none is cut off mid-word.
+fn hints(app: &App, width: usize) -> String {
+    let t = app.lang.texts();
+    let mut line = String::new();
+    for b in keymap::help_lines(app) {
+        let hint = format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t));
+        let sep = if line.is_empty() { "" } else { "  ·  " };
+        if line.chars().count() + sep.len() + hint.chars().count() > width {
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(&hint);
+    }
+    line
+}
