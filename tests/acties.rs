@@ -243,18 +243,13 @@ fn a_follow_up_starts_by_going_through_the_carried_actions() {
     assert!(matches!(a.overlay, Overlay::None), "after the last one the review closes");
 }
 
-fn both_sizes(name: &str, app: &App) {
-    insta::assert_snapshot!(format!("{name}_80x24"), common::screen(app, 80, 24));
-    insta::assert_snapshot!(format!("{name}_160x48"), common::screen(app, 160, 48));
-}
-
 #[test]
 fn screens_of_the_acties_pane() {
     let mut a = acties();
     run(&mut a, [Msg::ToggleZoom]);
-    both_sizes("acties_list", &a);
+    common::both_sizes!("acties_list", &a);
     run(&mut a, [Msg::Sort, Msg::FilterStatus]);
-    both_sizes("acties_sorted_filtered", &a);
+    common::both_sizes!("acties_sorted_filtered", &a);
     run(
         &mut a,
         [
@@ -267,9 +262,9 @@ fn screens_of_the_acties_pane() {
             Msg::ByOwner,
         ],
     );
-    both_sizes("acties_by_owner", &a);
+    common::both_sizes!("acties_by_owner", &a);
     run(&mut a, [Msg::ByOwner, Msg::ToggleAgreements]);
-    both_sizes("acties_agreements", &a);
+    common::both_sizes!("acties_agreements", &a);
     run(
         &mut a,
         [
@@ -282,7 +277,7 @@ fn screens_of_the_acties_pane() {
             Msg::Paste("vrijdag".into()),
         ],
     );
-    both_sizes("acties_form", &a);
+    common::both_sizes!("acties_form", &a);
 }
 
 #[test]
@@ -294,9 +289,9 @@ fn screens_of_a_follow_up_and_of_empty_agreements() {
         jiff::Timestamp::UNIX_EPOCH,
     );
     a.overlay = Overlay::Review(Review::of(&a.session).unwrap());
-    both_sizes("acties_follow_up", &a);
+    common::both_sizes!("acties_follow_up", &a);
     let mut a = acties();
     a.session.agreements.clear();
     run(&mut a, [Msg::ToggleAgreements]);
-    both_sizes("acties_questions", &a);
+    common::both_sizes!("acties_questions", &a);
 }

@@ -228,17 +228,12 @@ fn removing_a_row_or_column_with_activities_asks_and_undo_brings_it_back() {
     assert!(a.session.matrix.theme(own).is_some());
 }
 
-fn both_sizes(name: &str, app: &App) {
-    insta::assert_snapshot!(format!("{name}_80x24"), common::screen(app, 80, 24));
-    insta::assert_snapshot!(format!("{name}_160x48"), common::screen(app, 160, 48));
-}
-
 #[test]
 fn screens_of_the_matrix() {
     // The filled example with its gaps, zoomed as on the projector.
     let mut a = example();
     run(&mut a, [Msg::Down, Msg::Right, Msg::ToggleZoom]);
-    both_sizes("matrix_example", &a);
+    common::both_sizes!("matrix_example", &a);
     // An open cell with an activity being added.
     run(
         &mut a,
@@ -250,11 +245,11 @@ fn screens_of_the_matrix() {
             Msg::Paste("bu".into()),
         ],
     );
-    both_sizes("matrix_cell_form", &a);
+    common::both_sizes!("matrix_cell_form", &a);
     // The all-rows view.
     let mut a = example();
     run(&mut a, [Msg::ToggleAllRows]);
-    both_sizes("matrix_all_rows", &a);
+    common::both_sizes!("matrix_all_rows", &a);
 }
 
 #[test]
@@ -269,7 +264,7 @@ fn a_cell_that_overflows_says_how_many_more() {
         };
         a.session.matrix.add_activity(ThemeId(1), level, activity).unwrap();
     }
-    both_sizes("matrix_overflow", &a);
+    common::both_sizes!("matrix_overflow", &a);
 }
 
 #[test]
@@ -290,12 +285,12 @@ fn screens_of_the_other_templates() {
             Msg::Close,
         ],
     );
-    both_sizes("matrix_onderwijs_jeugdhulp", &a);
+    common::both_sizes!("matrix_onderwijs_jeugdhulp", &a);
 
     let session = Session::new("Leeg", &template::LEEG, jiff::Timestamp::UNIX_EPOCH);
     let mut a = App::new(session, PathBuf::from("leeg.json"), Lang::Nl);
     run(&mut a, [Msg::Focus(Pane::Matrix)]);
-    both_sizes("matrix_leeg_empty", &a);
+    common::both_sizes!("matrix_leeg_empty", &a);
     for name in ["Thuis", "School"] {
         run(&mut a, [Msg::AddLevel, Msg::Paste(name.into()), Msg::Confirm]);
     }
@@ -304,5 +299,5 @@ fn screens_of_the_other_templates() {
         [Msg::OwnTheme, Msg::NextField, Msg::Paste("Veilig naar school".into()), Msg::Confirm],
     );
     run(&mut a, [Msg::Edit, Msg::Paste("Klaar-overbrigade".into()), Msg::Close]);
-    both_sizes("matrix_leeg_own", &a);
+    common::both_sizes!("matrix_leeg_own", &a);
 }

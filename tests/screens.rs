@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::screen;
 use knoop::app::{App, Msg, Pane, update};
 use knoop::i18n::Lang;
 use knoop::ui::{self, Palette};
@@ -12,20 +13,9 @@ fn app() -> App {
     common::example_app()
 }
 
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::draw(f, app, &Palette::mono())).unwrap();
-    terminal.backend().to_string()
-}
-
-fn both_sizes(name: &str, app: &App) {
-    insta::assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
-    insta::assert_snapshot!(format!("{name}_160x48"), screen(app, 160, 48));
-}
-
 #[test]
 fn three_panes_with_the_example_session() {
-    both_sizes("panes", &app());
+    common::both_sizes!("panes", &app());
 }
 
 #[test]
@@ -33,7 +23,7 @@ fn the_matrix_pane_focused_and_zoomed() {
     let mut a = app();
     update(&mut a, Msg::Focus(Pane::Matrix));
     update(&mut a, Msg::ToggleZoom);
-    both_sizes("matrix_zoomed", &a);
+    common::both_sizes!("matrix_zoomed", &a);
 }
 
 #[test]
@@ -41,24 +31,24 @@ fn the_help_overlay_of_the_acties_pane() {
     let mut a = app();
     update(&mut a, Msg::Focus(Pane::Acties));
     update(&mut a, Msg::ToggleHelp);
-    both_sizes("help_acties", &a);
+    common::both_sizes!("help_acties", &a);
 }
 
 #[test]
 fn the_participants_dialog_with_the_form_open() {
     let mut a = app();
     update(&mut a, Msg::Participants);
-    both_sizes("participants", &a);
+    common::both_sizes!("participants", &a);
     update(&mut a, Msg::Add);
     update(&mut a, Msg::Paste("Zoë Ünal".into()));
-    both_sizes("participants_form", &a);
+    common::both_sizes!("participants_form", &a);
 }
 
 #[test]
 fn a_read_only_session_says_so() {
     let mut a = app();
     a.read_only = Some("anna op laptop (proces 42) sinds ma 23 nov 2026 10:00".into());
-    both_sizes("read_only", &a);
+    common::both_sizes!("read_only", &a);
 }
 
 #[test]

@@ -275,11 +275,6 @@ fn only_one_round_is_open_at_a_time() {
     assert!(a.message.as_deref().unwrap().contains("Sluit eerst"));
 }
 
-fn both_sizes(name: &str, app: &App) {
-    insta::assert_snapshot!(format!("{name}_80x24"), common::screen(app, 80, 24));
-    insta::assert_snapshot!(format!("{name}_160x48"), common::screen(app, 160, 48));
-}
-
 /// The example's participants halfway through a top-12 round.
 fn mid_vote() -> App {
     let mut a = fresh();
@@ -295,33 +290,33 @@ fn mid_vote() -> App {
 #[test]
 fn screens_of_an_open_round_mid_vote_in_list_and_ranking_order() {
     let mut a = mid_vote();
-    both_sizes("vote_open_list", &a);
+    common::both_sizes!("vote_open_list", &a);
     run(&mut a, [Msg::ToggleOrder]);
-    both_sizes("vote_open_ranking", &a);
+    common::both_sizes!("vote_open_ranking", &a);
 }
 
 #[test]
 fn screens_of_a_secret_round_before_and_after_reveal() {
     let mut a = mid_vote();
     a.session.rounds[0].secret = true;
-    both_sizes("vote_secret_hidden", &a);
+    common::both_sizes!("vote_secret_hidden", &a);
     run(&mut a, [Msg::Reveal]);
-    both_sizes("vote_secret_revealed", &a);
+    common::both_sizes!("vote_secret_revealed", &a);
 }
 
 #[test]
 fn screens_of_a_tie_at_the_cut_and_its_runoff() {
     let mut a = tied_round();
     run(&mut a, [Msg::CloseRound]);
-    both_sizes("vote_tie", &a);
+    common::both_sizes!("vote_tie", &a);
     run(&mut a, [Msg::RunOff]);
     cast(&mut a, &[3]);
-    both_sizes("vote_runoff", &a);
+    common::both_sizes!("vote_runoff", &a);
 }
 
 #[test]
 fn screens_of_the_big_top_3() {
     let mut a = common::example_app();
     run(&mut a, [Msg::BigTop]);
-    both_sizes("top3", &a);
+    common::both_sizes!("top3", &a);
 }

@@ -36,6 +36,15 @@ pub use update::update;
 use crate::i18n::Lang;
 use crate::model::Session;
 
+/// The smallest terminal knoop draws in: 80×24, what every terminal opens with.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// Whether a screen of `width` × `height` is below [`MIN_SIZE`]: nothing but a notice is
+/// drawn then, and keys other than quit and help do nothing.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_SIZE.0 || height < MIN_SIZE.1
+}
+
 /// One of the three panes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pane {

@@ -92,8 +92,7 @@ fn handle_background(app: &mut App, msg: &Msg) -> bool {
             app.view_revision += 1;
         }
         Msg::Resize(width, height) => {
-            let (min_w, min_h) = crate::ui::MIN_SIZE;
-            app.too_small = *width < min_w || *height < min_h;
+            app.too_small = super::too_small(*width, *height);
             app.view_revision += 1;
         }
         _ => return false,

@@ -22,8 +22,17 @@ pub use theme::Palette;
 use crate::app::{App, Overlay, Pane, keymap};
 use crate::i18n::{Texts, fill};
 
-/// The smallest terminal knoop draws in.
-pub const MIN_SIZE: (u16, u16) = (80, 24);
+pub use crate::app::MIN_SIZE;
+
+/// Fills the screen with what a screen below [`MIN_SIZE`] says: how big it is and how big it
+/// must be.
+pub(crate) fn too_small(frame: &mut Frame, t: &Texts, palette: &Palette) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(palette.text), area);
+    let message = fill(t.too_small, &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1]);
+    let p = Paragraph::new(message).wrap(Wrap { trim: true }).style(palette.warn);
+    frame.render_widget(p, area);
+}
 
 /// Where everything goes on a screen of this size.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +46,7 @@ pub struct Areas {
 /// The layout for `area`, or `None` when it is below [`MIN_SIZE`]. The runtime uses the same
 /// function to find which pane a mouse click hit.
 pub fn areas(area: Rect, zoomed: bool, focus: Pane) -> Option<Areas> {
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+    if crate::app::too_small(area.width, area.height) {
         return None;
     }
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(area);
@@ -63,11 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
     let area = frame.area();
     let t = app.lang.texts();
     let Some(areas) = areas(area, app.zoomed, app.focus) else {
-        frame.render_widget(Block::new().style(palette.text), area);
-        let message = fill(t.too_small, &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1]);
-        let p = Paragraph::new(message).wrap(Wrap { trim: true }).style(palette.warn);
-        frame.render_widget(p, area);
-        return;
+        return too_small(frame, t, palette);
     };
     for (pane, rect) in &areas.panes {
         let focused = *pane == app.focus;

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::text::fit;
-use super::{MIN_SIZE, Palette, popup, render_lines};
+use super::{Palette, popup, render_lines};
 use crate::app::{Picker, keymap};
 use crate::i18n::{date_text, fill, moment_text};
 use crate::model::template;
@@ -15,15 +15,10 @@ use crate::model::template;
 pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
     let area = frame.area();
     let t = picker.lang.texts();
-    frame.render_widget(Block::new().style(palette.text), area);
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let message = fill(t.too_small, &[&area.width, &area.height, &MIN_SIZE.0, &MIN_SIZE.1]);
-        frame.render_widget(
-            Paragraph::new(message).wrap(Wrap { trim: true }).style(palette.warn),
-            area,
-        );
-        return;
+    if crate::app::too_small(area.width, area.height) {
+        return super::too_small(frame, t, palette);
     }
+    frame.render_widget(Block::new().style(palette.text), area);
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(area);
     let title = fill(t.picker_title, &[&picker.dir.display()]);
     let block = Block::new()

@@ -28,3 +28,15 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
     terminal.draw(|f| knoop::ui::draw(f, app, &knoop::ui::Palette::mono())).unwrap();
     terminal.backend().to_string()
 }
+
+/// Snapshots `app` at 80×24 and at 160×48 as `NAME_80x24` and `NAME_160x48`. A macro, so the
+/// snapshot files keep the name of the test file that calls it.
+#[allow(unused_macros)]
+macro_rules! both_sizes {
+    ($name:expr, $app:expr) => {{
+        insta::assert_snapshot!(format!("{}_80x24", $name), common::screen($app, 80, 24));
+        insta::assert_snapshot!(format!("{}_160x48", $name), common::screen($app, 160, 48));
+    }};
+}
+#[allow(unused_imports)]
+pub(crate) use both_sizes;
