@@ -36,7 +36,8 @@ fn ten_times_larger() -> Session {
         for t in themes.iter().filter(|t| !t.basis) {
             let mut t = (**t).clone();
             t.id = ThemeId(t.id.0 + 100 * copy);
-            s.matrix.themes.insert(s.matrix.themes.len() - 1, std::sync::Arc::new(t));
+            let at = s.matrix.themes.len() - 1;
+            s.matrix.themes.insert(at, std::sync::Arc::new(t));
         }
         for a in &actions {
             let mut a = a.clone();

@@ -207,7 +207,8 @@ fn a_round_with_three_voters_closed_in_the_terminal_lands_in_the_file() {
     let session = knoop::store::load(&file).unwrap();
     let round = session.rounds.last().unwrap();
     assert_eq!((round.name.as_str(), round.is_open(), round.ballots.len()), ("Top 12", false, 3));
-    let themes = |b: &knoop::model::Ballot| b.dots.keys().map(|t| t.0).collect::<Vec<_>>();
+    let themes =
+        |b: &std::sync::Arc<knoop::model::Ballot>| b.dots.keys().map(|t| t.0).collect::<Vec<_>>();
     assert_eq!(
         round.ballots.iter().map(themes).collect::<Vec<_>>(),
         [[1, 2, 3], [4, 5, 6], [7, 8, 9]]

@@ -397,7 +397,7 @@ fn post(s: &mut Shared, request: &mut Request) -> Reply {
     let r = &mut s.round.round;
     r.ballots.retain(|b| b.voter != voter);
     if !ballot.dots.is_empty() {
-        r.ballots.push(ballot.clone());
+        r.ballots.push(Arc::new(ballot.clone()));
     }
     if let Some(device) = s.devices.get_mut(&token) {
         device.voter = Some(voter);

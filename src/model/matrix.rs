@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::shared::Shared;
+
 use serde::{Deserialize, Serialize};
 
 use super::ids::next_id;
@@ -139,7 +141,7 @@ pub struct Matrix {
     /// The columns, in order.
     pub levels: Vec<Level>,
     /// The rows, in order; the basis row is usually last.
-    pub themes: Vec<Arc<Theme>>,
+    pub themes: Shared<Arc<Theme>>,
 }
 
 impl Matrix {

@@ -11,6 +11,7 @@ mod ids;
 mod matrix;
 mod participant;
 mod session;
+mod shared;
 pub mod template;
 mod validate;
 mod voting;
@@ -21,6 +22,7 @@ pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
 pub use matrix::{Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Theme};
 pub use participant::{Participant, Role};
 pub use session::{Session, SessionError};
+pub use shared::Shared;
 pub use template::Template;
 pub use validate::{PathSeg, RuleBreak, RuleKind};
 pub use voting::{

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::ids::next_id;
+use super::shared::Shared;
 use super::{
     Action, ActionId, Agreement, AgreementId, Decision, Level, LevelId, Matrix, MatrixError,
     Participant, ParticipantId, Role, Round, RoundId, Template, Theme, ThemeId, Tie, VoteError,
@@ -34,15 +35,15 @@ pub struct Session {
     #[serde(default)]
     pub follows: Option<String>,
     /// The people at the table.
-    pub participants: Vec<Participant>,
+    pub participants: Shared<Participant>,
     /// Themes × levels with their activities.
     pub matrix: Matrix,
     /// Every voting round, oldest first.
-    pub rounds: Vec<Round>,
+    pub rounds: Shared<Round>,
     /// Wie doet wat.
-    pub actions: Vec<Action>,
+    pub actions: Shared<Action>,
     /// Afspraken over de regie.
-    pub agreements: Vec<Agreement>,
+    pub agreements: Shared<Agreement>,
 }
 
 /// Why a session-wide change was refused.
@@ -88,11 +89,11 @@ impl Session {
             updated: now,
             template: template.key.to_owned(),
             follows: None,
-            participants: Vec::new(),
+            participants: Shared::default(),
             matrix: template.matrix(),
-            rounds: Vec::new(),
-            actions: Vec::new(),
-            agreements: Vec::new(),
+            rounds: Shared::default(),
+            actions: Shared::default(),
+            agreements: Shared::default(),
         }
     }
 
@@ -299,7 +300,7 @@ impl Session {
         r.check_ballot(&ballot)?;
         r.ballots.retain(|b| b.voter != ballot.voter);
         if !ballot.dots.is_empty() {
-            r.ballots.push(ballot);
+            r.ballots.push(std::sync::Arc::new(ballot));
         }
         Ok(())
     }

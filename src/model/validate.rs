@@ -282,7 +282,9 @@ mod tests {
         let mut s = session();
         let r = s.start_round("Top 3", s.votable_themes(), 3);
         let dots = (1..=4).map(|t| (ThemeId(t), 1)).collect();
-        s.rounds[0].ballots.push(Ballot { voter: Voter::Participant(ParticipantId(1)), dots });
+        s.rounds[0]
+            .ballots
+            .push(Ballot { voter: Voter::Participant(ParticipantId(1)), dots }.into());
         let e = s.validate().unwrap_err();
         assert_eq!(e.kind, RuleKind::Vote(VoteError::OverBudget { budget: 3 }));
         assert_eq!(e.path, path!["rounds", 0, "ballots", 0, "dots"]);
@@ -330,9 +332,9 @@ mod tests {
             voter: Voter::Participant(ParticipantId(p)),
             dots: [(ThemeId(1), 1)].into(),
         };
-        s.rounds[0].ballots = vec![ballot(1), ballot(1)];
+        s.rounds[0].ballots = vec![ballot(1).into(), ballot(1).into()].into();
         assert_eq!(s.validate().unwrap_err().kind, RuleKind::Vote(VoteError::DuplicateVoter));
-        s.rounds[0].ballots = vec![ballot(5)];
+        s.rounds[0].ballots = vec![ballot(5).into()].into();
         assert_eq!(s.validate().unwrap_err().kind, RuleKind::UnknownParticipant(ParticipantId(5)));
     }
 }

@@ -5,7 +5,9 @@
 //! silently. Only the facilitator breaks it: by a run-off round or by a recorded choice.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use super::shared::Shared;
 use serde::{Deserialize, Serialize};
 
 use super::{ParticipantId, RoundId, ThemeId};
@@ -175,7 +177,7 @@ pub struct Round {
     /// The round whose tie this run-off decides.
     pub runoff_of: Option<RoundId>,
     /// One ballot per voter who gave at least one dot.
-    pub ballots: Vec<Ballot>,
+    pub ballots: Shared<Arc<Ballot>>,
     /// Fixed when the round closes.
     pub result: Option<RoundResult>,
 }
@@ -200,7 +202,7 @@ impl Round {
             revealed: false,
             state: RoundState::Open,
             runoff_of: None,
-            ballots: Vec::new(),
+            ballots: Shared::default(),
             result: None,
         }
     }
@@ -217,7 +219,7 @@ impl Round {
 
     /// This voter's ballot, if they gave any dot.
     pub fn ballot(&self, voter: Voter) -> Option<&Ballot> {
-        self.ballots.iter().find(|b| b.voter == voter)
+        self.ballots.iter().find(|b| b.voter == voter).map(|b| &**b)
     }
 
     /// Dots this voter still has.
@@ -252,11 +254,11 @@ impl Round {
         let at = match self.ballots.iter().position(|b| b.voter == voter) {
             Some(at) => at,
             None => {
-                self.ballots.push(Ballot { voter, dots: BTreeMap::new() });
+                self.ballots.push(Arc::new(Ballot { voter, dots: BTreeMap::new() }));
                 self.ballots.len() - 1
             }
         };
-        *self.ballots[at].dots.entry(theme).or_insert(0) += 1;
+        *Arc::make_mut(&mut self.ballots[at]).dots.entry(theme).or_insert(0) += 1;
         Ok(())
     }
 
@@ -267,7 +269,7 @@ impl Round {
         }
         let at =
             self.ballots.iter().position(|b| b.voter == voter).ok_or(VoteError::NoDotToTakeBack)?;
-        let ballot = &mut self.ballots[at];
+        let ballot = Arc::make_mut(&mut self.ballots[at]);
         let dots = ballot.dots.get_mut(&theme).ok_or(VoteError::NoDotToTakeBack)?;
         *dots -= 1;
         if *dots == 0 {
