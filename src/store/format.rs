@@ -62,6 +62,12 @@ pub(crate) fn from_bytes_with(
     migrations: &[Migration],
 ) -> Result<Session, LoadError> {
     let path = path.to_owned();
+    // Notepad and Excel start a UTF-8 file with a byte-order mark; it is not part of the JSON.
+    // Lines and columns are counted after it, as an editor shows them.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty { path });
+    }
     let text = String::from_utf8_lossy(bytes);
     let mut value: Value = serde_json::from_slice(bytes).map_err(|e| LoadError::Syntax {
         path: path.clone(),
@@ -193,6 +199,29 @@ mod tests {
         let back = from_bytes(Path::new("x.json"), &bytes).unwrap();
         assert_eq!(back, s);
         assert_eq!(to_bytes(&back), bytes);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_and_positions_stay_right() {
+        let s = session();
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(to_bytes(&s));
+        assert_eq!(from_bytes(Path::new("x.json"), &bytes).unwrap(), s);
+        let broken = String::from_utf8(bytes).unwrap().replacen("\"title\": ", "\"title\" ", 1);
+        match from_bytes(Path::new("x.json"), broken.as_bytes()) {
+            Err(LoadError::Syntax { at, .. }) => {
+                let line = broken.trim_start_matches('\u{feff}').lines().nth(at.line - 1).unwrap();
+                assert!(line.contains("\"title\" "), "points at {line:?}");
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_empty_file_says_so() {
+        for bytes in [&b""[..], b"  \n\r\n", b"\xEF\xBB\xBF\n"] {
+            assert!(matches!(from_bytes(Path::new("x.json"), bytes), Err(LoadError::Empty { .. })));
+        }
     }
 
     #[test]
