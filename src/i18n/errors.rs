@@ -173,6 +173,10 @@ pub fn syntax_text(lang: Lang, detail: &str) -> String {
             "een teken in een tekst klopt niet (is het bestand als UTF-8 bewaard?)",
             "a character in a text is not right (was the file kept as UTF-8?)",
         ),
+        crate::store::format::UTF16 => (
+            "het bestand is bewaard als UTF-16 (\"Unicode\"); bewaar het in de teksteditor opnieuw als UTF-8",
+            "the file was kept as UTF-16 (\"Unicode\"); keep it again as UTF-8 in the text editor",
+        ),
         "recursion limit exceeded" => {
             ("het bestand is te diep genest", "the file is nested too deeply")
         }
@@ -291,5 +295,65 @@ pub fn vote_text(lang: Lang, e: &VoteError) -> String {
         VoteError::AlreadyDecided => t.vote_already_decided.to_owned(),
         VoteError::PickDoesNotFit { open_places } => fill(t.vote_pick_does_not_fit, &[open_places]),
         VoteError::ReasonMissing => t.vote_reason_missing.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The system's error numbers as Linux gives them, each to its plain reason.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn every_errno_a_save_meets_has_a_plain_reason() {
+        let cases = [
+            (28, "schijf vol", "disk full"), // ENOSPC
+            (122, "schijfruimte van je account is op", "disk quota used up"), // EDQUOT
+            (13, "geen schrijfrechten", "no permission to write"), // EACCES
+            (1, "geen schrijfrechten", "no permission to write"), // EPERM
+            (30, "alleen-lezen schijf", "read-only disk"), // EROFS
+            (2, "map bestaat niet meer", "folder no longer exists"), // ENOENT
+            (20, "map bestaat niet meer", "folder no longer exists"), // ENOTDIR
+            (21, "daar staat een map", "a folder is in the way"), // EISDIR
+            (27, "bestand te groot voor de schijf", "file too large for the disk"), // EFBIG
+            (17, "er staat al een ander bestand", "another file is already there"), // EEXIST
+            (5, "de schijf gaf een fout", "the disk reported an error"), // EIO
+        ];
+        for (errno, nl, en) in cases {
+            let e = io::Error::from_raw_os_error(errno);
+            assert_eq!(io_reason(Lang::Nl, &e, true), nl, "errno {errno}");
+            assert_eq!(io_reason(Lang::En, &e, true), en, "errno {errno}");
+        }
+        let denied = io::Error::from_raw_os_error(13);
+        assert_eq!(io_reason(Lang::Nl, &denied, false), "geen leesrechten");
+    }
+
+    #[test]
+    fn serde_phrases_are_said_again_in_each_language() {
+        let detail = "invalid type: string \"ja\", expected a boolean";
+        assert_eq!(
+            detail_in(Lang::Nl, detail),
+            "verkeerde soort waarde: de tekst \"ja\"; verwacht: true of false"
+        );
+        assert_eq!(
+            detail_in(Lang::En, detail),
+            "the wrong kind of entry: the text \"ja\"; wanted: true or false"
+        );
+        assert_eq!(
+            detail_in(Lang::Nl, "unknown variant `x`, expected one of `a`, `b`, `c`"),
+            "knoop kent \"x\" hier niet; kies uit: `a`, `b`, `c`"
+        );
+        assert_eq!(
+            detail_in(Lang::Nl, "duplicate field `title`"),
+            "het veld \"title\" staat er twee keer in"
+        );
+        assert_eq!(
+            detail_in(Lang::En, "invalid length 2, expected 3"),
+            "the number of items (2) is not right"
+        );
+        assert_eq!(
+            syntax_text(Lang::Nl, "expected `:`"),
+            "hier hoort een dubbele punt (:) na de naam van het veld"
+        );
     }
 }

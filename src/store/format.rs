@@ -18,6 +18,9 @@ pub const FORMAT: &str = "knoop-session";
 /// The version this knoop writes, and the newest it reads.
 pub const VERSION: u32 = 1;
 
+/// The detail of a [`LoadError::Syntax`] for a file saved as UTF-16 instead of UTF-8.
+pub const UTF16: &str = "the file is UTF-16, not UTF-8";
+
 /// One migration step: turns the JSON of version `n` into that of version `n + 1`.
 pub type Migration = fn(&mut Value) -> Result<(), String>;
 
@@ -65,6 +68,11 @@ pub(crate) fn from_bytes_with(
     // Notepad and Excel start a UTF-8 file with a byte-order mark; it is not part of the JSON.
     // Lines and columns are counted after it, as an editor shows them.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        // Notepad's "Unicode": serde_json would only say it expected a value at 1:1.
+        let at = Position { line: 1, column: 1 };
+        return Err(LoadError::Syntax { path, at, truncated: false, detail: UTF16.to_owned() });
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { path });
     }
@@ -215,6 +223,13 @@ mod tests {
             }
             other => panic!("expected a syntax error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_utf16_file_is_told_to_be_saved_as_utf8() {
+        let err = from_bytes(Path::new("x.json"), b"\xFF\xFE{\0}\0").unwrap_err();
+        assert!(err.message(crate::i18n::Lang::Nl).contains("UTF-8"), "{err:?}");
+        assert!(err.message(crate::i18n::Lang::En).contains("UTF-8"), "{err:?}");
     }
 
     #[test]

@@ -60,6 +60,15 @@ impl LockInfo {
     }
 }
 
+impl LockInfo {
+    /// Who this is, in words, never with a blank name: "anna op laptop-3 (proces 12) sinds …",
+    /// "iemand op laptop-3 (…)" when the user is unknown, "een andere knoop (…)" when the
+    /// computer is unknown too.
+    pub fn who(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::errors::holder_text(lang, Some(self))
+    }
+}
+
 /// A held lock; dropping it releases the lock and removes the lock file.
 #[derive(Debug)]
 pub struct SessionLock {
