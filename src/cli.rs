@@ -440,7 +440,7 @@ fn open(lang: Lang, file: &Path, view: View, out: &mut impl Write) -> Outcome {
         let _ = writeln!(out, "{took_over}");
     }
     if let Access::ReadOnly(why) = &opened.access {
-        let told = store::read_only_report(why, lang, file, view.verbose);
+        let told = why.report(lang, file, view.verbose);
         let _ = writeln!(out, "{}", fill(t.open_read_only, &[&told]));
     }
     if !on_terminal() {

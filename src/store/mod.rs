@@ -45,7 +45,9 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
     format::from_bytes(path, &bytes)
 }
 
-/// Saves `session` to `path` atomically, keeping the previous version as a backup.
+/// Saves `session` to `path` atomically, keeping the previous version as a backup and the
+/// file's permissions. Through a symlink the target is saved and the link stays a link. On
+/// failure the old file is as it was and [`SaveError::reason`] says why in a few words.
 pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
     atomic::write_atomic(path, &format::to_bytes(session))
 }
@@ -141,6 +143,11 @@ impl ReadOnlyReason {
             ReadOnlyReason::FolderNotWritable(e) => Some(e.to_string()),
             _ => None,
         }
+    }
+
+    /// [`ReadOnlyReason::message`], with the system's words on a last line when `verbose`.
+    pub fn report(&self, lang: Lang, path: &Path, verbose: bool) -> String {
+        with_detail(lang, self.message(lang, path), self.detail(), verbose)
     }
 }
 
@@ -361,10 +368,4 @@ pub fn discard_recovery(path: &Path, data_dir: Option<&Path>) -> io::Result<()> 
         }
     }
     Ok(())
-}
-
-/// A message with the system's original words on a last line when `verbose`; for callers
-/// that print a [`ReadOnlyReason`].
-pub fn read_only_report(why: &ReadOnlyReason, lang: Lang, path: &Path, verbose: bool) -> String {
-    with_detail(lang, why.message(lang, path), why.detail(), verbose)
 }
