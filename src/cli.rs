@@ -17,7 +17,7 @@ use jiff::tz::TimeZone;
 use crate::app::{App, Overlay, Picker, PickerEntry, PickerOutcome, Review};
 use crate::i18n::{Lang, Texts, date_text, fill, moment_text};
 use crate::model::{ActivityStatus, Session, template};
-use crate::store::{self, Access, LockInfo, OpenError};
+use crate::store::{self, Access, LockInfo, OpenError, ReadOnlyReason};
 use crate::ui::Palette;
 
 /// Exit code for bad input or a bad file.
@@ -41,6 +41,10 @@ pub struct Cli {
     /// Port for the ballot box.
     #[arg(long, global = true, value_name = "POORT")]
     pub port: Option<u16>,
+    /// Adds the system's or the parser's original (English) words to an error, for whoever
+    /// helps the facilitator; without it no such words are shown.
+    #[arg(long, global = true)]
+    pub verbose: bool,
     /// What to do; none opens the session picker.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -177,7 +181,8 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_arg("lang", |a| a.help(t.cli_lang).hide_possible_values(true))
         .mut_arg("dir", |a| a.help(t.cli_dir).value_name(dir))
         .mut_arg("theme", |a| a.help(t.cli_theme).hide_possible_values(true))
-        .mut_arg("port", |a| a.help(t.cli_port));
+        .mut_arg("port", |a| a.help(t.cli_port))
+        .mut_arg("verbose", |a| a.help(t.cli_verbose));
     for sub_texts in subs {
         cmd = cmd.mut_subcommand(sub_texts.name, |mut sub| {
             for (arg, value, help) in sub_texts.args {
@@ -240,13 +245,14 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         };
     let t = lang.texts();
     let mut out = std::io::stdout().lock();
-    let view = View { theme: cli.theme.as_deref(), port: cli.port };
+    let verbose = cli.verbose;
+    let view = View { theme: cli.theme.as_deref(), port: cli.port, verbose };
     let result = match cli.command {
-        Some(Command::Check { files }) => check(lang, &files, &mut out),
+        Some(Command::Check { files }) => check(lang, &files, verbose, &mut out),
         Some(Command::Open { file }) => open(lang, &file, view, &mut out),
         Some(Command::Vervolg { file }) => follow_up(lang, &file, view, &mut out),
         Some(Command::Export { file, format, out: target, bom }) => {
-            export(lang, &file, format, target.as_deref(), bom, &mut out)
+            export(lang, &file, format, target.as_deref(), bom, verbose, &mut out)
         }
         Some(Command::New { title, template }) => {
             with_dir(lang, cli.dir, |dir| new(lang, dir, &title, &template, view, &mut out))
@@ -268,11 +274,13 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     }
 }
 
-/// How the full-screen program looks and listens: `--theme` and `--port`.
+/// How the full-screen program looks and listens, and how errors are told: `--theme`,
+/// `--port`, `--verbose`.
 #[derive(Clone, Copy, Debug)]
 struct View<'a> {
     theme: Option<&'a str>,
     port: Option<u16>,
+    verbose: bool,
 }
 
 /// How a command failed.
@@ -351,13 +359,14 @@ fn new(
     let template =
         template::by_key(template_key).ok_or_else(|| Failure::Usage(template_key.to_owned()))?;
     let session = Session::new(title, template, Timestamp::now());
-    let path = store::create(dir, &session).map_err(|e| Failure::Bad(e.message(lang)))?;
+    let path =
+        store::create(dir, &session).map_err(|e| Failure::Bad(e.report(lang, view.verbose)))?;
     let _ = writeln!(out, "{}", fill(lang.texts().created_at, &[&path.display()]));
     if !on_terminal() {
         return Ok(());
     }
-    let opened =
-        store::open(&path, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
+    let opened = store::open(&path, Timestamp::now())
+        .map_err(|e| Failure::Bad(e.report(lang, view.verbose)))?;
     full_screen(lang, opened, view, false)
 }
 
@@ -404,7 +413,7 @@ fn list(lang: Lang, dir: &Path, out: &mut impl Write) -> Outcome {
     Ok(())
 }
 
-fn check(lang: Lang, files: &[PathBuf], out: &mut impl Write) -> Outcome {
+fn check(lang: Lang, files: &[PathBuf], verbose: bool, out: &mut impl Write) -> Outcome {
     let t = lang.texts();
     let mut problems = Vec::new();
     for file in files {
@@ -412,34 +421,27 @@ fn check(lang: Lang, files: &[PathBuf], out: &mut impl Write) -> Outcome {
             Ok(session) => {
                 let _ = writeln!(out, "{}", fill(t.check_ok, &[&file.display(), &session.title]));
             }
-            Err(e) => problems.push(e.message(lang)),
+            Err(e) => problems.push(e.report(lang, verbose)),
         }
     }
     if problems.is_empty() { Ok(()) } else { Err(Failure::Bad(problems.join("\n\n"))) }
 }
 
-/// Who holds a lock, in words.
+/// Who holds a lock, in words (never a blank name); see [`crate::i18n::errors::holder_text`].
 pub fn holder_text(lang: Lang, holder: Option<&LockInfo>) -> String {
-    let t = lang.texts();
-    match holder {
-        Some(h) => {
-            let since = moment_text(lang, h.since, &TimeZone::system());
-            fill(t.lock_holder, &[&h.user, &h.host, &h.pid, &since])
-        }
-        None => t.lock_unknown_holder.to_owned(),
-    }
+    crate::i18n::errors::holder_text(lang, holder)
 }
 
 fn open(lang: Lang, file: &Path, view: View, out: &mut impl Write) -> Outcome {
     let t = lang.texts();
-    let opened =
-        store::open(file, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
-    if let Some(stale) = &opened.took_over {
-        let _ = writeln!(out, "{}", fill(t.open_took_over, &[&holder_text(lang, Some(stale))]));
+    let opened = store::open(file, Timestamp::now())
+        .map_err(|e| Failure::Bad(e.report(lang, view.verbose)))?;
+    if let Some(took_over) = opened.took_over_message(lang) {
+        let _ = writeln!(out, "{took_over}");
     }
-    if let Access::ReadOnly(holder) = &opened.access {
-        let held = fill(t.lock_held, &[&file.display(), &holder_text(lang, holder.as_ref())]);
-        let _ = writeln!(out, "{}", fill(t.open_read_only, &[&held]));
+    if let Access::ReadOnly(why) = &opened.access {
+        let told = why.report(lang, file, view.verbose);
+        let _ = writeln!(out, "{}", fill(t.open_read_only, &[&told]));
     }
     if !on_terminal() {
         // Not on a terminal (a pipe, a script): say what the session holds instead.
@@ -456,10 +458,11 @@ fn export(
     format: crate::report::Format,
     target: Option<&Path>,
     bom: bool,
+    verbose: bool,
     out: &mut impl Write,
 ) -> Outcome {
     let t = lang.texts();
-    let session = store::load(file).map_err(|e| Failure::Bad(e.message(lang)))?;
+    let session = store::load(file).map_err(|e| Failure::Bad(e.report(lang, verbose)))?;
     let bytes = crate::report::render(&session, format, lang, crate::report::Options { bom });
     if target == Some(Path::new("-")) {
         let _ = out.write_all(&bytes);
@@ -467,17 +470,17 @@ fn export(
     }
     let path = target.map_or_else(|| file.with_extension(format.extension()), Path::to_owned);
     store::write_replace(&path, &bytes)
-        .map_err(|e| Failure::Bad(fill(t.rep_write_failed, &[&e.message(lang)])))?;
+        .map_err(|e| Failure::Bad(fill(t.rep_write_failed, &[&e.report(lang, verbose)])))?;
     let _ = writeln!(out, "{}", fill(t.rep_written, &[&path.display()]));
     Ok(())
 }
 
 /// Makes the follow-up of the session at `path` as a new file in `dir`.
-fn make_follow_up(lang: Lang, path: &Path, dir: &Path) -> Result<PathBuf, String> {
-    let session = store::load(path).map_err(|e| e.message(lang))?;
+fn make_follow_up(lang: Lang, path: &Path, dir: &Path, verbose: bool) -> Result<PathBuf, String> {
+    let session = store::load(path).map_err(|e| e.report(lang, verbose))?;
     let title = format!("{} ({})", session.title, lang.texts().follow_up_suffix);
     let next = session.follow_up(&title, &follows_name(path), Timestamp::now());
-    store::create(dir, &next).map_err(|e| e.message(lang))
+    store::create(dir, &next).map_err(|e| e.report(lang, verbose))
 }
 
 /// `knoop vervolg FILE`: the follow-up meeting's session beside FILE, opened on its carried
@@ -487,13 +490,13 @@ fn follow_up(lang: Lang, file: &Path, view: View, out: &mut impl Write) -> Outco
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let path = make_follow_up(lang, file, &dir).map_err(Failure::Bad)?;
+    let path = make_follow_up(lang, file, &dir, view.verbose).map_err(Failure::Bad)?;
     let _ = writeln!(out, "{}", fill(lang.texts().created_at, &[&path.display()]));
     if !on_terminal() {
         return Ok(());
     }
-    let opened =
-        store::open(&path, Timestamp::now()).map_err(|e| Failure::Bad(open_error(lang, e)))?;
+    let opened = store::open(&path, Timestamp::now())
+        .map_err(|e| Failure::Bad(e.report(lang, view.verbose)))?;
     full_screen(lang, opened, view, true)
 }
 
@@ -504,13 +507,8 @@ fn follows_name(path: &Path) -> String {
 }
 
 /// Why a session could not be opened, in words.
-fn open_error(lang: Lang, e: OpenError) -> String {
-    match e {
-        OpenError::Load(e) => e.message(lang),
-        OpenError::Lock { path, source } => {
-            fill(lang.texts().lock_failed, &[&path.display(), &source])
-        }
-    }
+fn open_error(lang: Lang, e: OpenError, verbose: bool) -> String {
+    e.report(lang, verbose)
 }
 
 fn on_terminal() -> bool {
@@ -525,11 +523,16 @@ fn palette(theme: Option<&str>) -> Palette {
 /// left one.
 fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> Outcome {
     let read_only = match &opened.access {
-        Access::ReadOnly(holder) => Some(holder_text(lang, holder.as_ref())),
+        Access::ReadOnly(ReadOnlyReason::HeldElsewhere(holder)) => {
+            Some(holder_text(lang, holder.as_ref()))
+        }
+        Access::ReadOnly(why) => Some(why.reason(lang).to_owned()),
         Access::Editable(_) => None,
     };
+    let data_dir = store::recovery_dir(std::env::var("KNOOP_RECOVERY_DIR").ok());
     let recovered = match read_only {
-        None => store::pending_recovery(&opened.path, &opened.session),
+        None => store::pending_recovery(&opened.path, data_dir.as_deref(), &opened.session)
+            .map(|r| r.session),
         Some(_) => None,
     };
     let mut app = App::new(opened.session, opened.path.clone(), lang);
@@ -541,7 +544,7 @@ fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> O
         app.focus = crate::app::Pane::Acties;
         app.overlay = Overlay::Review(review);
     }
-    let options = crate::runtime::Options { port: view.port };
+    let options = crate::runtime::Options { port: view.port, recovery_dir: data_dir };
     let result = crate::runtime::run(app, palette(view.theme), options);
     drop(opened.access);
     result.map_err(|e| Failure::Bad(e.to_string()))
@@ -565,13 +568,13 @@ fn picker(lang: Lang, dir: &Path, view: View) -> Outcome {
             PickerOutcome::Create { title, template } => {
                 let template = template::by_key(template).unwrap_or(&template::PREVENTIEMATRIX);
                 store::create(dir, &Session::new(&title, template, Timestamp::now()))
-                    .map_err(|e| e.message(lang))
+                    .map_err(|e| e.report(lang, view.verbose))
             }
-            PickerOutcome::FollowUp(path) => make_follow_up(lang, &path, dir),
+            PickerOutcome::FollowUp(path) => make_follow_up(lang, &path, dir, view.verbose),
         };
         match made.map(|path| store::open(&path, Timestamp::now())) {
             Ok(Ok(opened)) => return full_screen(lang, opened, view, review),
-            Ok(Err(e)) => message = Some(open_error(lang, e)),
+            Ok(Err(e)) => message = Some(open_error(lang, e, view.verbose)),
             Err(why) => message = Some(why),
         }
     }

@@ -136,3 +136,42 @@ fn vervolg_makes_the_follow_up_beside_the_session() {
         "never overwritten"
     );
 }
+
+#[test]
+fn errors_are_in_dutch_and_verbose_adds_the_original_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("kapot.json");
+    fs::write(&bad, "{\"format\": \"knoop-session\", \"version\": 1, \"session\": ").unwrap();
+    let out = knoop(dir.path(), &["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("houdt te vroeg op"), "{err}");
+    assert!(!err.contains("EOF") && !err.contains("Technische details"), "{err}");
+
+    let out = knoop(dir.path(), &["--verbose", "check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("houdt te vroeg op"), "{err}");
+    assert!(err.contains("Technische details: EOF while parsing"), "{err}");
+
+    let out =
+        knoop(dir.path(), &["check", "--verbose", "--lang", "en", dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(err.contains("is a folder, not a session file"), "{err}");
+    assert!(err.contains("Technical details: Is a directory"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_session_still_opens_and_says_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("s.json");
+    fs::copy(EXAMPLE, &copy).unwrap();
+    fs::set_permissions(&copy, fs::Permissions::from_mode(0o444)).unwrap();
+    let out = knoop(dir.path(), &["open", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Alleen-lezen") && text.contains("is alleen-lezen"), "{text}");
+    assert!(text.contains("Deelnemers: 8"), "{text}");
+}

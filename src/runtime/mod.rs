@@ -51,6 +51,8 @@ pub enum Inbox {
 pub struct Options {
     /// The port for the ballot box (`--port`); any free one when `None`.
     pub port: Option<u16>,
+    /// knoop's own folder for work that could not be written beside the session.
+    pub recovery_dir: Option<std::path::PathBuf>,
 }
 
 /// Runs the full-screen program on `app` until the facilitator quits and everything is
@@ -70,6 +72,7 @@ pub fn run(mut app: App, palette: Palette, options: Options) -> io::Result<()> {
 struct World {
     saver: Saver,
     phones: Phones,
+    recovery_dir: Option<std::path::PathBuf>,
 }
 
 fn event_loop(
@@ -83,6 +86,7 @@ fn event_loop(
     let mut world = World {
         saver: Saver::spawn(app.path.clone(), app.lang, to_inbox.clone()),
         phones: Phones::new(options.port, to_inbox),
+        recovery_dir: options.recovery_dir,
     };
     let size = terminal.size()?;
     let mut screen = Rect::new(0, 0, size.width, size.height);
@@ -172,7 +176,7 @@ fn perform(app: &App, world: &mut World, effect: Effect) -> Step {
             None
         }
         Effect::DiscardRecovery => {
-            let _ = store::discard_recovery(&app.path);
+            let _ = store::discard_recovery(&app.path, world.recovery_dir.as_deref());
             None
         }
         Effect::Quit => return Step::Stop,

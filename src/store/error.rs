@@ -3,7 +3,9 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::errors::{detail_in, position_text, rule_text};
+use crate::i18n::errors::{
+    detail_in, io_reason, position_text, rule_text, save_what_to_do, syntax_text, with_detail,
+};
 use crate::i18n::{Lang, fill};
 use crate::model::{PathSeg, RuleKind};
 
@@ -24,6 +26,9 @@ pub enum SaveStep {
     Rename,
     /// Making the rename durable.
     SyncFolder,
+    /// Checking the place a session is saved to under a new name: another file is there
+    /// (`AlreadyExists`) or that session is open in another knoop (`ResourceBusy`).
+    Target,
 }
 
 /// A save that did not happen. Up to the rename, the old file is untouched.
@@ -42,7 +47,14 @@ impl SaveError {
         SaveError { path: path.to_owned(), step, source }
     }
 
-    /// What happened and what to do, in `lang`.
+    /// A few words for a status line, in `lang`: "schijf vol", "geen schrijfrechten",
+    /// "alleen-lezen schijf", "map bestaat niet meer", …
+    pub fn reason(&self, lang: Lang) -> &'static str {
+        io_reason(lang, &self.source, true)
+    }
+
+    /// What happened, to which file, at which step, and what to do, in `lang`. Never the
+    /// system's own (English) words: those are in [`SaveError::detail`].
     pub fn message(&self, lang: Lang) -> String {
         let t = lang.texts();
         let step = match self.step {
@@ -53,9 +65,20 @@ impl SaveError {
             SaveStep::Backup => t.save_step_backup,
             SaveStep::Rename => t.save_step_rename,
             SaveStep::SyncFolder => t.save_step_sync_folder,
+            SaveStep::Target => t.save_step_target,
         };
-        let what = fill(t.save_failed, &[&self.path.display(), &step, &self.source]);
-        format!("{what}\n{}", t.save_what_to_do)
+        let what = fill(t.save_failed, &[&self.path.display(), &step, &self.reason(lang)]);
+        format!("{what}\n{}", save_what_to_do(lang, &self.source))
+    }
+
+    /// The system's own words ("No space left on device (os error 28)"), for `--verbose`.
+    pub fn detail(&self) -> String {
+        self.source.to_string()
+    }
+
+    /// [`SaveError::message`], with the system's words on a last line when `verbose`.
+    pub fn report(&self, lang: Lang, verbose: bool) -> String {
+        with_detail(lang, self.message(lang), Some(self.detail()), verbose)
     }
 }
 
@@ -78,6 +101,11 @@ pub enum LoadError {
         /// What the system said.
         source: io::Error,
     },
+    /// It is empty, or holds only spaces and line breaks.
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
     /// It is not valid JSON (or it ends too soon).
     Syntax {
         /// The file.
@@ -86,7 +114,7 @@ pub enum LoadError {
         at: Position,
         /// The file ends before the JSON does: truncated.
         truncated: bool,
-        /// The parser's own words.
+        /// The parser's own words, without its position; shown only with `--verbose`.
         detail: String,
     },
     /// Valid JSON, but not a knoop session.
@@ -116,7 +144,7 @@ pub enum LoadError {
         at: Option<Position>,
         /// The field, e.g. `session.actions[2].due`.
         field: String,
-        /// The parser's own words.
+        /// The parser's own words; in Dutch they are rebuilt, see [`detail_in`].
         detail: String,
     },
     /// The content breaks a rule of the model.
@@ -137,6 +165,7 @@ impl LoadError {
     pub fn path(&self) -> &Path {
         match self {
             LoadError::Io { path, .. }
+            | LoadError::Empty { path }
             | LoadError::Syntax { path, .. }
             | LoadError::NotKnoop { path }
             | LoadError::TooNew { path, .. }
@@ -146,7 +175,8 @@ impl LoadError {
         }
     }
 
-    /// What happened and what to do, in `lang`.
+    /// What happened, where (file, line, column, field) and what to do, in `lang`. Never the
+    /// parser's or the system's own English: that is in [`LoadError::detail`].
     pub fn message(&self, lang: Lang) -> String {
         let t = lang.texts();
         let path = self.path().display();
@@ -158,10 +188,20 @@ impl LoadError {
             LoadError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => {
                 return fill(t.load_not_found, &[&path]);
             }
-            LoadError::Io { source, .. } => return fill(t.load_io, &[&path, source]),
+            LoadError::Io { source, .. } if source.kind() == io::ErrorKind::PermissionDenied => {
+                return fill(t.load_no_permission, &[&path]);
+            }
+            LoadError::Io { source, .. } if source.kind() == io::ErrorKind::IsADirectory => {
+                return fill(t.load_is_dir, &[&path]);
+            }
+            LoadError::Io { source, .. } => {
+                return fill(t.load_io, &[&path, &io_reason(lang, source, false)]);
+            }
+            LoadError::Empty { .. } => (fill(t.load_empty, &[&path]), t.load_what_to_do_empty),
             LoadError::Syntax { at: p, truncated, detail, .. } => {
                 let template = if *truncated { t.load_truncated } else { t.load_syntax };
-                let what = fill(template, &[&path, &position_text(lang, *p), detail]);
+                let what =
+                    fill(template, &[&path, &position_text(lang, *p), &syntax_text(lang, detail)]);
                 (what, t.load_what_to_do)
             }
             LoadError::NotKnoop { .. } => {
@@ -181,6 +221,23 @@ impl LoadError {
             ),
         };
         format!("{what}\n{to_do}")
+    }
+
+    /// The parser's or the system's own words, for `--verbose`; `None` when knoop's message
+    /// says it all.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            LoadError::Io { source, .. } => Some(source.to_string()),
+            LoadError::Syntax { detail, .. } | LoadError::InvalidField { detail, .. } => {
+                Some(detail.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// [`LoadError::message`], with the original words on a last line when `verbose`.
+    pub fn report(&self, lang: Lang, verbose: bool) -> String {
+        with_detail(lang, self.message(lang), self.detail(), verbose)
     }
 }
 

@@ -18,6 +18,9 @@ pub const FORMAT: &str = "knoop-session";
 /// The version this knoop writes, and the newest it reads.
 pub const VERSION: u32 = 1;
 
+/// The detail of a [`LoadError::Syntax`] for a file saved as UTF-16 instead of UTF-8.
+pub const UTF16: &str = "the file is UTF-16, not UTF-8";
+
 /// One migration step: turns the JSON of version `n` into that of version `n + 1`.
 pub type Migration = fn(&mut Value) -> Result<(), String>;
 
@@ -62,6 +65,17 @@ pub(crate) fn from_bytes_with(
     migrations: &[Migration],
 ) -> Result<Session, LoadError> {
     let path = path.to_owned();
+    // Notepad and Excel start a UTF-8 file with a byte-order mark; it is not part of the JSON.
+    // Lines and columns are counted after it, as an editor shows them.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        // Notepad's "Unicode": serde_json would only say it expected a value at 1:1.
+        let at = Position { line: 1, column: 1 };
+        return Err(LoadError::Syntax { path, at, truncated: false, detail: UTF16.to_owned() });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty { path });
+    }
     let text = String::from_utf8_lossy(bytes);
     let mut value: Value = serde_json::from_slice(bytes).map_err(|e| LoadError::Syntax {
         path: path.clone(),
@@ -193,6 +207,36 @@ mod tests {
         let back = from_bytes(Path::new("x.json"), &bytes).unwrap();
         assert_eq!(back, s);
         assert_eq!(to_bytes(&back), bytes);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_and_positions_stay_right() {
+        let s = session();
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(to_bytes(&s));
+        assert_eq!(from_bytes(Path::new("x.json"), &bytes).unwrap(), s);
+        let broken = String::from_utf8(bytes).unwrap().replacen("\"title\": ", "\"title\" ", 1);
+        match from_bytes(Path::new("x.json"), broken.as_bytes()) {
+            Err(LoadError::Syntax { at, .. }) => {
+                let line = broken.trim_start_matches('\u{feff}').lines().nth(at.line - 1).unwrap();
+                assert!(line.contains("\"title\" "), "points at {line:?}");
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_utf16_file_is_told_to_be_saved_as_utf8() {
+        let err = from_bytes(Path::new("x.json"), b"\xFF\xFE{\0}\0").unwrap_err();
+        assert!(err.message(crate::i18n::Lang::Nl).contains("UTF-8"), "{err:?}");
+        assert!(err.message(crate::i18n::Lang::En).contains("UTF-8"), "{err:?}");
+    }
+
+    #[test]
+    fn an_empty_file_says_so() {
+        for bytes in [&b""[..], b"  \n\r\n", b"\xEF\xBB\xBF\n"] {
+            assert!(matches!(from_bytes(Path::new("x.json"), bytes), Err(LoadError::Empty { .. })));
+        }
     }
 
     #[test]

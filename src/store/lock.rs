@@ -4,6 +4,10 @@
 //! operating system drops when the process ends, however it ends. So a lock file left behind
 //! by a crashed knoop is not locked any more: the next knoop takes it over and says so. The
 //! file's content says who holds it and since when, for the message a second window shows.
+//!
+//! The lock file sits beside the session's canonical path (symlinks followed, `..` resolved),
+//! so every spelling of the same file — a link, a relative path, `map/../sessie.json` — meets
+//! the same lock.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
@@ -11,6 +15,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+
+use super::faults;
+use super::paths::canonical;
 
 /// Who holds a session open.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,15 +33,39 @@ pub struct LockInfo {
 }
 
 impl LockInfo {
-    /// This process, now.
+    /// This process, now. The user and the computer come from the environment and the
+    /// system's host name files; either may be empty, which the lock message then words
+    /// around (see [`crate::i18n::errors::holder_text`]).
     pub fn current(now: Timestamp) -> Self {
-        let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
-        let host = std::env::var("HOSTNAME")
-            .ok()
-            .or_else(|| fs::read_to_string("/etc/hostname").ok())
-            .map(|h| h.trim().to_owned())
-            .unwrap_or_default();
-        LockInfo { user, host, pid: std::process::id(), since: now }
+        let first = |values: &mut dyn Iterator<Item = Option<String>>| {
+            values.flatten().map(|v| v.trim().to_owned()).find(|v| !v.is_empty())
+        };
+        let env = |k: &str| std::env::var(k).ok();
+        let user = first(&mut ["USER", "USERNAME", "LOGNAME"].into_iter().map(env));
+        let host = first(
+            &mut [
+                env("HOSTNAME"),
+                env("COMPUTERNAME"),
+                fs::read_to_string("/etc/hostname").ok(),
+                fs::read_to_string("/proc/sys/kernel/hostname").ok(),
+            ]
+            .into_iter(),
+        );
+        LockInfo {
+            user: user.unwrap_or_default(),
+            host: host.unwrap_or_default(),
+            pid: std::process::id(),
+            since: now,
+        }
+    }
+}
+
+impl LockInfo {
+    /// Who this is, in words, never with a blank name: "anna op laptop-3 (proces 12) sinds …",
+    /// "iemand op laptop-3 (…)" when the user is unknown, "een andere knoop (…)" when the
+    /// computer is unknown too.
+    pub fn who(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::errors::holder_text(lang, Some(self))
     }
 }
 
@@ -66,9 +97,12 @@ pub fn lock_path(session: &Path) -> PathBuf {
     session.with_file_name(name)
 }
 
-/// Tries to lock `session` for `me`, without waiting.
+/// Tries to lock `session` (any spelling of it) for `me`, without waiting. Fails when the lock
+/// file cannot be made, as in a read-only folder.
 pub fn try_lock(session: &Path, me: &LockInfo) -> io::Result<LockOutcome> {
-    let path = lock_path(session);
+    let session = canonical(session);
+    faults::check_lock(&session)?;
+    let path = lock_path(&session);
     // A holder that just let go may have removed the file we opened; try again on a fresh one.
     for _ in 0..5 {
         let mut file =
@@ -205,5 +239,32 @@ mod tests {
             try_lock(&session, &me("bram")).unwrap(),
             LockOutcome::Acquired { stale: Some(_), .. }
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn every_spelling_of_a_session_meets_the_same_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        let session = dir.path().join("sessie.json");
+        fs::write(&session, "{}").unwrap();
+        std::os::unix::fs::symlink(&session, dir.path().join("link.json")).unwrap();
+        let first = try_lock(&session, &me("anna")).unwrap();
+        assert!(matches!(first, LockOutcome::Acquired { .. }));
+        for other in [dir.path().join("link.json"), sub.join("../sessie.json")] {
+            match try_lock(&other, &me("bram")).unwrap() {
+                LockOutcome::HeldElsewhere(Some(info)) => assert_eq!(info.user, "anna"),
+                got => panic!("{}: expected held elsewhere, got {got:?}", other.display()),
+            }
+        }
+        assert!(!dir.path().join("link.json.lock").exists(), "no second lock beside the link");
+    }
+
+    #[test]
+    fn this_process_always_has_a_host_or_a_user() {
+        let me = LockInfo::current("2026-11-23T09:00:00Z".parse().unwrap());
+        assert_eq!(me.pid, std::process::id());
+        assert!(!me.user.is_empty() || !me.host.is_empty(), "{me:?}");
     }
 }

@@ -1,6 +1,7 @@
 //! Where sessions live, and file names that are safe everywhere.
 
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 /// The sessions folder: `--dir` if given, else `KNOOP_DIR`, else the platform's data folder
 /// (`~/.local/share/knoop/sessions` on Linux). `None` only when no home folder is known.
@@ -12,6 +13,54 @@ pub fn sessions_dir(cli: Option<PathBuf>, knoop_dir: Option<String>) -> Option<P
         return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("nl", "knoop", "knoop").map(|d| d.data_dir().join("sessions"))
+}
+
+/// The folder where knoop keeps what it could not save beside a session (recovery files):
+/// `KNOOP_RECOVERY_DIR` if set, else the platform's data folder
+/// (`~/.local/share/knoop/recovery` on Linux). A session's own folder may be read-only or
+/// gone; this one is knoop's own. `None` only when no home folder is known.
+pub fn recovery_dir(knoop_recovery_dir: Option<String>) -> Option<PathBuf> {
+    if let Some(dir) = knoop_recovery_dir.filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("nl", "knoop", "knoop").map(|d| d.data_dir().join("recovery"))
+}
+
+/// The one name of a file, however it was spelled: symlinks followed (also a link to a file
+/// that does not exist yet), `.` and `..` resolved, relative made absolute. Locks and
+/// recovery files are keyed on it, so a second spelling of the same session finds them.
+pub fn canonical(path: &Path) -> PathBuf {
+    let path = follow_links(path);
+    if let Ok(p) = fs::canonicalize(&path) {
+        return p;
+    }
+    // The file does not exist (yet): resolve its folder and keep the name.
+    if let (Some(parent), Some(name)) = (path.parent(), path.file_name()) {
+        let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+        if let Ok(p) = fs::canonicalize(parent) {
+            return p.join(name);
+        }
+    }
+    std::path::absolute(&path).unwrap_or(path)
+}
+
+/// Where writing to `path` should go: the target of a symlink (even one whose target does not
+/// exist yet), so that saving through a link changes the file and leaves the link a link.
+pub fn follow_links(path: &Path) -> PathBuf {
+    let mut path = path.to_owned();
+    // As many hops as the operating system itself allows before it gives up (ELOOP).
+    for _ in 0..40 {
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        let Ok(target) = fs::read_link(&path) else { break };
+        if !is_link {
+            break;
+        }
+        path = match path.parent() {
+            Some(parent) => parent.join(target),
+            None => target,
+        };
+    }
+    path
 }
 
 /// Names Windows refuses for a file, whatever the extension.
@@ -94,6 +143,25 @@ mod tests {
         assert_eq!(file_stem("日本語"), "sessie");
         assert!(file_stem(&"lang ".repeat(50)).len() <= MAX_STEM);
         assert!(!file_stem(&"a-".repeat(40)).ends_with('-'));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn every_spelling_of_a_file_has_one_canonical_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().canonicalize().unwrap();
+        fs::create_dir(real.join("sub")).unwrap();
+        fs::write(real.join("s.json"), "x").unwrap();
+        std::os::unix::fs::symlink(real.join("s.json"), real.join("link.json")).unwrap();
+        std::os::unix::fs::symlink("nog-niet.json", real.join("vooruit.json")).unwrap();
+        let want = real.join("s.json");
+        assert_eq!(canonical(&real.join("link.json")), want);
+        assert_eq!(canonical(&real.join("sub/../s.json")), want);
+        assert_eq!(canonical(&real.join("./s.json")), want);
+        // A file that does not exist yet, and a link to one.
+        assert_eq!(canonical(&real.join("sub/../nieuw.json")), real.join("nieuw.json"));
+        assert_eq!(canonical(&real.join("vooruit.json")), real.join("nog-niet.json"));
+        assert_eq!(follow_links(&real.join("vooruit.json")), real.join("nog-niet.json"));
     }
 
     #[test]
