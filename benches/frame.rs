@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use knoop::app::{App, Msg, Pane, update};
 use knoop::i18n::Lang;
-use knoop::model::{ParticipantId, Session, ThemeId, Voter};
+use knoop::model::{Session, Voter};
 use knoop::ui::{self, Palette};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,47 +19,6 @@ fn main() {
 
 fn example() -> Session {
     knoop::store::load(std::path::Path::new(EXAMPLE)).unwrap()
-}
-
-/// The example with ten times the participants, themes, activities, actions and agreements,
-/// and a last round voting on every theme by every participant.
-fn ten_times_larger() -> Session {
-    let mut s = example();
-    let (participants, themes, actions, agreements) =
-        (s.participants.clone(), s.matrix.themes.clone(), s.actions.clone(), s.agreements.clone());
-    for copy in 1..10u32 {
-        for p in &participants {
-            let mut p = p.clone();
-            p.id = ParticipantId(p.id.0 + 100 * copy);
-            s.participants.push(p);
-        }
-        for t in themes.iter().filter(|t| !t.basis) {
-            let mut t = (**t).clone();
-            t.id = ThemeId(t.id.0 + 100 * copy);
-            let at = s.matrix.themes.len() - 1;
-            s.matrix.themes.insert(at, std::sync::Arc::new(t));
-        }
-        for a in &actions {
-            let mut a = a.clone();
-            a.id.0 += 100 * copy;
-            s.actions.push(a);
-        }
-        for a in &agreements {
-            let mut a = a.clone();
-            a.id.0 += 100 * copy;
-            s.agreements.push(a);
-        }
-    }
-    let candidates = s.votable_themes();
-    let round = s.start_round("Alles", candidates.clone(), 12);
-    let voters: Vec<_> = s.participants.iter().map(|p| p.id).collect();
-    for (i, voter) in voters.into_iter().enumerate() {
-        for k in 0..3 {
-            let theme = candidates[(i * 7 + k * 13) % candidates.len()];
-            let _ = s.add_dot(round, Voter::Participant(voter), theme);
-        }
-    }
-    s
 }
 
 /// Each iteration: the next of `keys` goes through `update`, then a full 200×60 redraw.
@@ -94,7 +53,33 @@ fn key_and_redraw_example(bencher: divan::Bencher) {
 
 #[divan::bench]
 fn key_and_redraw_ten_times_larger(bencher: divan::Bencher) {
-    frame_after_key(bencher, ten_times_larger());
+    frame_after_key(bencher, knoop::model::sample::scaled(&example(), 10));
+}
+
+#[divan::bench]
+fn key_and_redraw_hundred_times_larger(bencher: divan::Bencher) {
+    frame_after_key(bencher, knoop::model::sample::scaled(&example(), 100));
+}
+
+/// A dot given and taken back (each an edit with undo, saved and kept for recovery) in the
+/// open round of a session a hundred times the example: 800 voters, 1,800 candidates.
+#[divan::bench]
+fn dot_and_redraw_hundred_times_larger(bencher: divan::Bencher) {
+    let mut app = App::new(
+        knoop::model::sample::scaled(&example(), 100),
+        PathBuf::from("bench.json"),
+        Lang::Nl,
+    );
+    update(&mut app, Msg::Focus(Pane::Stemmen));
+    update(&mut app, Msg::NextVoter);
+    let palette = Palette::high_contrast();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut give = true;
+    bencher.bench_local(|| {
+        update(&mut app, if give { Msg::TakeBack } else { Msg::Dot });
+        give = !give;
+        terminal.draw(|frame| ui::draw(frame, &app, &palette)).unwrap();
+    });
 }
 
 #[divan::bench]

@@ -4,8 +4,10 @@
 //! [`App`], and the `ui` draws it. Nothing here draws or touches a file: saving is asked of the
 //! runtime through the revision counter, so every function here can be driven by tests.
 
+mod derived;
 pub mod dialogs;
 mod effect;
+mod history;
 pub mod keymap;
 mod msg;
 pub mod panes;
@@ -17,12 +19,14 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
+pub use derived::RoundView;
 pub use dialogs::actie_form::{ActieForm, FormTarget, Review, owner_match, typed_date};
 pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
 pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
 pub use dialogs::text_field::{TextField, TextTarget};
 pub use effect::Effect;
+pub use history::{History, UNDO_BUDGET};
 pub use msg::Msg;
 pub use panes::acties::{ActiesList, ActiesView, SortBy, rows as acties_rows};
 pub use panes::matrix::{MatrixView, Removal, rows as matrix_rows, selected_cell};
@@ -189,10 +193,8 @@ pub struct App {
     pub saved_revision: u64,
     /// What the status line says about saving.
     pub save_state: SaveState,
-    /// Sessions before each edit, newest last.
-    undo: Vec<Session>,
-    /// Sessions undone, newest last.
-    redo: Vec<Session>,
+    /// Undo and redo, within a memory budget.
+    pub history: History,
     /// Quit was asked: the app stops as soon as everything is written.
     pub quitting: bool,
     /// The open ballot box, as the Stemmen pane shows it.
@@ -203,6 +205,8 @@ pub struct App {
     pub view_revision: u64,
     /// What the runtime must do after the message being handled; `update` hands it over.
     effects: Vec<Effect>,
+    /// Rankings, counts and indexes computed once per change, for the screen.
+    derived: derived::Derived,
 }
 
 /// The ballot box for phones, as the screen shows it.
@@ -219,9 +223,6 @@ pub struct PhonesView {
     /// Phones whose ballot was accepted.
     pub voted: usize,
 }
-
-/// How many edits can be undone.
-const UNDO_DEPTH: usize = 200;
 
 impl App {
     /// A fresh app showing `session` from `path`.
@@ -245,13 +246,13 @@ impl App {
             revision: 0,
             saved_revision: 0,
             save_state: SaveState::Unchanged,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            history: History::default(),
             quitting: false,
             phones: None,
             too_small: false,
             view_revision: 0,
             effects: Vec::new(),
+            derived: derived::Derived::default(),
         }
     }
 
@@ -269,11 +270,7 @@ impl App {
         let before = self.session.clone();
         edit(&mut self.session)?;
         if self.session != before {
-            self.undo.push(before);
-            if self.undo.len() > UNDO_DEPTH {
-                self.undo.remove(0);
-            }
-            self.redo.clear();
+            self.history.push(before, &self.session);
             self.changed();
         }
         Ok(())
@@ -332,11 +329,12 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let (from, to) =
-            if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
-        match from.pop() {
+        // A copy of the session shares every list with it: cheap.
+        let now = self.session.clone();
+        let moved = if back { self.history.undo(now) } else { self.history.redo(now) };
+        match moved {
             Some(state) => {
-                to.push(std::mem::replace(&mut self.session, state));
+                self.session = state;
                 self.revision += 1;
                 self.session_changed();
                 self.clamp_selection();

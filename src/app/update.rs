@@ -23,6 +23,7 @@ const PAGE: usize = 10;
 /// Applies `msg` to `app` and returns what the runtime must do next.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if handle_background(app, &msg) {
+        app.refresh();
         return std::mem::take(&mut app.effects);
     }
     // Whatever a key does, the screen answers it in the next frame.
@@ -38,6 +39,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     } else {
         handle_key(app, msg);
     }
+    app.refresh();
     std::mem::take(&mut app.effects)
 }
 

@@ -7,9 +7,11 @@
 
 mod action;
 pub mod dates;
+mod footprint;
 mod ids;
 mod matrix;
 mod participant;
+pub mod sample;
 mod session;
 mod shared;
 pub mod template;

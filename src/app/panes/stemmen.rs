@@ -23,18 +23,12 @@ pub struct VotingView {
 
 /// Whether the shown round is listed by ranking now.
 pub fn ranked(app: &App) -> bool {
-    app.shown_round()
-        .is_some_and(|r| r.counts_visible() && app.voting.ranked.unwrap_or(!r.is_open()))
+    app.round_view().is_some_and(|v| v.ranked)
 }
 
 /// The themes in the order the pane shows them.
 pub fn rows(app: &App) -> Vec<ThemeId> {
-    let Some(round) = app.shown_round() else { return Vec::new() };
-    if ranked(app) {
-        round.ranking().into_iter().map(|r| r.theme).collect()
-    } else {
-        round.candidates.clone()
-    }
+    app.round_view().map(|v| v.rows.clone()).unwrap_or_default()
 }
 
 /// Who may vote in `round`: the present participants, or as many anonymous voters.

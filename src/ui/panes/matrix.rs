@@ -30,7 +30,7 @@ struct Widths {
 /// The column widths for `area`.
 fn widths(app: &App, area: Rect, rows: &[crate::model::ThemeId]) -> Widths {
     let m = &app.session.matrix;
-    let has_problems = rows.iter().filter_map(|&id| m.theme(id)).any(|th| !th.problem.is_empty());
+    let has_problems = rows.iter().filter_map(|&id| app.theme(id)).any(|th| !th.problem.is_empty());
     let levels = m.levels.len().max(1);
     let theme = (area.width as usize * 22 / 100).max(14);
     let problem = (has_problems && area.width >= PROBLEM_COLUMN_FROM).then_some(theme);
@@ -56,7 +56,6 @@ fn window(
     widths: &Widths,
     palette: &Palette,
 ) -> Window {
-    let m = &app.session.matrix;
     let selected = app.selected(Pane::Matrix).min(rows.len().saturating_sub(1));
     let available = (area.height as usize).saturating_sub(1);
     let max_lines = (available / rows.len().max(1)).saturating_sub(1).clamp(3, 12);
@@ -66,7 +65,7 @@ fn window(
         let limit =
             if i == selected { available.saturating_sub(1).max(max_lines) } else { max_lines };
         let entry = built[i]
-            .get_or_insert_with(|| row_cells(app, m.theme(rows[i]), widths, limit, palette));
+            .get_or_insert_with(|| row_cells(app, app.theme(rows[i]), widths, limit, palette));
         entry.1 + 1
     };
     let mut used_h = build(selected);
@@ -150,7 +149,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         t.matrix_all.to_owned()
     };
     let theme_rows: Vec<_> =
-        rows.iter().copied().filter(|&id| m.theme(id).is_some_and(|th| !th.basis)).collect();
+        rows.iter().copied().filter(|&id| app.theme(id).is_some_and(|th| !th.basis)).collect();
     let mut header = vec![Cell::from(fit(&format!("{} ({caption})", t.matrix_theme), theme_w))];
     header.extend(m.levels.iter().map(|l| {
         let cov = m.column_coverage(l.id, &theme_rows);

@@ -1,14 +1,12 @@
 //! The Stemmen pane: the round on screen, who votes now with their dots left, the candidates
 //! with bars and counts, the cut, and how a tie was decided.
 
-use std::collections::HashMap;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Pane, voter_name, voters};
+use crate::app::{App, Pane, RoundView, voter_name};
 use crate::i18n::fill;
 use crate::model::{Decision, Round};
 use crate::ui::text::fit;
@@ -21,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         None => area,
     };
     let t = app.lang.texts();
-    let Some(round) = app.shown_round() else {
+    let (Some(round), Some(view)) = (app.shown_round(), app.round_view()) else {
         render_lines(
             frame,
             area,
@@ -32,19 +30,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         );
         return;
     };
-    let mut lines = header(app, round, palette);
+    let mut lines = header(app, round, &view, palette);
     let visible = round.counts_visible();
-    let ranking = round.ranking();
-    let by_theme: HashMap<_, _> = ranking.iter().map(|r| (r.theme, *r)).collect();
-    let rows = crate::app::voting_rows(app);
-    let ranked_view = crate::app::voting_ranked(app);
+    let (rows, by_theme, ranked_view) = (&view.rows, &view.by_theme, view.ranked);
     let own_w = if round.is_open() { 2 } else { 0 };
-    let max_votes = ranking.first().map_or(0, |r| r.votes).max(1);
+    let max_votes = view.ranking.first().map_or(0, |r| r.votes).max(1);
     let width = area.width as usize;
-    let count_w = 3;
+    // Places and counts as wide as their largest number, so a 100th place keeps its row.
+    let digits = |n: usize| n.max(1).ilog10() as usize + 1;
+    let place_w = digits(rows.len()).max(2);
+    let count_w = digits(max_votes as usize).max(3);
     // A narrow pane keeps the names readable and drops the bars; the counts stay.
     let bar_w = if visible && width >= 44 { (width / 4).clamp(4, 24) } else { 0 };
-    let label_w = width.saturating_sub(2 + 3 + 2 + own_w + bar_w + count_w + 2);
+    let label_w = width.saturating_sub(2 + place_w + 1 + 2 + own_w + bar_w + count_w + 2);
     let selected = app.selected(Pane::Stemmen);
     let room = (area.height as usize).saturating_sub(lines.len() + 1);
     let skip = selected.saturating_sub(room.saturating_sub(1));
@@ -62,15 +60,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         }
         let r = by_theme.get(&theme);
         let votes = r.map_or(0, |r| r.votes);
-        let label = app
-            .session
-            .matrix
-            .theme(theme)
-            .map_or_else(|| theme.to_string(), |th| th.desired.clone());
+        let label = app.theme(theme).map_or_else(|| theme.to_string(), |th| th.desired.clone());
         let is_selected = focused && i == selected;
         let place = match r {
-            Some(r) if visible => format!("{:>2}.", r.place),
-            _ => "  ·".to_owned(),
+            Some(r) if visible => format!("{:>place_w$}.", r.place),
+            _ => format!("{:>w$}", "·", w = place_w + 1),
         };
         let star = if through.contains(&theme) { "★ " } else { "  " };
         let own = match mine.and_then(|b| b.dots.get(&theme)) {
@@ -99,7 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
 }
 
 /// The lines above the candidates: the round, the voter, the turnout, a tie.
-fn header<'a>(app: &App, round: &Round, palette: &Palette) -> Vec<Line<'a>> {
+fn header<'a>(app: &App, round: &Round, view: &RoundView, palette: &Palette) -> Vec<Line<'a>> {
     let t = app.lang.texts();
     let state = if round.is_open() { t.round_open } else { t.round_closed };
     let mut lines = vec![Line::styled(
@@ -109,7 +103,7 @@ fn header<'a>(app: &App, round: &Round, palette: &Palette) -> Vec<Line<'a>> {
     if round.is_open() {
         lines.push(match app.voting.voter {
             Some(voter) => {
-                let left = round.dots_left(voter);
+                let left = view.dots_left(round, voter);
                 let used = round.dots_per_voter.saturating_sub(left);
                 let dots = format!("{}{}", "●".repeat(used as usize), "○".repeat(left as usize));
                 Line::from(vec![
@@ -124,10 +118,8 @@ fn header<'a>(app: &App, round: &Round, palette: &Palette) -> Vec<Line<'a>> {
             }
             None => Line::styled(t.voter_none, palette.warn),
         });
-        let eligible = voters(&app.session, round);
-        let out: u32 = eligible.iter().map(|&v| round.dots_left(v)).sum();
         lines.push(Line::styled(
-            fill(t.vote_stats, &[&round.ballots.len(), &eligible.len(), &out]),
+            fill(t.vote_stats, &[&round.ballots.len(), &view.voters.len(), &view.dots_out]),
             palette.dim,
         ));
     } else {
@@ -148,7 +140,7 @@ fn header<'a>(app: &App, round: &Round, palette: &Palette) -> Vec<Line<'a>> {
         Some(Decision::Picked { themes, reason }) => {
             let names: Vec<_> = themes
                 .iter()
-                .filter_map(|&id| app.session.matrix.theme(id))
+                .filter_map(|&id| app.theme(id))
                 .map(|th| th.desired.as_str())
                 .collect();
             lines.push(Line::styled(
