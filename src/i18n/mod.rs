@@ -83,7 +83,7 @@ pub fn date_text(lang: Lang, date: Date) -> String {
 
 /// A moment in the given time zone as a date and a time: "vr 25 dec 2026 14:05".
 pub fn moment_text(lang: Lang, at: Timestamp, zone: &TimeZone) -> String {
-    let local = at.to_zoned(zone.clone());
+    let local = at.to_zoned_datetime(zone.clone());
     format!("{} {}", date_text(lang, local.date()), local.strftime("%H:%M"))
 }
 
