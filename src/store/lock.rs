@@ -32,6 +32,7 @@ impl LockInfo {
         let host = std::env::var("HOSTNAME")
             .ok()
             .or_else(|| fs::read_to_string("/etc/hostname").ok())
+            .or_else(|| std::env::var("COMPUTERNAME").ok())
             .map(|h| h.trim().to_owned())
             .unwrap_or_default();
         LockInfo { user, host, pid: std::process::id(), since: now }
