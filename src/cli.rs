@@ -96,6 +96,13 @@ pub enum Command {
         #[arg(long = "tabel", visible_alias = "table", value_enum, default_value = "acties")]
         tabel: crate::report::Table,
     },
+    /// Make the follow-up meeting of a session.
+    #[command(alias = "follow-up")]
+    Vervolg {
+        /// File.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+    },
     /// Write the shell's Tab completion.
     Completions {
         /// Shell.
@@ -107,13 +114,6 @@ pub enum Command {
         /// Output.
         #[arg(short = 'o', long = "out")]
         out: Option<PathBuf>,
-    },
-    /// Make the follow-up meeting of a session.
-    #[command(alias = "follow-up")]
-    Vervolg {
-        /// File.
-        #[arg(value_name = "BESTAND")]
-        file: PathBuf,
     },
 }
 
