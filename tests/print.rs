@@ -174,7 +174,11 @@ fn the_example_report_prints_on_a4_without_empty_pages() {
     let words = |t: &str| t.split_whitespace().count();
     let counts: Vec<usize> = texts.iter().map(|t| words(t)).collect();
     eprintln!("pages: {pages}, words per page: {counts:?}");
-    assert!((3..=5).contains(&pages), "the example fills 3 to 5 A4 pages, not {pages}: {counts:?}");
+    // Five pages here (Chromium 156, Debian's fonts); a page more or less with other fonts.
+    assert!(
+        (4..=6).contains(&pages),
+        "the example fills about 5 A4 pages, not {pages}: {counts:?}"
+    );
     for (n, text) in texts.iter().enumerate() {
         // No page is nearly empty: the blank page 2 a tall unbreakable matrix used to leave.
         assert!(words(text) >= 60, "page {} holds only {} words:\n{text}", n + 1, words(text));
