@@ -350,3 +350,24 @@ fn export_errors_are_clear_and_leave_nothing_half_written() {
         fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 1, "only the session: {leftovers:?}");
 }
+
+#[test]
+fn the_workbook_freezes_its_headers_sizes_its_columns_and_quotes_formula_like_text() {
+    use std::io::Read;
+    let bytes = render(&nasty(), Format::Xlsx, Lang::Nl, options());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = |name: &str| {
+        let mut xml = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+        xml
+    };
+    for n in 1..=5 {
+        let sheet = part(&format!("xl/worksheets/sheet{n}.xml"));
+        assert!(sheet.contains("ySplit=\"1\"") && sheet.contains("state=\"frozen\""), "{sheet}");
+        assert!(sheet.contains("customWidth=\"1\""), "columns are sized: {sheet}");
+        assert!(sheet.contains("<autoFilter ref=\"A1:"), "a filter on the header: {sheet}");
+        assert!(!sheet.contains("<f>"), "no formulas: {sheet}");
+    }
+    assert!(part("xl/styles.xml").contains("quotePrefix=\"1\""), "formula-like text is quoted");
+    assert!(part("xl/styles.xml").contains("dd-mm-yyyy"), "Dutch dates");
+}
