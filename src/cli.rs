@@ -88,8 +88,17 @@ pub enum Command {
         #[arg(short = 'o', long = "out", value_name = "UIT")]
         out: Option<PathBuf>,
         /// Byte-order mark.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "no_bom")]
         bom: bool,
+        /// No byte-order mark.
+        #[arg(long = "zonder-bom", visible_alias = "no-bom")]
+        no_bom: bool,
+        /// Separator.
+        #[arg(long, value_parser = PossibleValuesParser::new([";", ",", "tab", "|"]))]
+        sep: Option<String>,
+        /// Table.
+        #[arg(long = "tabel", visible_alias = "table", value_enum, default_value = "acties")]
+        tabel: crate::report::Table,
     },
     /// Make the follow-up meeting of a session.
     #[command(alias = "follow-up")]
@@ -97,6 +106,18 @@ pub enum Command {
         /// File.
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
+    },
+    /// Write the shell's Tab completion.
+    Completions {
+        /// Shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the man page.
+    Manpage {
+        /// Output.
+        #[arg(short = 'o', long = "out")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -153,13 +174,31 @@ pub fn command(lang: Lang) -> clap::Command {
         SubTexts {
             name: "export",
             about: t.cli_export,
-            usage: format!("knoop export <{file}> [--format md|csv|html] [-o <{file}>] [--bom]"),
+            usage: format!(
+                "knoop export <{file}> [--format md|csv|html|xlsx] [-o <{file}>] [--tabel <{}>] [--sep <{}>] [--bom|--zonder-bom]",
+                t.cli_value_table, t.cli_value_sep
+            ),
             args: vec![
                 ("file", file, t.cli_export_file),
                 ("format", t.cli_value_format, t.cli_export_format),
                 ("out", file, t.cli_export_out),
                 ("bom", "", t.cli_export_bom),
+                ("no_bom", "", t.cli_export_no_bom),
+                ("sep", t.cli_value_sep, t.cli_export_sep),
+                ("tabel", t.cli_value_table, t.cli_export_table),
             ],
+        },
+        SubTexts {
+            name: "completions",
+            about: t.cli_completions,
+            usage: format!("knoop completions <{}>", t.cli_value_shell),
+            args: vec![("shell", t.cli_value_shell, t.cli_completions_shell)],
+        },
+        SubTexts {
+            name: "manpage",
+            about: t.cli_manpage,
+            usage: format!("knoop manpage [-o <{file}>]"),
+            args: vec![("out", file, t.cli_manpage_out)],
         },
         SubTexts {
             name: "vervolg",
@@ -251,9 +290,26 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Some(Command::Check { files }) => check(lang, &files, verbose, &mut out),
         Some(Command::Open { file }) => open(lang, &file, view, &mut out),
         Some(Command::Vervolg { file }) => follow_up(lang, &file, view, &mut out),
-        Some(Command::Export { file, format, out: target, bom }) => {
-            export(lang, &file, format, target.as_deref(), bom, verbose, &mut out)
+        Some(Command::Export { file, format, out: target, bom, no_bom, sep, tabel }) => {
+            let options = crate::report::Options {
+                bom: if bom {
+                    Some(true)
+                } else if no_bom {
+                    Some(false)
+                } else {
+                    None
+                },
+                separator: sep.map(|s| if s == "tab" { b'\t' } else { s.as_bytes()[0] }),
+                table: tabel,
+                exported: Some(jiff::ZonedDateTime::now().date()),
+            };
+            export(lang, &file, format, target.as_deref(), options, verbose, &mut out)
         }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut command(lang), "knoop", &mut out);
+            Ok(())
+        }
+        Some(Command::Manpage { out: target }) => manpage(lang, target.as_deref(), &mut out),
         Some(Command::New { title, template }) => {
             with_dir(lang, cli.dir, |dir| new(lang, dir, &title, &template, view, &mut out))
         }
@@ -452,26 +508,67 @@ fn open(lang: Lang, file: &Path, view: View, out: &mut impl Write) -> Outcome {
 }
 
 /// `knoop export`: the report beside the session (or at `-o`, or on stdout with `-o -`).
+/// A CSV of another table than the actions is named after it: `NAME-stemmen.csv`.
 fn export(
     lang: Lang,
     file: &Path,
     format: crate::report::Format,
     target: Option<&Path>,
-    bom: bool,
+    options: crate::report::Options,
     verbose: bool,
     out: &mut impl Write,
 ) -> Outcome {
+    use crate::report::{Format, Table};
     let t = lang.texts();
     let session = store::load(file).map_err(|e| Failure::Bad(e.report(lang, verbose)))?;
-    let bytes = crate::report::render(&session, format, lang, crate::report::Options { bom });
+    let bytes = crate::report::try_render(&session, format, lang, options)
+        .map_err(|e| Failure::Bad(e.message(lang)))?;
     if target == Some(Path::new("-")) {
         let _ = out.write_all(&bytes);
         return Ok(());
     }
-    let path = target.map_or_else(|| file.with_extension(format.extension()), Path::to_owned);
-    store::write_replace(&path, &bytes)
-        .map_err(|e| Failure::Bad(fill(t.rep_write_failed, &[&e.report(lang, verbose)])))?;
+    let beside = || match (format, options.table) {
+        (Format::Csv, table) if table != Table::Acties => {
+            let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+            file.with_file_name(format!("{stem}-{}.csv", table.key()))
+        }
+        _ => file.with_extension(format.extension()),
+    };
+    let path = target.map_or_else(beside, Path::to_owned);
+    store::write_replace(&path, &bytes).map_err(|e| {
+        let mut message = fill(t.rep_write_failed, &[&e.report(lang, verbose)]);
+        // Windows refuses to replace a file another program holds open, as Excel does with
+        // the workbook or CSV it shows; say what to do about it.
+        if e.source.kind() == std::io::ErrorKind::PermissionDenied {
+            message.push('\n');
+            message.push_str(&fill(t.rep_write_in_use, &[&path.display()]));
+        }
+        Failure::Bad(message)
+    })?;
     let _ = writeln!(out, "{}", fill(t.rep_written, &[&path.display()]));
+    Ok(())
+}
+
+/// `knoop manpage`: the man page (roff) of the same command line as `--help`, on stdout or in
+/// a file.
+fn manpage(lang: Lang, target: Option<&Path>, out: &mut impl Write) -> Outcome {
+    let t = lang.texts();
+    let mut page = Vec::new();
+    // Rendering into a Vec cannot fail.
+    let _ = clap_mangen::Man::new(command(lang)).render(&mut page);
+    match target {
+        None => {
+            let _ = out.write_all(&page);
+        }
+        Some(path) if path == Path::new("-") => {
+            let _ = out.write_all(&page);
+        }
+        Some(path) => {
+            store::write_replace(path, &page)
+                .map_err(|e| Failure::Bad(fill(t.rep_write_failed, &[&e.message(lang)])))?;
+            let _ = writeln!(out, "{}", fill(t.rep_written, &[&path.display()]));
+        }
+    }
     Ok(())
 }
 

@@ -175,3 +175,43 @@ fn a_read_only_session_still_opens_and_says_why() {
     assert!(text.contains("Alleen-lezen") && text.contains("is alleen-lezen"), "{text}");
     assert!(text.contains("Deelnemers: 8"), "{text}");
 }
+
+/// The subcommands every completion script and the man page must name.
+const SUBCOMMANDS: [&str; 8] =
+    ["new", "list", "check", "open", "export", "vervolg", "completions", "manpage"];
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands_and_options() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = knoop(dir.path(), &["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        assert!(script.len() > 500, "{shell}: {script}");
+        for name in SUBCOMMANDS.iter().chain(&["tabel", "format", "xlsx"]) {
+            assert!(script.contains(name), "{shell} completion lacks {name}");
+        }
+    }
+    let out = knoop(dir.path(), &["completions", "cmd"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_man_page_is_made_from_the_same_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = knoop(dir.path(), &["manpage"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(page.starts_with(".ie") || page.contains(".TH knoop 1"), "roff: {page}");
+    assert!(page.contains(".TH knoop 1") && page.contains(".SH NAME"), "{page}");
+    for name in SUBCOMMANDS {
+        assert!(page.contains(name), "the man page lacks {name}");
+    }
+    assert!(page.contains("Preventiematrix"), "the Dutch about text: {page}");
+
+    let file = dir.path().join("knoop.1");
+    let out = knoop(dir.path(), &["--lang", "en", "manpage", "-o", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let english = fs::read_to_string(&file).unwrap();
+    assert!(english.contains("Write the report of a session"), "{english}");
+}

@@ -277,7 +277,7 @@ fn an_action_with_owner_and_spoken_date_and_a_done_one_land_in_the_file() {
     t.wait_for("KNOOP-EXIT 0", true);
 
     let session = knoop::store::load(&file).unwrap();
-    let today = jiff::Zoned::now().date();
+    let today = jiff::ZonedDateTime::now().date();
     let friday = knoop::model::parse_date("vrijdag", today).unwrap();
     let added = session
         .actions

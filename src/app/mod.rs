@@ -240,7 +240,7 @@ impl App {
             voting: VotingView::default(),
             matrix: MatrixView::default(),
             acties: ActiesView::default(),
-            today: jiff::Zoned::now().date(),
+            today: jiff::ZonedDateTime::now().date(),
             timer: Timer::default(),
             message: None,
             revision: 0,

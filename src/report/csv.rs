@@ -1,52 +1,55 @@
-//! The actions as CSV, one per row. The `csv` crate does the quoting, so commas, quotes and
-//! line breaks in a text survive a round trip through any spreadsheet.
+//! One table of the session as CSV (the actions unless asked otherwise). The `csv` crate does
+//! the quoting, so separators, quotes and line breaks in a text survive a round trip through
+//! any spreadsheet.
+//!
+//! What Excel expects differs per country: Dutch Excel splits on `;` (the comma is the decimal
+//! sign) and reads UTF-8 accents right only after a byte-order mark. So `nl` writes `;` and a
+//! BOM, `en` a plain `,`; [`Options`] can choose either way.
 
-use super::status_word;
+use super::Options;
+use super::tables::{Cell, looks_like_formula, sheet};
 use crate::i18n::Lang;
 use crate::model::Session;
 
 /// The byte-order mark Excel needs to read a UTF-8 file's accents.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
-/// The actions of `s`; with `bom`, preceded by a byte-order mark.
-pub fn render(s: &Session, lang: Lang, bom: bool) -> Vec<u8> {
-    let t = lang.texts();
+/// The separator `lang`'s spreadsheets expect: `;` in Dutch, `,` in English.
+pub fn separator(lang: Lang) -> u8 {
+    match lang {
+        Lang::Nl => b';',
+        Lang::En => b',',
+    }
+}
+
+/// The table `options.table` of `s`, with the separator and BOM `options` and `lang` ask for.
+pub fn render(s: &Session, lang: Lang, options: Options) -> Vec<u8> {
+    let bom = options.bom.unwrap_or(lang == Lang::Nl);
     let mut out = if bom { BOM.to_vec() } else { Vec::new() };
+    let data = sheet(s, lang, options.table);
     {
-        let mut w =
-            ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(&mut out);
-        let header = [
-            t.rep_csv_action,
-            t.rep_csv_owner,
-            t.rep_csv_organisation,
-            t.rep_csv_due,
-            t.rep_csv_status,
-            t.rep_csv_theme,
-            t.rep_csv_level,
-        ];
+        let mut w = ::csv::WriterBuilder::new()
+            .delimiter(options.separator.unwrap_or_else(|| separator(lang)))
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(&mut out);
         // Writing to a Vec cannot fail.
-        let _ = w.write_record(header);
-        for a in &s.actions {
-            let owner = a.owner.and_then(|id| s.participant(id));
-            let theme = a
-                .theme
-                .and_then(|id| s.matrix.theme(id))
-                .map(|th| th.desired.as_str())
-                .unwrap_or("");
-            let level =
-                a.level.and_then(|id| s.matrix.level(id)).map(|l| l.name.as_str()).unwrap_or("");
-            let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-            let _ = w.write_record([
-                a.text.as_str(),
-                owner.map_or("", |p| p.name.as_str()),
-                owner.map_or("", |p| p.organisation.as_str()),
-                &due,
-                status_word(lang, a.status),
-                theme,
-                level,
-            ]);
+        let _ = w.write_record(&data.header);
+        for row in &data.rows {
+            let _ = w.write_record(row.iter().map(field));
         }
         let _ = w.flush();
     }
     out
+}
+
+/// One cell as CSV text: dates as `2027-02-01` (which every spreadsheet reads as a date), and
+/// text that a spreadsheet would run as a formula behind a `'`, as OWASP advises.
+fn field(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) if looks_like_formula(t) => format!("'{t}"),
+        Cell::Text(t) => t.clone(),
+        Cell::Date(d) => d.to_string(),
+        Cell::Number(n) => n.to_string(),
+        Cell::Empty => String::new(),
+    }
 }

@@ -1,41 +1,107 @@
-//! One self-contained HTML page: styles inline, no scripts, no fetches. It reads on a screen
-//! and prints on A4: vote results as bars, the matrix as a grid with gaps marked in words, the
-//! actions per owner.
+//! One self-contained HTML page: styles inline, no scripts, no fetches, no fonts. It reads on
+//! a screen and prints on A4: "Onze top 3" with each theme's gaps and actions first, the
+//! participants per role, a legend for every marker, vote results as bars, the matrix as a
+//! grid with gaps marked in words, the actions per owner.
+//!
+//! For print, tables may break across pages (a tall matrix no longer leaves page 2 blank),
+//! their header row repeats on every page, rows and headings are never split from what
+//! follows, and the page foot carries the page number and the export date. Nothing relies on
+//! colour alone: gaps are the word GAT in a dashed box, so a grayscale printer keeps them.
 
 use std::fmt::Write;
 
 use crate::html::escape as esc;
 
 use super::{
-    actions_by_owner, counts_shown, owner_heading, report_rows, round_settings, status_word,
-    theme_names,
+    Options, actions_by_owner, counts_shown, owner_heading, report_rows, round_settings,
+    status_word, theme_names,
 };
 use crate::i18n::{Lang, date_text, fill};
 use crate::model::{ActivityStatus, Decision, Role, Session};
 
 const STYLE: &str = "
-body { font-family: system-ui, 'Segoe UI', Arial, sans-serif; color: #111; margin: 2rem auto; max-width: 60rem; line-height: 1.45; padding: 0 1rem; }
-h1 { font-size: 1.8rem; margin-bottom: .3rem; }
-h2 { border-bottom: 2px solid #111; padding-bottom: .2rem; margin-top: 2rem; }
-h3 { margin: 1.2rem 0 .4rem; }
-table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
-th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #eee; }
-.meta { list-style: none; padding: 0; }
-.bar { background: #1a5fb4; height: .9rem; display: inline-block; vertical-align: middle; }
+body { font-family: system-ui, 'Segoe UI', Arial, sans-serif; color: #111; margin: 2rem auto; max-width: 60rem; line-height: 1.4; padding: 0 1rem; }
+h1 { font-size: 1.7rem; margin-bottom: .3rem; }
+h2 { border-bottom: 2px solid #111; padding-bottom: .2rem; margin-top: 1.6rem; }
+h3 { margin: 1rem 0 .3rem; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; }
+thead { display: table-header-group; }
+tr, li { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 1px solid #777; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+th { background: #e6e6e6; }
+.meta { list-style: none; padding: 0; margin: .2rem 0; }
+.meta li { display: inline; margin-right: 1.2rem; }
+.top { list-style: none; padding: 0; margin: 0; }
+.top > li { border-left: 6px solid #111; padding: .2rem .7rem; margin: .5rem 0; }
+.top .theme { font-weight: bold; font-size: 1.1rem; }
+.top ul { margin: .2rem 0; padding-left: 1.1rem; }
+.roles { display: flex; gap: 1.2rem; flex-wrap: wrap; }
+.roles > div { flex: 1 1 18rem; }
+.absent { color: #555; font-style: italic; }
+.legend { border: 1px solid #777; padding: .3rem .6rem; margin: .6rem 0; break-inside: avoid; }
+.legend span { margin-right: 1.2rem; white-space: nowrap; }
+.bar { background: #1f3f73; height: .8rem; display: inline-block; vertical-align: middle; }
 .votes td.n { text-align: right; width: 4rem; }
+.votes td.bars { width: 18%; }
+.matrix thead th:first-child { width: 22%; }
 .through { font-weight: bold; }
-.gap { background: #fde2e2; font-weight: bold; }
-.gap::before { content: '▒ '; }
-ul.acts { margin: 0; padding-left: 1.1rem; }
+.gap { border: 2px dashed #111; font-weight: bold; }
+.mark-gap { border: 2px dashed #111; padding: 0 .2rem; font-weight: bold; }
+ul.acts { margin: 0; padding: 0; list-style: none; }
+ul.acts li { padding-left: 1em; text-indent: -1em; }
 .needed { font-style: italic; }
-.note { color: #444; }
-@page { size: A4; margin: 15mm; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, section { break-inside: avoid; } .bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+.note { color: #333; }
+.exported { color: #333; }
 ";
 
+/// The print rules: A4, margins, and the page foot with the export date and "page n of m".
+fn print_style(lang: Lang, options: Options) -> String {
+    let t = lang.texts();
+    // "Pagina {0} van {1}" becomes "Pagina " counter(page) " van " counter(pages).
+    let mut counter = String::new();
+    let mut rest = t.rep_page;
+    for (placeholder, css) in [("{0}", "counter(page)"), ("{1}", "counter(pages)")] {
+        if let Some((before, after)) = rest.split_once(placeholder) {
+            let _ = write!(counter, "{} {css} ", css_string(before));
+            rest = after;
+        }
+    }
+    if rest.is_empty() {
+        counter.truncate(counter.trim_end().len());
+    } else {
+        counter.push_str(&css_string(rest));
+    }
+    let exported = options
+        .exported
+        .map(|d| css_string(&fill(t.rep_exported, &[&date_text(lang, d)])))
+        .unwrap_or_else(|| "\"\"".to_owned());
+    format!(
+        "@page {{ size: A4; margin: 14mm 14mm 16mm; @bottom-left {{ content: {exported}; font: 9pt system-ui, Arial, sans-serif; color: #333; }} @bottom-right {{ content: {counter}; font: 9pt system-ui, Arial, sans-serif; color: #333; }} }}
+@media print {{ body {{ margin: 0; max-width: none; font-size: 10pt; padding: 0; }} .bar, th {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} .exported {{ display: none; }} }}
+"
+    )
+}
+
+/// Text as a quoted CSS string.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The whole page.
-pub fn render(s: &Session, lang: Lang) -> String {
+pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     let t = lang.texts();
     let html_lang = match lang {
         Lang::Nl => "nl",
@@ -44,8 +110,9 @@ pub fn render(s: &Session, lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
-        esc(&s.title)
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>",
+        esc(&s.title),
+        print_style(lang, options)
     );
     let _ = writeln!(o, "<h1>{}</h1>\n<ul class=\"meta\">", esc(&s.title));
     let date = s.meeting_date.map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d));
@@ -58,29 +125,18 @@ pub fn render(s: &Session, lang: Lang) -> String {
     if let Some(follows) = &s.follows {
         let _ = writeln!(o, "<li><b>{}:</b> {}</li>", t.rep_follows, esc(follows));
     }
-    o.push_str("</ul>\n");
-
-    // Participants.
-    let _ = writeln!(
-        o,
-        "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        t.rep_participants, t.col_name, t.col_org, t.col_role, t.rep_present
-    );
-    for p in &s.participants {
-        let role = match p.role {
-            Role::Structural => t.role_structural,
-            Role::Incidental => t.role_incidental,
-        };
-        let present = if p.present { t.present_yes } else { t.present_no };
+    if let Some(day) = options.exported {
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td>{role}</td><td>{present}</td></tr>",
-            esc(&p.name),
-            esc(&p.organisation)
+            "<li class=\"exported\">{}</li>",
+            esc(&fill(t.rep_exported, &[&date_text(lang, day)]))
         );
     }
-    o.push_str("</table>\n");
+    o.push_str("</ul>\n");
 
+    top(&mut o, s, lang);
+    participants(&mut o, s, lang);
+    legend(&mut o, lang);
     rounds(&mut o, s, lang);
     matrix(&mut o, s, lang);
     actions(&mut o, s, lang);
@@ -91,7 +147,7 @@ pub fn render(s: &Session, lang: Lang) -> String {
     } else {
         let _ = writeln!(
             o,
-            "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
             t.col_agreement, t.col_owner, t.col_review
         );
         for a in &s.agreements {
@@ -108,7 +164,7 @@ pub fn render(s: &Session, lang: Lang) -> String {
                 esc(&review)
             );
         }
-        o.push_str("</table>\n");
+        o.push_str("</tbody>\n</table>\n");
     }
     let _ = writeln!(o, "<h2>{}</h2>", t.rep_notes);
     let notes = if s.notes.trim().is_empty() {
@@ -118,6 +174,112 @@ pub fn render(s: &Session, lang: Lang) -> String {
     };
     let _ = writeln!(o, "<p>{notes}</p>\n</body>\n</html>");
     o
+}
+
+/// "Onze top 3": each chosen theme with its gaps and its actions, the summary people read first.
+fn top(o: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let focus = s.focus_themes();
+    if focus.is_empty() {
+        return;
+    }
+    let chosen_in = s.rounds.iter().rev().find(|r| !r.is_open() && r.runoff_of.is_none());
+    let _ = writeln!(o, "<h2>{}</h2>\n<ol class=\"top\">", t.top_title);
+    for (i, th) in focus.iter().filter_map(|&id| s.matrix.theme(id)).enumerate() {
+        let votes = chosen_in.map_or(0, |r| r.votes_for(th.id));
+        let _ = write!(o, "<li><span class=\"theme\">{}. {}</span>", i + 1, esc(&th.desired));
+        if !th.problem.is_empty() {
+            let _ = write!(o, " → {}", esc(&th.problem));
+        }
+        let _ = writeln!(o, " ({})", fill(t.top_votes, &[&votes]));
+        let gaps: Vec<&str> = s
+            .matrix
+            .levels
+            .iter()
+            .filter(|l| s.matrix.is_gap(th.id, l.id))
+            .map(|l| l.name.as_str())
+            .collect();
+        if !gaps.is_empty() {
+            let _ = writeln!(
+                o,
+                "<br><span class=\"mark-gap\">{}</span> {}",
+                t.rep_gap,
+                esc(&fill(t.rep_top_gaps, &[&gaps.join(", ")]))
+            );
+        }
+        let linked: Vec<_> = s.actions.iter().filter(|a| a.theme == Some(th.id)).collect();
+        if linked.is_empty() {
+            let _ = writeln!(o, "<br><span class=\"note\">{}</span>", t.rep_top_no_actions);
+        } else {
+            let _ = writeln!(o, "<br>{}:\n<ul>", t.rep_top_actions);
+            for a in linked {
+                let owner = a.owner.and_then(|id| s.participant(id)).map(|p| p.name.as_str());
+                let due = a.due.map_or_else(|| t.rep_no_date.to_owned(), |d| date_text(lang, d));
+                let _ = writeln!(
+                    o,
+                    "<li>{} — {} — {} ({})</li>",
+                    esc(&a.text),
+                    esc(owner.unwrap_or(t.rep_no_owner)),
+                    esc(&due),
+                    status_word(lang, a.status)
+                );
+            }
+            o.push_str("</ul>\n");
+        }
+        o.push_str("</li>\n");
+    }
+    o.push_str("</ol>\n");
+}
+
+/// The participants per role, side by side, absent ones marked in words.
+fn participants(o: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let _ = writeln!(o, "<h2>{}</h2>\n<div class=\"roles\">", t.rep_participants);
+    for (role, heading) in [
+        (Role::Structural, t.rep_structural_partners),
+        (Role::Incidental, t.rep_incidental_partners),
+    ] {
+        let people: Vec<_> = s.participants.iter().filter(|p| p.role == role).collect();
+        if people.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            o,
+            "<div>\n<h3>{heading} ({})</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            people.len(),
+            t.col_name,
+            t.col_org,
+            t.col_present
+        );
+        for p in people {
+            let (class, present) =
+                if p.present { ("", t.present_yes) } else { (" class=\"absent\"", t.present_no) };
+            let _ = writeln!(
+                o,
+                "<tr{class}><td>{}</td><td>{}</td><td>{present}</td></tr>",
+                esc(&p.name),
+                esc(&p.organisation)
+            );
+        }
+        o.push_str("</tbody>\n</table>\n</div>\n");
+    }
+    o.push_str("</div>\n");
+}
+
+/// What each marker of the page means.
+fn legend(o: &mut String, lang: Lang) {
+    let t = lang.texts();
+    let _ = writeln!(
+        o,
+        "<p class=\"legend\"><b>{}:</b> <span>✓ {}</span> <span>+ <i>{}</i></span> <span><span class=\"mark-gap\">{}</span> {}</span> <span><b>{}</b>: {}</span></p>",
+        t.rep_legend,
+        t.rep_legend_existing,
+        t.rep_legend_needed,
+        t.rep_gap,
+        t.rep_legend_gap,
+        t.rep_through,
+        t.rep_legend_through
+    );
 }
 
 fn rounds(o: &mut String, s: &Session, lang: Lang) {
@@ -131,14 +293,14 @@ fn rounds(o: &mut String, s: &Session, lang: Lang) {
         let dots: u32 = r.ballots.iter().map(|b| b.total()).sum();
         let _ = writeln!(
             o,
-            "<section>\n<h3>{}. {} ({state})</h3>\n<p class=\"note\">{} {}</p>",
+            "<h3>{}. {} ({state})</h3>\n<p class=\"note\">{} {}</p>",
             n + 1,
             esc(&r.name),
             esc(&round_settings(lang, r)),
             fill(t.rep_ballots, &[&r.ballots.len(), &dots])
         );
         if !counts_shown(r) {
-            let _ = writeln!(o, "<p>{}</p>\n</section>", t.rep_hidden);
+            let _ = writeln!(o, "<p>{}</p>", t.rep_hidden);
             continue;
         }
         let through = r.result.as_ref().map(|res| res.through.clone()).unwrap_or_default();
@@ -146,7 +308,7 @@ fn rounds(o: &mut String, s: &Session, lang: Lang) {
         let max = ranking.first().map_or(0, |x| x.votes).max(1);
         let _ = writeln!(
             o,
-            "<table class=\"votes\">\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+            "<table class=\"votes\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead>\n<tbody>",
             t.rep_col_place, t.matrix_theme, t.rep_col_votes
         );
         for x in &ranking {
@@ -159,15 +321,20 @@ fn rounds(o: &mut String, s: &Session, lang: Lang) {
                 String::new()
             };
             let width = x.votes * 100 / max;
+            let bar = if x.votes == 0 {
+                String::new()
+            } else {
+                format!("<span class=\"bar\" style=\"width:{width}%\"></span>")
+            };
             let _ = writeln!(
                 o,
-                "<tr{class}><td class=\"n\">{}</td><td>{}{mark}<br><span class=\"bar\" style=\"width:{width}%\"></span></td><td class=\"n\">{}</td></tr>",
+                "<tr{class}><td class=\"n\">{}</td><td>{}{mark}</td><td class=\"n\">{}</td><td class=\"bars\">{bar}</td></tr>",
                 x.place,
                 esc(&theme),
                 x.votes
             );
         }
-        o.push_str("</table>\n");
+        o.push_str("</tbody>\n</table>\n");
         if let Some(result) = &r.result {
             if let Some(tie) = &result.tie {
                 let decided = match &result.decision {
@@ -192,7 +359,6 @@ fn rounds(o: &mut String, s: &Session, lang: Lang) {
                 );
             }
         }
-        o.push_str("</section>\n");
     }
 }
 
@@ -204,7 +370,7 @@ fn matrix(o: &mut String, s: &Session, lang: Lang) {
     }
     let _ = writeln!(
         o,
-        "<h2>{}</h2>\n<p class=\"note\">{}</p>\n<table class=\"matrix\">\n<tr><th>{}</th>",
+        "<h2>{}</h2>\n<p class=\"note\">{}</p>\n<table class=\"matrix\">\n<thead><tr><th>{}</th>",
         t.rep_matrix, t.rep_gap_note, t.matrix_theme
     );
     for l in &m.levels {
@@ -212,7 +378,7 @@ fn matrix(o: &mut String, s: &Session, lang: Lang) {
             if l.alias.is_empty() { l.name.clone() } else { format!("{} ({})", l.name, l.alias) };
         let _ = write!(o, "<th>{}</th>", esc(&name));
     }
-    o.push_str("</tr>\n");
+    o.push_str("</tr></thead>\n<tbody>\n");
     for theme in report_rows(s) {
         let _ = write!(o, "<tr><th>{}", esc(&theme.desired));
         if !theme.problem.is_empty() {
@@ -249,7 +415,7 @@ fn matrix(o: &mut String, s: &Session, lang: Lang) {
         }
         o.push_str("</tr>\n");
     }
-    o.push_str("</table>\n");
+    o.push_str("</tbody>\n</table>\n");
 }
 
 fn actions(o: &mut String, s: &Session, lang: Lang) {
@@ -263,7 +429,7 @@ fn actions(o: &mut String, s: &Session, lang: Lang) {
         let heading = owner_heading(lang, owner);
         let _ = writeln!(
             o,
-            "<section>\n<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
             esc(&heading),
             t.col_action,
             t.col_due,
@@ -281,6 +447,6 @@ fn actions(o: &mut String, s: &Session, lang: Lang) {
                 esc(&s.link_label(a))
             );
         }
-        o.push_str("</table>\n</section>\n");
+        o.push_str("</tbody>\n</table>\n");
     }
 }

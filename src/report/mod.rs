@@ -1,13 +1,20 @@
 //! The meeting report: what a knooppunt decided, to mail to the partners. Markdown (the
-//! default, readable as plain text), CSV (the actions, for a spreadsheet) and one printable,
-//! self-contained HTML page.
+//! default, readable as plain text), CSV (one table, for a spreadsheet), an Excel workbook
+//! (every table, one sheet each) and one printable, self-contained HTML page.
 //!
-//! Reports are made from the session alone, so the same session always gives the same bytes.
+//! Reports are made from the session and [`Options`] alone (the export date comes in through
+//! the options, never from the clock), so the same input always gives the same bytes.
 
 mod csv;
 mod html;
 mod markdown;
+mod tables;
+mod xlsx;
 
+use jiff::civil::Date;
+
+pub use self::csv::separator;
+pub use self::tables::{Table, looks_like_formula};
 use crate::i18n::{Lang, fill};
 use crate::model::{Action, ActionStatus, Participant, Round, Session, Theme};
 
@@ -16,10 +23,12 @@ use crate::model::{Action, ActionStatus, Participant, Round, Session, Theme};
 pub enum Format {
     /// Markdown.
     Md,
-    /// The actions as comma-separated values.
+    /// One table (the actions by default) as separated values.
     Csv,
     /// One printable HTML page.
     Html,
+    /// An Excel workbook with every table.
+    Xlsx,
 }
 
 impl Format {
@@ -29,24 +38,58 @@ impl Format {
             Format::Md => "md",
             Format::Csv => "csv",
             Format::Html => "html",
+            Format::Xlsx => "xlsx",
         }
     }
 }
 
-/// Options for a report.
-#[derive(Clone, Copy, Debug, Default)]
+/// Options for a report; the default is what the language expects and no export date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Start a CSV with a byte-order mark, so Excel reads UTF-8 accents right.
-    pub bom: bool,
+    /// Start a CSV with a byte-order mark, so Excel reads UTF-8 accents right; `None`: as the
+    /// language expects (yes for Dutch, whose Excel needs it; no for English).
+    pub bom: Option<bool>,
+    /// The CSV's separator; `None`: as the language expects (`;` for Dutch, `,` for English).
+    pub separator: Option<u8>,
+    /// Which table a CSV holds.
+    pub table: Table,
+    /// The day of the export, for the printed page's footer and the workbook's properties;
+    /// passed in (not read from the clock) so a report is the same in every test run.
+    pub exported: Option<Date>,
 }
 
-/// The report of `session` in `format` and `lang`.
-pub fn render(session: &Session, format: Format, lang: Lang, options: Options) -> Vec<u8> {
-    match format {
-        Format::Md => markdown::render(session, lang).into_bytes(),
-        Format::Csv => csv::render(session, lang, options.bom),
-        Format::Html => html::render(session, lang).into_bytes(),
+/// Why a report could not be made: only the workbook writer can refuse.
+#[derive(Debug)]
+pub struct RenderError(String);
+
+impl RenderError {
+    /// The reason, in words the facilitator can act on.
+    pub fn message(&self, lang: Lang) -> String {
+        fill(lang.texts().rep_xlsx_failed, &[&self.0])
     }
+}
+
+/// The report of `session` in `format` and `lang`. Markdown, CSV and HTML cannot fail; for a
+/// workbook that the writer refuses this gives no bytes, which [`try_render`] explains.
+pub fn render(session: &Session, format: Format, lang: Lang, options: Options) -> Vec<u8> {
+    try_render(session, format, lang, options).unwrap_or_default()
+}
+
+/// The report of `session` in `format` and `lang`, or why the workbook could not be made.
+pub fn try_render(
+    session: &Session,
+    format: Format,
+    lang: Lang,
+    options: Options,
+) -> Result<Vec<u8>, RenderError> {
+    Ok(match format {
+        Format::Md => markdown::render(session, lang).into_bytes(),
+        Format::Csv => csv::render(session, lang, options),
+        Format::Html => html::render(session, lang, options).into_bytes(),
+        Format::Xlsx => {
+            xlsx::render(session, lang, options).map_err(|e| RenderError(e.to_string()))?
+        }
+    })
 }
 
 /// The actions per owner, in participant order, those without an owner last.

@@ -42,7 +42,7 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
             Span::styled(format!("│ {} ", t.status_saving), palette.status)
         }
         (None, SaveState::Saved(at)) => {
-            let time = at.to_zoned(TimeZone::system()).strftime("%H:%M:%S").to_string();
+            let time = at.to_zoned_datetime(TimeZone::system()).strftime("%H:%M:%S").to_string();
             Span::styled(format!("│ ✓ {} ", fill(t.status_saved, &[&time])), palette.status)
         }
         (None, SaveState::Unchanged) => {
