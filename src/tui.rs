@@ -21,7 +21,7 @@ use ratatui::crossterm::execute;
 use ratatui::layout::{Position, Rect};
 
 use crate::app::{App, Msg, Pane, Picker, PickerOutcome, keymap, update};
-use crate::ballot::{self, BallotBox, BoxRound};
+use crate::ballot::{self, BallotBox, BallotEvent, BoxConfig, BoxRound, BoxState};
 use crate::i18n::Lang;
 use crate::model::RoundId;
 use crate::model::Session;
@@ -150,8 +150,19 @@ fn open_phones(app: &mut App, events: &Sender<Msg>) -> Option<(RoundId, BallotBo
         return None;
     };
     let snapshot = BoxRound::of(&app.session, round)?;
-    let ip = ballot::local_address();
-    match BallotBox::open(snapshot, ip, app.phone_port.unwrap_or(0), app.lang, events.clone()) {
+    let Some(ip) = ballot::address_candidates().first().map(|c| c.ip) else {
+        app.message = Some(t.box_no_network.to_owned());
+        return None;
+    };
+    let config = BoxConfig::new(snapshot, ip, app.phone_port.unwrap_or(0), app.lang);
+    let events = events.clone();
+    // A stopped box shows in its stats, which `sync_phones` reads every frame.
+    let report = move |event| {
+        if let BallotEvent::Ballot { round, ballot, .. } = event {
+            let _ = events.send(Msg::PhoneBallot(round, ballot));
+        }
+    };
+    match BallotBox::open(config, report) {
         Ok(b) => Some((round, b)),
         Err(e) => {
             app.message = Some(crate::i18n::fill(t.phones_open_failed, &[&e]));
@@ -175,12 +186,18 @@ fn sync_phones(app: &mut App, phones: &mut Option<(RoundId, BallotBox)>) {
         if let Some(snapshot) = BoxRound::of(&app.session, *round) {
             b.update_round(snapshot);
         }
-        let (connected, voted) = b.stats();
+        let stats = b.stats();
+        if let BoxState::Stopped(reason) = stats.state {
+            app.message = Some(reason);
+            *phones = None;
+            app.phones = None;
+            return;
+        }
         app.phones = Some(crate::app::PhonesView {
             url: b.url.clone(),
             code: b.code.clone(),
-            connected,
-            voted,
+            connected: stats.opened,
+            voted: stats.voted,
         });
     }
 }
