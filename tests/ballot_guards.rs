@@ -170,7 +170,9 @@ fn wrong_codes_lock_the_typed_code_but_not_the_qr_link() {
     assert_eq!(get(20, "/s/abcdef"), 429, "locked for the rest of the minute");
     assert_eq!(get(2, &path_of(&b.short_url)), 429, "even the right typed code");
     assert_eq!(get(3, &path_of(&b.url)), 200, "the QR link still opens");
-    assert_eq!(b.stats().wrong_codes, 6);
+    let stats = b.stats();
+    assert_eq!(stats.wrong_codes, 6);
+    assert_eq!((stats.connections, stats.requests), (9, 9));
 }
 
 #[test]

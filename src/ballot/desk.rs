@@ -146,10 +146,12 @@ impl Desk {
         self.round = round;
     }
 
+    /// The desk's counts; the server adds its connections.
     pub fn stats(&self) -> BoxStats {
         BoxStats {
             opened: self.devices.len(),
             voted: self.devices.values().filter(|d| d.voted).count(),
+            connections: 0,
             requests: self.requests,
             wrong_codes: self.wrong_codes,
             refused_devices: self.refused_devices,

@@ -206,8 +206,12 @@ pub struct BoxStats {
     pub opened: usize,
     /// Devices that voted.
     pub voted: usize,
-    /// Requests seen at all, refused ones included: still 0 after a minute means no phone
-    /// reaches the laptop (another network, a firewall), see `box_unreached`.
+    /// Connections accepted at all, even those that never sent a request (a browser's
+    /// preconnect, a flood): with [`BoxStats::requests`], still 0 after a minute means no phone
+    /// reaches the laptop (another network, a firewall, client isolation); the pane can then
+    /// say `box_unreached`.
+    pub connections: u64,
+    /// Requests seen at all, refused ones included.
     pub requests: u64,
     /// Requests with a wrong join code.
     pub wrong_codes: u64,
@@ -266,7 +270,9 @@ impl BallotBox {
 
     /// How many phones came and voted, how many requests arrived, and whether the box runs.
     pub fn stats(&self) -> BoxStats {
-        self.desk().stats()
+        let mut stats = self.desk().stats();
+        stats.connections = self.shared.connections();
+        stats
     }
 
     /// The facilitator voids `voter`'s phone ballot: the device that voted as them forgets it

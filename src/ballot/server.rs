@@ -23,6 +23,7 @@ use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::panic::AssertUnwindSafe;
 use std::pin::pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::Poll;
 use std::thread::JoinHandle;
@@ -59,12 +60,18 @@ pub(crate) struct Shared {
     events: Box<dyn Fn(BallotEvent) + Send + Sync>,
     lang: Lang,
     fail: Notify,
+    connections: AtomicU64,
 }
 
 impl Shared {
     /// The desk, also after a panic elsewhere left the lock poisoned: its tables stay usable.
     pub fn desk(&self) -> MutexGuard<'_, Desk> {
         self.desk.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Connections accepted so far.
+    pub fn connections(&self) -> u64 {
+        self.connections.load(Ordering::Relaxed)
     }
 
     pub fn fail_for_test(&self) {
@@ -179,8 +186,13 @@ fn run(
         short_code,
         Instant::now(),
     );
-    let shared =
-        Arc::new(Shared { desk: Mutex::new(desk), events, lang: config.lang, fail: Notify::new() });
+    let shared = Arc::new(Shared {
+        desk: Mutex::new(desk),
+        events,
+        lang: config.lang,
+        fail: Notify::new(),
+        connections: AtomicU64::new(0),
+    });
     if ready.send(Ok((addr, shared.clone()))).is_err() {
         return;
     }
@@ -286,6 +298,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, limits: Limits)
             None => return io::Error::other("test fault"),
             Some(Ok(accepted)) => {
                 failing_since = None;
+                shared.connections.fetch_add(1, Ordering::Relaxed);
                 accepted
             }
             Some(Err(e)) => {
