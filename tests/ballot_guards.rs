@@ -351,3 +351,68 @@ fn a_box_that_stops_by_itself_says_so() {
     drop(b);
     assert!(heard.lock().unwrap().is_empty());
 }
+
+#[test]
+fn slow_bodies_idle_connections_and_trickled_headers_are_cut_off() {
+    use std::io::{Read, Write};
+    let (s, round) = session(true);
+    let limits = Limits {
+        header_timeout: Duration::from_millis(400),
+        busy_header_timeout: Duration::from_millis(400),
+        body_timeout: Duration::from_millis(400),
+        ..Limits::default()
+    };
+    let (b, heard, addr) = open(&s, round, limits);
+    let mut p = Phone::new(1, &addr, &b.url);
+    p.open();
+    let read_all = |stream: &mut TcpStream| {
+        stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let mut bytes = Vec::new();
+        let _ = stream.read_to_end(&mut bytes);
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+
+    // A body that never finishes.
+    let mut stream = phone::connect_from(p.from, &addr).unwrap();
+    let head = format!(
+        "POST {} HTTP/1.1\r\nHost: {addr}\r\nCookie: knoop={}\r\nContent-Length: 100\r\n\r\np={}&t16=1",
+        path_of(&b.url),
+        p.cookie.clone().unwrap(),
+        p.token.clone().unwrap()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    let start = Instant::now();
+    let reply = read_all(&mut stream);
+    assert!(reply.starts_with("HTTP/1.1 408"), "{reply}");
+    assert!(start.elapsed() < Duration::from_secs(3));
+    assert!(heard.lock().unwrap().is_empty());
+
+    // Headers trickled a byte at a time still have to be complete in time.
+    let mut stream = phone::connect_from(p.from, &addr).unwrap();
+    let start = Instant::now();
+    let mut cut = false;
+    for byte in
+        b"GET /s/ HTTP/1.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".iter()
+    {
+        if stream.write_all(&[*byte]).is_err() {
+            cut = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(cut || read_all(&mut stream).is_empty(), "closed without an answer");
+    assert!(start.elapsed() < Duration::from_secs(4));
+
+    // An idle keep-alive connection is closed after the header time.
+    let mut stream = phone::connect_from(p.from, &addr).unwrap();
+    let get = format!("GET {} HTTP/1.1\r\nHost: {addr}\r\n\r\n", path_of(&b.url));
+    stream.write_all(get.as_bytes()).unwrap();
+    let start = Instant::now();
+    let reply = read_all(&mut stream);
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let idle = start.elapsed();
+    assert!(
+        idle >= Duration::from_millis(300) && idle < Duration::from_secs(3),
+        "kept alive, then closed: {idle:?}"
+    );
+}

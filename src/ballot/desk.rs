@@ -24,6 +24,24 @@ pub(crate) fn random_hex(n: usize) -> io::Result<String> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// The address a peer counts as, for every per-address limit: an IPv4 address itself, an IPv6
+/// address by its /64 network, since one phone may use many addresses of its network (privacy
+/// addresses) and a script could use them all.
+pub(crate) fn address_group(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(std::net::Ipv6Addr::from(bits))
+        }
+        v4 => v4,
+    }
+}
+
+/// Compares two codes in time that does not depend on where they differ.
+fn same_code(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 /// The request methods the box tells apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Method {
@@ -43,6 +61,7 @@ pub(crate) struct Request<'a> {
     pub fetch_site: Option<&'a str>,
     /// The value of the `knoop` cookie, if the request sent one.
     pub cookie: Option<&'a str>,
+    /// The peer's [`address_group`].
     pub peer: IpAddr,
     pub body: &'a [u8],
 }
@@ -196,8 +215,8 @@ impl Desk {
         };
         // The long code of the QR link always opens; the short code typed from the screen only
         // while wrong codes are rare, so guessing it takes longer than any meeting.
-        if code != self.long_code {
-            let wrong = code != self.short_code;
+        if !same_code(code, &self.long_code) {
+            let wrong = !same_code(code, &self.short_code);
             if wrong {
                 self.wrong_codes += 1;
             }
@@ -558,5 +577,18 @@ mod tests {
             ]
         );
         assert_eq!(decode("a+b%20c%C3%A9%zz%"), "a b cé%zz%");
+    }
+
+    #[test]
+    fn an_ipv6_phone_counts_as_its_network() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        assert_eq!(address_group(a), address_group(b));
+        assert_ne!(address_group(a), address_group("2001:db8:1:3::1".parse().unwrap()));
+        let v4: IpAddr = "192.168.1.23".parse().unwrap();
+        assert_eq!(address_group(v4), v4);
+        assert_eq!(address_group("::ffff:192.168.1.23".parse().unwrap()), v4);
+        assert!(same_code("abc123", "abc123") && !same_code("abc123", "abc124"));
+        assert!(!same_code("abc", "abc123"));
     }
 }

@@ -312,7 +312,8 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, limits: Limits)
                 continue;
             }
         };
-        let Some(slot) = AddressSlot::take(&per_address, peer.ip(), limits.connections_per_address)
+        let group = desk::address_group(peer.ip());
+        let Some(slot) = AddressSlot::take(&per_address, group, limits.connections_per_address)
         else {
             // One address holds enough connections: close this one at once.
             drop(stream);
@@ -322,7 +323,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, limits: Limits)
         let header_timeout = if busy { limits.busy_header_timeout } else { limits.header_timeout };
         let (shared, limits) = (shared.clone(), limits.clone());
         tokio::spawn(async move {
-            serve(stream, peer, shared, header_timeout, &limits).await;
+            serve(stream, group, shared, header_timeout, &limits).await;
             drop((permit, slot));
         });
     }
@@ -331,7 +332,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, limits: Limits)
 /// Serves one connection within its bounds.
 async fn serve(
     stream: TcpStream,
-    peer: SocketAddr,
+    peer: IpAddr,
     shared: Arc<Shared>,
     header_timeout: Duration,
     limits: &Limits,
@@ -339,7 +340,7 @@ async fn serve(
     let body_timeout = limits.body_timeout;
     let service = service_fn(move |request| {
         let shared = shared.clone();
-        async move { Ok::<_, Infallible>(handle(&shared, peer.ip(), request, body_timeout).await) }
+        async move { Ok::<_, Infallible>(handle(&shared, peer, request, body_timeout).await) }
     });
     let mut builder = http1::Builder::new();
     builder
