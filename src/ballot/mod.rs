@@ -94,7 +94,8 @@ impl BoxRound {
 pub struct Limits {
     /// Connections open at once. Well below a 1,024 open-files limit, so saving and the
     /// terminal always have file descriptors left; beyond it the box stops accepting and new
-    /// connections wait in the kernel's backlog.
+    /// connections wait in the kernel's backlog. The box never takes more than a quarter of
+    /// the process's open-files limit, whatever this says.
     pub max_connections: usize,
     /// Connections open at once from one address: one flooding machine can't take the box.
     pub connections_per_address: usize,

@@ -271,10 +271,31 @@ impl Drop for AddressSlot {
     }
 }
 
+/// The most connections this process can afford: a quarter of its open-files limit (macOS
+/// starts at 256, Linux usually at 1,024), so saving, the terminal and the rest of knoop always
+/// have descriptors left, whatever [`Limits::max_connections`] says.
+#[cfg(unix)]
+fn connection_budget() -> usize {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit only writes into the struct we own.
+    let ok = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0;
+    if !ok || limit.rlim_cur == libc::RLIM_INFINITY {
+        return usize::MAX;
+    }
+    usize::try_from(limit.rlim_cur / 4).unwrap_or(usize::MAX).max(16)
+}
+
+/// Windows counts handles, not a small per-process limit of descriptors.
+#[cfg(not(unix))]
+fn connection_budget() -> usize {
+    usize::MAX
+}
+
 /// Accepts connections while there are slots; each gets a task of its own. Ends only on a
 /// failure that lasts ([`ACCEPT_FAILING`]) or when a test asks it to, with the reason.
 async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, limits: Limits) -> io::Error {
-    let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let cap = limits.max_connections.min(connection_budget()).max(1);
+    let slots = Arc::new(Semaphore::new(cap));
     let per_address = Arc::new(Mutex::new(HashMap::new()));
     let mut failing_since: Option<Instant> = None;
     loop {
@@ -319,7 +340,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, limits: Limits)
             drop(stream);
             continue;
         };
-        let busy = slots.available_permits() < limits.max_connections / 2;
+        let busy = slots.available_permits() < cap / 2;
         let header_timeout = if busy { limits.busy_header_timeout } else { limits.header_timeout };
         let (shared, limits) = (shared.clone(), limits.clone());
         tokio::spawn(async move {
