@@ -151,3 +151,16 @@ pub fn ballot(
     let _ = writeln!(b, "<button type=\"submit\">{}</button>\n</form>", t.page_send);
     shell(lang, &b)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_dot_is_singular_in_both_languages() {
+        assert_eq!(dots_text(Lang::Nl, 1), "1 stip");
+        assert_eq!(dots_text(Lang::Nl, 2), "2 stippen");
+        assert_eq!(dots_text(Lang::En, 1), "1 dot");
+        assert_eq!(dots_text(Lang::En, 0), "0 dots");
+    }
+}
