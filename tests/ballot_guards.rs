@@ -117,6 +117,19 @@ fn no_more_phones_vote_than_the_room_holds() {
     assert_eq!(statuses.iter().filter(|&&s| s == 200).count(), present + 2, "{statuses:?}");
     assert_eq!(statuses.iter().filter(|&&s| s == 409).count(), 2);
     assert_eq!(ballots(&heard).len(), present + 2);
+    drop(b);
+
+    // Nobody marked present: the assumed room, plus the spare phones.
+    let (mut s, round) = session(true);
+    s.participants.iter_mut().for_each(|p| p.present = false);
+    let limits = Limits { unlisted_room: 3, spare_voters: 1, ..Limits::default() };
+    let (b, heard, addr) = open(&s, round, limits);
+    for n in 1..=6 {
+        let mut p = Phone::new(n, &addr, &b.url);
+        p.open();
+        p.send("t16=1");
+    }
+    assert_eq!(ballots(&heard).len(), 4);
 }
 
 #[test]

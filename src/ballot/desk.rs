@@ -421,7 +421,7 @@ impl Desk {
         };
         if mine.is_none() {
             let voters = self.devices.values().filter(|d| d.voter.is_some()).count();
-            if voters >= self.round.present.len() + self.limits.spare_voters {
+            if voters >= self.voters_allowed() {
                 self.refused_devices += 1;
                 return self.refuse(&token, mine, 409, t.page_box_full);
             }
@@ -517,6 +517,16 @@ impl Desk {
             }
         }
         Ok(voter)
+    }
+
+    /// How many devices may vote: the participants present (or the assumed room when no list
+    /// was kept), plus the spare ones. A script with many addresses can't vote beyond it.
+    fn voters_allowed(&self) -> usize {
+        let room = match self.round.present.len() {
+            0 => self.limits.unlisted_room,
+            n => n,
+        };
+        room + self.limits.spare_voters
     }
 
     fn refuse(&mut self, token: &str, me: Option<Voter>, status: u16, why: &str) -> Reply {

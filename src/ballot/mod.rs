@@ -19,8 +19,9 @@
 //!   issues, on a page request; every form carries a page token tied to that device, checked on
 //!   sending. One address gets [`Limits::devices_per_address`] devices (one by default): a script
 //!   without cookies, or a second browser on the same phone, gets that address's device back,
-//!   so it can only change one ballot. No more devices vote than the participants present plus
-//!   [`Limits::spare_voters`]. One name per device and each name once; a named ballot cast at
+//!   so it can only change one ballot (an IPv6 address counts by its /64). No more devices vote
+//!   than the participants present (or [`Limits::unlisted_room`] when nobody is marked present)
+//!   plus [`Limits::spare_voters`], so even many addresses can't outvote the room. One name per device and each name once; a named ballot cast at
 //!   the keyboard (a ballot in the round whose voter no device holds) can't be taken over.
 //! - **Hard to guess**: the QR link carries a 128-bit code; the six-character code to type
 //!   stays, but after [`Limits::wrong_codes_per_minute`] wrong codes the typed code is refused
@@ -115,6 +116,9 @@ pub struct Limits {
     pub max_devices: usize,
     /// Devices that may vote beyond the participants present (late arrivals, a second phone).
     pub spare_voters: usize,
+    /// The room an anonymous round assumes when no participant is marked present (the
+    /// facilitator kept no list): that many voters, plus the spare ones.
+    pub unlisted_room: usize,
     /// A device that never voted is forgotten after this long without a request.
     pub device_idle: Duration,
     /// Wrong join codes per minute, counted over all addresses, before the typed code is
@@ -140,6 +144,7 @@ impl Default for Limits {
             devices_per_address: 1,
             max_devices: 512,
             spare_voters: 10,
+            unlisted_room: 20,
             device_idle: Duration::from_secs(30 * 60),
             wrong_codes_per_minute: 30,
             rate_burst: 60.0,
