@@ -103,7 +103,9 @@ pub struct Limits {
     /// Time for a request's headers to arrive, counted from when the connection starts waiting
     /// for them: this also ends idle keep-alive connections.
     pub header_timeout: Duration,
-    /// The header time when more than half the connections are in use.
+    /// The header time when more than half the connections are in use; also how long a
+    /// connection may stay without a complete first request once the box is that busy, however
+    /// quiet it was when the connection came in. Honest phones send their request at once.
     pub busy_header_timeout: Duration,
     /// Time for a request's body to arrive once its headers have.
     pub body_timeout: Duration,
@@ -138,7 +140,7 @@ impl Default for Limits {
             max_connections: 256,
             connections_per_address: 16,
             header_timeout: Duration::from_secs(10),
-            busy_header_timeout: Duration::from_secs(2),
+            busy_header_timeout: Duration::from_secs(1),
             body_timeout: Duration::from_secs(10),
             connection_lifetime: Duration::from_secs(60),
             devices_per_address: 1,

@@ -23,7 +23,7 @@ use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::panic::AssertUnwindSafe;
 use std::pin::pin;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::Poll;
 use std::thread::JoinHandle;
@@ -343,23 +343,46 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, limits: Limits)
         let busy = slots.available_permits() < cap / 2;
         let header_timeout = if busy { limits.busy_header_timeout } else { limits.header_timeout };
         let (shared, limits) = (shared.clone(), limits.clone());
+        let pressure = Pressure { slots: slots.clone(), cap };
         tokio::spawn(async move {
-            serve(stream, group, shared, header_timeout, &limits).await;
+            serve(stream, group, shared, header_timeout, &limits, pressure).await;
             drop((permit, slot));
         });
     }
 }
 
+/// How full the box is, for a connection to look at later.
+struct Pressure {
+    slots: Arc<Semaphore>,
+    cap: usize,
+}
+
+impl Pressure {
+    /// More than half the connections are in use.
+    fn busy(&self) -> bool {
+        self.slots.available_permits() < self.cap / 2
+    }
+}
+
 /// Serves one connection within its bounds.
+///
+/// Besides hyper's own timeouts, a connection that has not sent a single complete request
+/// after [`Limits::busy_header_timeout`] is cut as soon as the box is busy, even if it came in
+/// while the box was quiet: slow connections from many addresses then can't hold their slots
+/// for the quiet-time header timeout while honest phones wait in the backlog.
 async fn serve(
     stream: TcpStream,
     peer: IpAddr,
     shared: Arc<Shared>,
     header_timeout: Duration,
     limits: &Limits,
+    pressure: Pressure,
 ) {
     let body_timeout = limits.body_timeout;
+    let started = Arc::new(AtomicBool::new(false));
+    let first = started.clone();
     let service = service_fn(move |request| {
+        first.store(true, Ordering::Relaxed);
         let shared = shared.clone();
         async move { Ok::<_, Infallible>(handle(&shared, peer, request, body_timeout).await) }
     });
@@ -371,8 +394,26 @@ async fn serve(
         .max_headers(MAX_HEADER_COUNT)
         .max_buf_size(MAX_HEADERS + MAX_BODY)
         .keep_alive(true);
-    let connection = builder.serve_connection(TokioIo::new(stream), service);
-    let _ = tokio::time::timeout(limits.connection_lifetime, connection).await;
+    let mut connection = pin!(builder.serve_connection(TokioIo::new(stream), service));
+    let mut silent = pin!(async {
+        loop {
+            tokio::time::sleep(limits.busy_header_timeout).await;
+            if started.load(Ordering::Relaxed) {
+                // It spoke: from here on hyper's timeouts rule.
+                std::future::pending::<()>().await;
+            }
+            if pressure.busy() {
+                return;
+            }
+        }
+    });
+    let either = std::future::poll_fn(|cx| {
+        if silent.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(());
+        }
+        connection.as_mut().poll(cx).map(|_| ())
+    });
+    let _ = tokio::time::timeout(limits.connection_lifetime, either).await;
 }
 
 /// Answers one request: reads its body within the bounds, then asks the desk.
