@@ -12,7 +12,8 @@
 //!   (the box stops accepting at the cap, so the excess waits in the kernel's backlog and the
 //!   app keeps its file descriptors for saving), at most [`Limits::connections_per_address`] of
 //!   them from one address; headers must arrive within [`Limits::header_timeout`] (shorter when
-//!   the box is busy), which also ends idle keep-alive connections; a body within
+//!   the box is busy, and then also for connections that came in earlier and have not spoken),
+//!   which also ends idle keep-alive connections; a body within
 //!   [`Limits::body_timeout`]; no connection lives longer than [`Limits::connection_lifetime`];
 //!   headers are at most [`MAX_HEADERS`] and bodies [`MAX_BODY`] bytes.
 //! - **One phone, one ballot**: a device is the random token in a cookie that only the box
@@ -21,14 +22,19 @@
 //!   without cookies, or a second browser on the same phone, gets that address's device back,
 //!   so it can only change one ballot (an IPv6 address counts by its /64). No more devices vote
 //!   than the participants present (or [`Limits::unlisted_room`] when nobody is marked present)
-//!   plus [`Limits::spare_voters`], so even many addresses can't outvote the room. One name per device and each name once; a named ballot cast at
-//!   the keyboard (a ballot in the round whose voter no device holds) can't be taken over.
+//!   plus [`Limits::spare_voters`], so even many addresses can't outvote the room. One name
+//!   per device and each name once; a named ballot cast at the keyboard (a ballot in the round
+//!   whose voter no device holds) can't be taken over. Why one device per address: on a school
+//!   network every phone has an address of its own, and a phone's second browser should not
+//!   be a second voter; where phones share one NAT address, raise the limit.
 //! - **Hard to guess**: the QR link carries a 128-bit code; the six-character code to type
 //!   stays, but after [`Limits::wrong_codes_per_minute`] wrong codes the typed code is refused
 //!   for the rest of that minute. Every answer carries a Content-Security-Policy without any
 //!   external source, `X-Frame-Options: DENY`, `nosniff`, `no-referrer` and `no-store`; a
 //!   request whose Host (or, when sending, Origin) is not the box's own is refused.
-//! - **Nothing grows without bound**: the device and rate tables are capped and pruned.
+//! - **Nothing grows without bound**: the device table ([`Limits::max_devices`], devices that
+//!   never voted forgotten after [`Limits::device_idle`]) and the rate table
+//!   ([`Limits::max_rate_entries`], buckets that filled up again dropped) are capped and pruned.
 //! - **A stop is reported**: if the server ends for any reason but being closed, the callback
 //!   hears [`BallotEvent::Stopped`] and [`BallotBox::stats`] says so.
 
