@@ -217,6 +217,14 @@ mod tests {
     }
 
     #[test]
+    fn this_machine_never_offers_loopback() {
+        let found = address_candidates();
+        assert!(found.iter().all(|c| !c.ip.is_loopback()), "{found:?}");
+        assert_eq!(CandidateKind::Lan.label(Lang::Nl), "lokaal netwerk");
+        assert_eq!(CandidateKind::Vpn.label(Lang::En), "VPN");
+    }
+
+    #[test]
     fn a_private_address_on_a_tunnel_is_still_a_vpn() {
         let ranked = rank_candidates(found(&[("wg0", "192.168.50.2"), ("en0", "172.20.10.3")]));
         assert_eq!(ranked[0].interface, "en0", "a phone hotspot's range beats the tunnel");
