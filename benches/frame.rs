@@ -191,13 +191,16 @@ fn phone_ballot_key_and_redraw_50_phones(bencher: divan::Bencher) {
     let round = s.start_round("Top 3", candidates.clone(), 3);
     s.rounds.last_mut().unwrap().anonymous = true;
     let mut app = App::new(s, PathBuf::from("bench.json"), Lang::Nl);
-    app.phones = Some(knoop::app::PhonesView {
+    let mut view = knoop::app::PhonesView::new(
         round,
-        url: "http://192.168.1.23:8123/s/4f2a9c".into(),
-        code: "4f2a9c".into(),
-        connected: 50,
-        voted: 0,
-    });
+        "http://192.168.1.23:8123/v/3f9c2a7be41d08c5a6e7f1b2c3d4e5f6",
+        "http://192.168.1.23:8123/s/4f2a9c",
+        "4f2a9c",
+    );
+    (view.connected, view.voted) = (50, 0);
+    view.addresses =
+        vec!["192.168.1.23 · wlan0 · lokaal netwerk".into(), "10.8.0.2 · tun0 · VPN".into()];
+    app.phones = Some(view);
     let palette = Palette::high_contrast();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut n = 0usize;

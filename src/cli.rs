@@ -41,6 +41,9 @@ pub struct Cli {
     /// Port for the ballot box.
     #[arg(long, global = true, value_name = "POORT")]
     pub port: Option<u16>,
+    /// The laptop's address phones reach the ballot box on.
+    #[arg(long, global = true, value_name = "ADRES")]
+    pub bind: Option<std::net::IpAddr>,
     /// Adds the system's or the parser's original (English) words to an error, for whoever
     /// helps the facilitator; without it no such words are shown.
     #[arg(long, global = true)]
@@ -220,7 +223,8 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_arg("lang", |a| a.help(t.cli_lang).hide_possible_values(true))
         .mut_arg("dir", |a| a.help(t.cli_dir).value_name(dir))
         .mut_arg("theme", |a| a.help(t.cli_theme).hide_possible_values(true))
-        .mut_arg("port", |a| a.help(t.cli_port))
+        .mut_arg("port", |a| a.help(t.cli_port).value_name(t.cli_value_port))
+        .mut_arg("bind", |a| a.help(t.cli_bind).value_name(t.cli_value_address))
         .mut_arg("verbose", |a| a.help(t.cli_verbose));
     for sub_texts in subs {
         cmd = cmd.mut_subcommand(sub_texts.name, |mut sub| {
@@ -285,7 +289,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     let t = lang.texts();
     let mut out = std::io::stdout().lock();
     let verbose = cli.verbose;
-    let view = View { theme: cli.theme.as_deref(), port: cli.port, verbose };
+    let view = View { theme: cli.theme.as_deref(), port: cli.port, bind: cli.bind, verbose };
     let result = match cli.command {
         Some(Command::Check { files }) => check(lang, &files, verbose, &mut out),
         Some(Command::Open { file }) => open(lang, &file, view, &mut out),
@@ -336,6 +340,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 struct View<'a> {
     theme: Option<&'a str>,
     port: Option<u16>,
+    bind: Option<std::net::IpAddr>,
     verbose: bool,
 }
 
@@ -641,7 +646,8 @@ fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> O
         app.focus = crate::app::Pane::Acties;
         app.overlay = Overlay::Review(review);
     }
-    let options = crate::runtime::Options { port: view.port, recovery_dir: data_dir };
+    let options =
+        crate::runtime::Options { port: view.port, bind: view.bind, recovery_dir: data_dir };
     let result = crate::runtime::run(app, palette(view.theme), options);
     drop(opened.access);
     result.map_err(|e| Failure::Bad(e.to_string()))

@@ -2,66 +2,19 @@
 //! changing and failing to cast ballots, and a bounded load on loopback.
 
 mod common;
+mod phone;
 
-use std::io::{Read, Write};
 use std::net::{IpAddr, TcpStream};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use knoop::app::{App, Msg, Pane, update};
-use knoop::ballot::{BallotBox, BoxRound};
+use knoop::ballot::{BallotBox, BallotEvent, BoxConfig, BoxRound, Limits};
 use knoop::i18n::Lang;
 use knoop::model::{ParticipantId, RoundId, ThemeId, Voter};
+use phone::{Phone, authority, path_of, raw, request_from};
 
 const LOOPBACK: [u8; 4] = [127, 0, 0, 1];
-
-/// An HTTP reply: status, the `knoop` cookie if one was set, the body.
-struct Reply {
-    status: u16,
-    cookie: Option<String>,
-    body: String,
-}
-
-fn request(addr: &str, raw: &[u8]) -> Reply {
-    let mut stream = TcpStream::connect(addr).expect("the box listens");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    stream.write_all(raw).unwrap();
-    let mut bytes = Vec::new();
-    let _ = stream.read_to_end(&mut bytes);
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let cookie = head.lines().find_map(|l| {
-        l.strip_prefix("Set-Cookie: knoop=")
-            .map(|v| v.split(';').next().unwrap_or_default().to_owned())
-    });
-    Reply { status, cookie, body: body.to_owned() }
-}
-
-fn get(addr: &str, path: &str, cookie: Option<&str>) -> Reply {
-    let cookie = cookie.map(|c| format!("Cookie: knoop={c}\r\n")).unwrap_or_default();
-    request(
-        addr,
-        format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{cookie}Connection: close\r\n\r\n")
-            .as_bytes(),
-    )
-}
-
-fn post(addr: &str, path: &str, cookie: Option<&str>, body: &str) -> Reply {
-    let cookie = cookie.map(|c| format!("Cookie: knoop={c}\r\n")).unwrap_or_default();
-    let raw = format!(
-        "POST {path} HTTP/1.1\r\nHost: {addr}\r\n{cookie}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    request(addr, raw.as_bytes())
-}
-
-/// A phone: opens the page (and gets its cookie).
-fn phone(addr: &str, path: &str) -> String {
-    let reply = get(addr, path, None);
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    reply.cookie.expect("a device cookie")
-}
 
 /// The example with an open round over the twelve themes of its top 12, three dots each.
 fn open_round(anonymous: bool) -> (App, RoundId) {
@@ -73,19 +26,31 @@ fn open_round(anonymous: bool) -> (App, RoundId) {
     (app, round)
 }
 
-fn open_box(app: &App, round: RoundId) -> (BallotBox, Receiver<Msg>, String, String) {
+fn open_box(app: &App, round: RoundId) -> (BallotBox, Receiver<Msg>, String) {
+    open_box_with(app, round, Limits::default())
+}
+
+/// A box on loopback whose ballots reach the app as `Msg::PhoneBallot`: the glue the runtime
+/// has, in three lines.
+fn open_box_with(app: &App, round: RoundId, limits: Limits) -> (BallotBox, Receiver<Msg>, String) {
     let (tx, rx) = mpsc::channel();
-    let b = BallotBox::open(
-        BoxRound::of(&app.session, round).unwrap(),
-        IpAddr::from(LOOPBACK),
-        0,
-        Lang::Nl,
-        tx,
-    )
+    let config = BoxConfig {
+        limits,
+        ..BoxConfig::new(
+            BoxRound::of(&app.session, round).unwrap(),
+            IpAddr::from(LOOPBACK),
+            0,
+            Lang::Nl,
+        )
+    };
+    let b = BallotBox::open(config, move |event| {
+        if let BallotEvent::Ballot { round, ballot, .. } = event {
+            let _ = tx.send(Msg::PhoneBallot(round, ballot));
+        }
+    })
     .unwrap();
-    let addr = b.url.trim_start_matches("http://").split('/').next().unwrap().to_owned();
-    let path = format!("/s/{}", b.code);
-    (b, rx, addr, path)
+    let addr = authority(&b);
+    (b, rx, addr)
 }
 
 /// Everything the box sent, through `update` as the runtime does.
@@ -106,12 +71,23 @@ fn dots(app: &App, round: RoundId, voter: Voter) -> Vec<u32> {
 #[test]
 fn named_ballots_are_cast_changed_and_every_wrong_one_refused() {
     let (mut app, round) = open_round(false);
-    let (b, rx, addr, path) = open_box(&app, round);
+    let (b, rx, addr) = open_box(&app, round);
     assert!(b.url.starts_with("http://127.0.0.1:"));
     assert_eq!(b.code.len(), 6);
+    assert!(b.short_url.ends_with(&format!("/s/{}", b.code)));
+    assert_eq!(path_of(&b.url).len(), "/s/".len() + 32, "a 128-bit code in the QR link");
 
-    let (a, bee, c) = (phone(&addr, &path), phone(&addr, &path), phone(&addr, &path));
-    let page = get(&addr, &path, Some(&a));
+    let (mut a, mut bee, mut c) = (
+        Phone::new(1, &addr, &b.url),
+        Phone::new(2, &addr, &b.url),
+        Phone::new(3, &addr, &b.short_url),
+    );
+    for p in [&mut a, &mut bee, &mut c] {
+        let page = p.open();
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert!(p.cookie.is_some() && p.token.is_some(), "a device cookie and a page token");
+    }
+    let page = a.open();
     assert!(
         page.body.contains("Marieke de Vries")
             && page.body.contains("Opgroeien met voldoende middelen")
@@ -119,46 +95,45 @@ fn named_ballots_are_cast_changed_and_every_wrong_one_refused() {
     assert!(!page.body.contains("Gemeentelijke toegang"), "no organisations on the network");
     assert!(!page.body.contains("buurtsportcoach"), "no actions on the network");
 
-    let ok = post(&addr, &path, Some(&a), "voter=1&t16=1&t1=1&t5=1");
+    let ok = a.send("voter=1&t16=1&t1=1&t5=1");
     assert_eq!(ok.status, 200, "{}", ok.body);
-    assert!(ok.body.contains("Ontvangen"));
-    assert_eq!(post(&addr, &path, Some(&bee), "voter=2&t2=1").status, 200);
+    assert!(ok.body.contains("Ontvangen") && ok.body.contains("1 stip"), "{}", ok.body);
+    assert_eq!(bee.send("voter=2&t2=1").status, 200);
     // The same name from another phone; another name from the same phone.
-    assert_eq!(post(&addr, &path, Some(&c), "voter=1&t3=1").status, 409);
-    assert_eq!(post(&addr, &path, Some(&a), "voter=3&t3=1").status, 409);
+    assert_eq!(c.send("voter=1&t3=1").status, 409);
+    assert_eq!(a.send("voter=3&t3=1").status, 409);
     // Changing a ballot replaces it.
-    assert_eq!(post(&addr, &path, Some(&a), "voter=1&t8=1").status, 200);
+    assert_eq!(a.send("voter=1&t8=1").status, 200);
     // Over budget, over the per-theme limit, an unknown candidate, no name.
-    let over = post(&addr, &path, Some(&c), "voter=3&t1=1&t2=1&t3=1&t4=1");
+    let over = c.send("voter=3&t1=1&t2=1&t3=1&t4=1");
     assert_eq!(over.status, 422);
     assert!(over.body.contains("Alle 3 stippen"), "{}", over.body);
-    assert_eq!(post(&addr, &path, Some(&c), "voter=3&t1=2").status, 422);
-    assert_eq!(
-        post(&addr, &path, Some(&c), "voter=3&t7=1").status,
-        422,
-        "theme 7 was not in the top 12"
-    );
-    assert_eq!(post(&addr, &path, Some(&c), "t1=1").status, 422);
+    assert_eq!(c.send("voter=3&t1=2").status, 422);
+    assert_eq!(c.send("voter=3&t7=1").status, 422, "theme 7 was not in the top 12");
+    assert_eq!(c.send("t1=1").status, 422);
     // No or a wrong join code, another path, no cookie, an oversized body.
-    assert_eq!(get(&addr, "/", None).status, 404);
-    assert_eq!(get(&addr, "/s/000000", None).status, 403);
-    assert_eq!(get(&addr, "/api/session", None).status, 404);
-    assert_eq!(post(&addr, &path, None, "voter=4&t1=1").status, 400);
+    let get =
+        |path: &str| request_from(phone::phone_ip(9), &addr, &raw("GET", path, &addr, "", ""));
+    assert_eq!(get("/").status, 404);
+    assert_eq!(get("/s/000000").status, 403);
+    assert_eq!(get("/api/session").status, 404);
+    let mut stranger = Phone::new(10, &addr, &b.url);
+    assert_eq!(stranger.post_raw("voter=4&t1=1", "").status, 400);
     let huge = format!("voter=4&t1=1&x={}", "a".repeat(knoop::ballot::MAX_BODY));
-    assert_eq!(post(&addr, &path, Some(&c), &huge).status, 413);
+    assert_eq!(c.send(&huge).status, 413);
 
     // A closed round takes nothing more.
     deliver(&mut app, &rx);
     let mut closed = BoxRound::of(&app.session, round).unwrap();
     closed.round.close().unwrap();
     b.update_round(closed);
-    assert_eq!(post(&addr, &path, Some(&c), "voter=3&t1=1").status, 409);
+    assert_eq!(c.send("voter=3&t1=1").status, 409);
     drop(b);
 
     assert_eq!(dots(&app, round, Voter::Participant(ParticipantId(1))), [8]);
     assert_eq!(dots(&app, round, Voter::Participant(ParticipantId(2))), [2]);
     assert_eq!(app.session.round(round).unwrap().ballots.len(), 2, "exactly the valid ballots");
-    // The server's accept thread lets go of the port right after the box is dropped.
+    // The server lets go of the port right after the box is dropped.
     let deadline = Instant::now() + Duration::from_secs(3);
     while TcpStream::connect(&addr).is_ok() {
         assert!(Instant::now() < deadline, "closing the box stops listening");
@@ -169,16 +144,15 @@ fn named_ballots_are_cast_changed_and_every_wrong_one_refused() {
 #[test]
 fn anonymous_phones_get_their_own_numbers() {
     let (mut app, round) = open_round(true);
-    let (b, rx, addr, path) = open_box(&app, round);
-    let (p1, p2) = (phone(&addr, &path), phone(&addr, &path));
-    assert!(
-        !get(&addr, &path, Some(&p1)).body.contains("Marieke"),
-        "no names in an anonymous round"
-    );
-    assert_eq!(post(&addr, &path, Some(&p1), "t16=1&t1=1").status, 200);
-    assert_eq!(post(&addr, &path, Some(&p2), "t16=1").status, 200);
-    assert_eq!(post(&addr, &path, Some(&p1), "t5=1").status, 200, "a change, not a second ballot");
-    assert_eq!(b.stats(), (2, 2));
+    let (b, rx, addr) = open_box(&app, round);
+    let (mut p1, mut p2) = (Phone::new(1, &addr, &b.url), Phone::new(2, &addr, &b.url));
+    assert!(!p1.open().body.contains("Marieke"), "no names in an anonymous round");
+    p2.open();
+    assert_eq!(p1.send("t16=1&t1=1").status, 200);
+    assert_eq!(p2.send("t16=1").status, 200);
+    assert_eq!(p1.send("t5=1").status, 200, "a change, not a second ballot");
+    let stats = b.stats();
+    assert_eq!((stats.opened, stats.voted), (2, 2));
     drop(b);
     deliver(&mut app, &rx);
     let r = app.session.round(round).unwrap();
@@ -196,16 +170,19 @@ fn anonymous_phones_get_their_own_numbers() {
 fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
     let (mut app, round) = open_round(true);
     app.session.rounds.last_mut().unwrap().dots_per_voter = 3;
-    let (b, rx, addr, path) = open_box(&app, round);
+    // A big room: more phones than the eight present may vote.
+    let limits = Limits { spare_voters: 50, ..Limits::default() };
+    let (b, rx, addr) = open_box_with(&app, round, limits);
     let start = Instant::now();
-    let phones: Vec<_> = (0..50)
+    let phones: Vec<_> = (0..50u32)
         .map(|i| {
-            let (addr, path) = (addr.clone(), path.clone());
+            let (addr, url) = (addr.clone(), b.url.clone());
             std::thread::spawn(move || {
-                let cookie = phone(&addr, &path);
+                let mut phone = Phone::new(i + 1, &addr, &url);
+                assert_eq!(phone.open().status, 200);
                 let themes = [16, 1, 5, 2, 3, 6, 8, 15, 18, 4, 9, 17];
-                let body = format!("t{}=1&t{}=1", themes[i % 12], themes[(i + 1) % 12]);
-                post(&addr, &path, Some(&cookie), &body).status
+                let i = i as usize;
+                phone.send(&format!("t{}=1&t{}=1", themes[i % 12], themes[(i + 1) % 12])).status
             })
         })
         .collect();
@@ -213,14 +190,15 @@ fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
         .map(|k| {
             let addr = addr.clone();
             std::thread::spawn(move || {
+                let from = std::net::Ipv4Addr::new(127, 0, 0, 1);
                 let mut refused = 0;
                 for i in 0..250 {
-                    let reply = if i % 2 == 0 {
-                        get(&addr, "/s/zzzzzz", None)
+                    let request = if i % 2 == 0 {
+                        raw("GET", "/s/zzzzzz", &addr, "", "")
                     } else {
-                        post(&addr, &format!("/x/{k}"), None, "t1=1")
+                        raw("POST", &format!("/x/{k}"), &addr, "", "t1=1")
                     };
-                    if reply.status >= 400 {
+                    if request_from(from, &addr, &request).status >= 400 {
                         refused += 1;
                     }
                 }
@@ -239,10 +217,13 @@ fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
     }
     let statuses: Vec<u16> = phones.into_iter().map(|h| h.join().unwrap()).collect();
     let refused: usize = flood.into_iter().map(|h| h.join().unwrap()).sum();
+    let stats = b.stats();
     drop(b);
     deliver(&mut app, &rx);
     assert!(statuses.iter().all(|&s| s == 200), "every phone's ballot was taken: {statuses:?}");
     assert_eq!(refused, 1000, "every bad request was refused");
+    assert!(stats.requests >= 1100, "{stats:?}");
+    assert!(stats.wrong_codes > 0 && stats.wrong_codes <= 500, "{stats:?}");
     assert_eq!(app.session.round(round).unwrap().ballots.len(), 50, "nothing valid lost");
     assert_eq!(app.session.round(round).unwrap().tally().iter().map(|(_, n)| n).sum::<u32>(), 100);
     assert!(keys > 10, "the keyboard kept being answered");
@@ -251,18 +232,22 @@ fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
 #[test]
 fn snapshots_of_the_pane_with_the_qr_code_and_of_the_ballot_page() {
     let (mut app, round) = open_round(false);
-    app.phones = Some(knoop::app::PhonesView {
+    let mut view = knoop::app::PhonesView::new(
         round,
-        url: "http://192.168.1.23:8123/s/4f2a9c".into(),
-        code: "4f2a9c".into(),
-        connected: 5,
-        voted: 3,
-    });
+        "http://192.168.1.23:8123/v/3f9c2a7be41d08c5a6e7f1b2c3d4e5f6",
+        "http://192.168.1.23:8123/s/4f2a9c",
+        "4f2a9c",
+    );
+    (view.connected, view.voted) = (5, 3);
+    view.addresses =
+        vec!["192.168.1.23 · wlan0 · lokaal netwerk".into(), "10.8.0.2 · tun0 · VPN".into()];
+    app.phones = Some(view);
     insta::assert_snapshot!("phones_pane_160x48", common::screen(&app, 160, 48));
     let snapshot = BoxRound::of(&app.session, round).unwrap();
     let page = knoop::ballot::page::ballot(
         Lang::Nl,
-        "4f2a9c",
+        "/s/4f2a9c",
+        "0123456789abcdef",
         &snapshot,
         None,
         &[Voter::Participant(ParticipantId(2))],

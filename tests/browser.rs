@@ -11,8 +11,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use knoop::app::update;
-use knoop::ballot::{BallotBox, BoxRound};
+use knoop::app::{Msg, update};
+use knoop::ballot::{BallotBox, BallotEvent, BoxConfig, BoxRound};
 use knoop::i18n::Lang;
 use knoop::model::{ParticipantId, ThemeId, Voter};
 use serde_json::{Value, json};
@@ -134,13 +134,17 @@ fn a_headless_browser_votes_and_the_ballot_lands_in_the_session() {
     let candidates = app.session.rounds[0].result.as_ref().unwrap().through.clone();
     let round = app.session.start_round("Top 3", candidates, 3);
     let (tx, rx) = mpsc::channel();
-    let ballot_box = BallotBox::open(
+    let config = BoxConfig::new(
         BoxRound::of(&app.session, round).unwrap(),
         IpAddr::from([127, 0, 0, 1]),
         0,
         Lang::Nl,
-        tx,
-    )
+    );
+    let ballot_box = BallotBox::open(config, move |event| {
+        if let BallotEvent::Ballot { round, ballot, .. } = event {
+            let _ = tx.send(Msg::PhoneBallot(round, ballot));
+        }
+    })
     .unwrap();
 
     browser.call("POST", "/url", Some(json!({"url": ballot_box.url})));

@@ -97,19 +97,13 @@ fn export_is_an_effect_and_its_answer_a_message() {
 }
 
 fn phones_view(round: RoundId) -> PhonesView {
-    PhonesView {
-        round,
-        url: "http://192.168.1.2:8000/s/abc".into(),
-        code: "abc".into(),
-        connected: 0,
-        voted: 0,
-    }
+    PhonesView::new(round, "http://192.168.1.2:8000/v/long", "http://192.168.1.2:8000/s/abc", "abc")
 }
 
 #[test]
 fn the_ballot_box_opens_follows_the_round_and_closes_with_it() {
     let (mut app, round) = voting();
-    assert_eq!(update(&mut app, Msg::TogglePhones), vec![Effect::OpenPhones { round }]);
+    assert_eq!(update(&mut app, Msg::TogglePhones), vec![Effect::OpenPhones { round, address: 0 }]);
     update(&mut app, Msg::PhonesOpened(Ok(phones_view(round))));
     assert!(app.phones.is_some());
     // A dot at the keyboard: the box learns the new state of the round.

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{RoundId, Session};
+use crate::model::{RoundId, Session, Voter};
 use crate::report::Format;
 
 /// One thing the runtime must do.
@@ -36,7 +36,12 @@ pub enum Effect {
     OpenPhones {
         /// The open round phones vote in.
         round: RoundId,
+        /// Which of the laptop's network addresses, best first (wrapping).
+        address: usize,
     },
+    /// The facilitator voided this voter's ballot from a phone: the box frees the name and
+    /// the phone may vote again.
+    VoidPhone(Voter),
     /// The round the box serves changed (a dot, a new participant): give it the new state.
     SyncPhones,
     /// Close the ballot box: the server stops listening.

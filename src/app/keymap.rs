@@ -136,6 +136,8 @@ pub static KEYMAP: &[Binding] = &[
     bind!(InPane(Pane::Stemmen), BigTop, key_big_top, [key('b')]),
     bind!(InPane(Pane::Stemmen), Reveal, key_reveal, [key('o')]),
     bind!(InPane(Pane::Stemmen), TogglePhones, key_phones, [key('f')]),
+    bind!(InPane(Pane::Stemmen), NextAddress, key_next_address, [key('F')]),
+    bind!(InPane(Pane::Stemmen), VoidBallot, key_void_ballot, [key('w')]),
     bind!(InPane(Pane::Matrix), Left, key_left, [code(KeyCode::Left), key('h')]),
     bind!(InPane(Pane::Matrix), Right, key_right, [code(KeyCode::Right), key('l')]),
     bind!(InPane(Pane::Matrix), Edit, key_open_cell, [code(KeyCode::Enter), key('e')]),

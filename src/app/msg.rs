@@ -139,6 +139,10 @@ pub enum Msg {
     Export,
     /// Open or close the ballot box for phones.
     TogglePhones,
+    /// Open the ballot box on the laptop's next network address.
+    NextAddress,
+    /// Void the ballot of the voter on screen (a phone's ballot the room does not accept).
+    VoidBallot,
     /// A ballot from a phone, for this round.
     PhoneBallot(crate::model::RoundId, crate::model::Ballot),
     /// The ballot box opened (what the pane shows of it), or why it could not.
@@ -149,6 +153,8 @@ pub enum Msg {
         connected: usize,
         /// Phones whose ballot was accepted.
         voted: usize,
+        /// No phone reached the box in its first minute.
+        unreached: bool,
     },
     /// The ballot box stopped by itself, for this reason.
     PhonesStopped(String),

@@ -59,7 +59,10 @@ fn handle_background(app: &mut App, msg: &Msg) -> bool {
         // keyboard's dots apply, and a refusal changes nothing.
         Msg::PhoneBallot(round, ballot) => {
             let (round, ballot) = (*round, ballot.clone());
-            let _ = app.edit(|s| s.set_ballot(round, ballot));
+            let voter = ballot.voter;
+            if app.edit(|s| s.set_ballot(round, ballot)).is_ok() {
+                app.voting.from_phones.insert(voter);
+            }
             app.view_revision += 1;
         }
         Msg::PhonesOpened(Ok(view)) => {
@@ -71,17 +74,18 @@ fn handle_background(app: &mut App, msg: &Msg) -> bool {
             app.message = Some(crate::i18n::fill(app.lang.texts().phones_open_failed, &[why]));
             app.view_revision += 1;
         }
-        Msg::PhonesStats { connected, voted } => {
+        Msg::PhonesStats { connected, voted, unreached } => {
+            let now = (*connected, *voted, *unreached);
             if let Some(phones) = &mut app.phones
-                && (phones.connected, phones.voted) != (*connected, *voted)
+                && (phones.connected, phones.voted, phones.unreached) != now
             {
-                (phones.connected, phones.voted) = (*connected, *voted);
+                (phones.connected, phones.voted, phones.unreached) = now;
                 app.view_revision += 1;
             }
         }
         Msg::PhonesStopped(why) => {
             if app.phones.take().is_some() {
-                app.message = Some(crate::i18n::fill(app.lang.texts().phones_open_failed, &[why]));
+                app.message = Some(crate::i18n::fill(app.lang.texts().box_stopped, &[why]));
                 app.view_revision += 1;
             }
         }

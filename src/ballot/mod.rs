@@ -1,49 +1,75 @@
-//! The ballot box: participants vote from their phones on the local network, without any
-//! cloud service. The laptop serves one page for the one open round; each accepted ballot
-//! reaches the app as [`crate::app::Msg::PhoneBallot`], exactly the way keyboard actions do, and is
-//! checked by the same model rules again there.
+//! The ballot box (stembus): participants vote from their phones on the local network, without
+//! any cloud service. The laptop serves one page for the one open stemronde; each accepted
+//! ballot is reported as a [`BallotEvent`], and the app checks it by the same model rules again.
 //!
-//! `tiny_http` serves it: a small, synchronous, well-kept HTTP server that needs no async
-//! runtime, so one thread of its own keeps it off the UI thread. Only what belongs is
-//! answered: the ballot page of the open round behind an unguessable join code. Bodies and
-//! headers are bounded, each address is rate limited, and one ballot belongs to one device
-//! (a random token in a cookie); a device's new ballot replaces its earlier one.
+//! The box knows nothing of the app: it reports through the callback given to
+//! [`BallotBox::open`] and is told how the round stands through [`BallotBox::update_round`], so
+//! the runtime decides what a ballot or a stopped box means on screen.
+//!
+//! What keeps it standing and honest:
+//! - **Bounded server** (`server.rs`): hyper's HTTP/1 server on a current-thread tokio runtime
+//!   on the box's own thread. At most [`Limits::max_connections`] connections are open at once
+//!   (the box stops accepting at the cap, so the excess waits in the kernel's backlog and the
+//!   app keeps its file descriptors for saving), at most [`Limits::connections_per_address`] of
+//!   them from one address; headers must arrive within [`Limits::header_timeout`] (shorter when
+//!   the box is busy, and then also for connections that came in earlier and have not spoken),
+//!   which also ends idle keep-alive connections; a body within
+//!   [`Limits::body_timeout`]; no connection lives longer than [`Limits::connection_lifetime`];
+//!   headers are at most [`MAX_HEADERS`] and bodies [`MAX_BODY`] bytes.
+//! - **One phone, one ballot**: a device is the random token in a cookie that only the box
+//!   issues, on a page request; every form carries a page token tied to that device, checked on
+//!   sending. One address gets [`Limits::devices_per_address`] devices (one by default): a script
+//!   without cookies, or a second browser on the same phone, gets that address's device back,
+//!   so it can only change one ballot (an IPv6 address counts by its /64). No more devices vote
+//!   than the participants present (or [`Limits::unlisted_room`] when nobody is marked present)
+//!   plus [`Limits::spare_voters`], so even many addresses can't outvote the room. One name
+//!   per device and each name once; a named ballot cast at the keyboard (a ballot in the round
+//!   whose voter no device holds) can't be taken over. Why one device per address: on a school
+//!   network every phone has an address of its own, and a phone's second browser should not
+//!   be a second voter; where phones share one NAT address, raise the limit.
+//! - **Hard to guess**: the QR link carries a 128-bit code; the six-character code to type
+//!   stays, but after [`Limits::wrong_codes_per_minute`] wrong codes the typed code is refused
+//!   for the rest of that minute. Every answer carries a Content-Security-Policy without any
+//!   external source, `X-Frame-Options: DENY`, `nosniff`, `no-referrer` and `no-store`; a
+//!   request whose Host (or, when sending, Origin) is not the box's own is refused.
+//! - **Nothing grows without bound**: the device table ([`Limits::max_devices`], devices that
+//!   never voted forgotten after [`Limits::device_idle`]) and the rate table
+//!   ([`Limits::max_rate_entries`], buckets that filled up again dropped) are capped and pruned.
+//! - **A stop is reported**: if the server ends for any reason but being closed, the callback
+//!   hears [`BallotEvent::Stopped`] and [`BallotBox::stats`] says so.
 
+mod desk;
+mod net;
 pub mod page;
+mod server;
 
-use std::collections::HashMap;
-use std::io::{self, Read};
-use std::net::{IpAddr, SocketAddr};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::Sender;
-use std::sync::{Arc, Mutex};
+use std::io;
+use std::net::IpAddr;
+use std::sync::{Arc, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, Server};
+pub use net::{Candidate, CandidateKind, address_candidates, rank_candidates};
 
-use crate::app::Msg;
-use crate::i18n::errors::vote_text;
-use crate::i18n::{Lang, fill};
+use crate::i18n::Lang;
 use crate::model::{Ballot, ParticipantId, Round, RoundId, Session, ThemeId, Voter};
 
 /// The largest request body accepted: a ballot of a few hundred themes fits easily.
 pub const MAX_BODY: usize = 16 * 1024;
-/// The most header bytes accepted.
+/// The most header bytes accepted (request line and headers together).
 pub const MAX_HEADERS: usize = 8 * 1024;
-/// Requests one phone (or one address without a phone cookie) may make in a burst, refilled
-/// at [`RATE_PER_SECOND`]: far more than a person tapping, far less than a flood.
-const RATE_BURST: f64 = 60.0;
-/// Requests per second one phone or address may keep making.
-const RATE_PER_SECOND: f64 = 10.0;
 
 /// What the box knows of the round: its rules and ballots, the present participants' names
 /// and the candidates' texts. Nothing else of the session reaches the network.
+///
+/// Its ballots also tell the box which names the keyboard voted for: a ballot whose voter no
+/// phone holds was cast at the keyboard, and no phone may replace it.
 #[derive(Clone, Debug)]
 pub struct BoxRound {
     /// The round, as the app has it now.
     pub round: Round,
-    /// The participants present: who may vote in a named round.
+    /// The participants present: who may vote in a named round, and how many phones may vote
+    /// at all.
     pub present: Vec<(ParticipantId, String)>,
     /// Each candidate's desired situation and problem.
     pub themes: Vec<(ThemeId, String, String)>,
@@ -69,394 +95,222 @@ impl BoxRound {
     }
 }
 
-/// One phone, known by its cookie.
-#[derive(Debug, Default)]
-struct Device {
-    voter: Option<Voter>,
-    voted: bool,
+/// Every bound the box keeps. The defaults suit a meeting of 5–15 people on a school network
+/// and a laptop whose open-files limit may be as low as 1,024; tests shrink them.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Connections open at once. Well below a 1,024 open-files limit, so saving and the
+    /// terminal always have file descriptors left; beyond it the box stops accepting and new
+    /// connections wait in the kernel's backlog. The box never takes more than a quarter of
+    /// the process's open-files limit, whatever this says.
+    pub max_connections: usize,
+    /// Connections open at once from one address: one flooding machine can't take the box.
+    pub connections_per_address: usize,
+    /// Time for a request's headers to arrive, counted from when the connection starts waiting
+    /// for them: this also ends idle keep-alive connections.
+    pub header_timeout: Duration,
+    /// The header time when more than half the connections are in use; also how long a
+    /// connection may stay without a complete first request once the box is that busy, however
+    /// quiet it was when the connection came in. Honest phones send their request at once.
+    pub busy_header_timeout: Duration,
+    /// Time for a request's body to arrive once its headers have.
+    pub body_timeout: Duration,
+    /// The longest any connection lives, whatever it does.
+    pub connection_lifetime: Duration,
+    /// Devices one address may have; a request without a cookie beyond this gets the address's
+    /// newest device. Raise it only when phones reach the laptop through one NAT address.
+    pub devices_per_address: usize,
+    /// Devices the box remembers at once (the device table's cap).
+    pub max_devices: usize,
+    /// Devices that may vote beyond the participants present (late arrivals, a second phone).
+    pub spare_voters: usize,
+    /// The room an anonymous round assumes when no participant is marked present (the
+    /// facilitator kept no list): that many voters, plus the spare ones.
+    pub unlisted_room: usize,
+    /// A device that never voted is forgotten after this long without a request.
+    pub device_idle: Duration,
+    /// Wrong join codes per minute, counted over all addresses, before the typed code is
+    /// refused for the rest of the minute.
+    pub wrong_codes_per_minute: u32,
+    /// Requests one device or address may make in a burst: far more than a person tapping.
+    pub rate_burst: f64,
+    /// Requests per second one device or address may keep making.
+    pub rate_per_second: f64,
+    /// Addresses and devices the rate table tracks at once.
+    pub max_rate_entries: usize,
 }
 
-/// A token bucket per address.
-#[derive(Debug)]
-struct Bucket {
-    tokens: f64,
-    at: Instant,
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_connections: 256,
+            connections_per_address: 16,
+            header_timeout: Duration::from_secs(10),
+            busy_header_timeout: Duration::from_secs(1),
+            body_timeout: Duration::from_secs(10),
+            connection_lifetime: Duration::from_secs(60),
+            devices_per_address: 1,
+            max_devices: 512,
+            spare_voters: 10,
+            unlisted_room: 20,
+            device_idle: Duration::from_secs(30 * 60),
+            wrong_codes_per_minute: 30,
+            rate_burst: 60.0,
+            rate_per_second: 10.0,
+            max_rate_entries: 4096,
+        }
+    }
 }
 
-#[derive(Debug)]
-struct Shared {
-    round: BoxRound,
-    code: String,
-    lang: Lang,
-    devices: HashMap<String, Device>,
-    buckets: HashMap<RateKey, Bucket>,
-    events: Sender<Msg>,
+/// How to open a box.
+#[derive(Clone, Debug)]
+pub struct BoxConfig {
+    /// The round it serves.
+    pub round: BoxRound,
+    /// The one address it listens on (see [`address_candidates`]); it is also the address in
+    /// the QR link and the only Host the box answers to, so it can't be unspecified.
+    pub bind: IpAddr,
+    /// The port, 0 for any free one.
+    pub port: u16,
+    /// The language of the page and of the reasons it gives.
+    pub lang: Lang,
+    /// Its bounds.
+    pub limits: Limits,
 }
 
-/// An open ballot box. Dropping it closes it: the server stops listening.
+impl BoxConfig {
+    /// A box for `round` on `bind`:`port` with the default [`Limits`].
+    pub fn new(round: BoxRound, bind: IpAddr, port: u16, lang: Lang) -> Self {
+        BoxConfig { round, bind, port, lang, limits: Limits::default() }
+    }
+}
+
+/// What the box tells the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BallotEvent {
+    /// A phone's ballot, checked by the round's rules as the box knows it; it replaces that
+    /// voter's earlier ballot. An empty ballot takes the voter's dots back.
+    Ballot {
+        /// The round it is for.
+        round: RoundId,
+        /// The ballot.
+        ballot: Ballot,
+        /// A short name of the phone ("t3"), the same for all its ballots while the box is
+        /// open; never its cookie.
+        device: String,
+    },
+    /// The box stopped by itself (not because it was closed): it takes no more ballots. The
+    /// reason is in the box's language, ready for the screen.
+    Stopped(String),
+}
+
+/// Whether the box still takes ballots.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BoxState {
+    /// Listening.
+    Running,
+    /// Stopped by itself, with the reason in the box's language.
+    Stopped(String),
+}
+
+/// How the box is doing, for the pane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoxStats {
+    /// Devices that opened the page (and were not forgotten for idling).
+    pub opened: usize,
+    /// Devices that voted.
+    pub voted: usize,
+    /// Connections accepted at all, even those that never sent a request (a browser's
+    /// preconnect, a flood): with [`BoxStats::requests`], still 0 after a minute means no phone
+    /// reaches the laptop (another network, a firewall, client isolation); the pane can then
+    /// say `box_unreached`.
+    pub connections: u64,
+    /// Requests seen at all, refused ones included.
+    pub requests: u64,
+    /// Requests with a wrong join code.
+    pub wrong_codes: u64,
+    /// Requests for a new device that got their address's existing device, or no device (the
+    /// table or the voters were full). Many of them: phones share one address, or a script
+    /// is at work.
+    pub refused_devices: u64,
+    /// Entries in the rate table now: bounded by [`Limits::max_rate_entries`].
+    pub rate_entries: usize,
+    /// Running, or stopped and why.
+    pub state: BoxState,
+}
+
+/// An open ballot box. Dropping it closes it: the server stops listening and lets go of the
+/// port before `drop` returns. Being closed this way is not reported as
+/// [`BallotEvent::Stopped`].
 pub struct BallotBox {
-    /// The address phones open, with the join code in it.
+    /// The address in the QR code: the box's address with the long join code.
     pub url: String,
-    /// The join code, new for every box.
+    /// The short join code, to type from the screen.
     pub code: String,
-    shared: Arc<Mutex<Shared>>,
-    server: Arc<Server>,
-    stop: Arc<AtomicBool>,
+    /// The address to type: the box's address with the short code.
+    pub short_url: String,
+    shared: Arc<server::Shared>,
+    stop: Option<server::StopHandle>,
     thread: Option<JoinHandle<()>>,
 }
 
-/// `n` random bytes as hex, from the operating system's random source.
-fn random_hex(n: usize) -> io::Result<String> {
-    let mut bytes = vec![0u8; n];
-    getrandom::fill(&mut bytes).map_err(|e| io::Error::other(e.to_string()))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-/// The laptop's address on the local network: the first IPv4 address that is not loopback,
-/// or loopback when there is none.
-pub fn local_address() -> IpAddr {
-    if_addrs::get_if_addrs()
-        .ok()
-        .and_then(|addrs| {
-            addrs.into_iter().map(|a| a.ip()).find(|ip| ip.is_ipv4() && !ip.is_loopback())
-        })
-        .unwrap_or(IpAddr::from([127, 0, 0, 1]))
-}
-
 impl BallotBox {
-    /// Opens a box for `round` on `ip`, port `port` (0: any free port). Accepted ballots go
-    /// to `events` as actions.
+    /// Opens a box as `config` says, reporting to `events` from the box's own thread (keep it
+    /// quick: send on a channel). Fails when the address can't be listened on.
     pub fn open(
-        round: BoxRound,
-        ip: IpAddr,
-        port: u16,
-        lang: Lang,
-        events: Sender<Msg>,
+        config: BoxConfig,
+        events: impl Fn(BallotEvent) + Send + Sync + 'static,
     ) -> io::Result<BallotBox> {
-        let server =
-            Server::http(SocketAddr::new(ip, port)).map_err(|e| io::Error::other(e.to_string()))?;
-        let addr = server.server_addr().to_ip().ok_or_else(|| io::Error::other("no address"))?;
-        // Six hex digits: short to type from the screen, and the device cookie below is what
-        // makes a ballot one device's.
-        let code = random_hex(3)?;
-        let url = format!("http://{addr}/s/{code}");
-        let shared = Arc::new(Mutex::new(Shared {
-            round,
-            code: code.clone(),
-            lang,
-            devices: HashMap::new(),
-            buckets: HashMap::new(),
-            events,
-        }));
-        let server = Arc::new(server);
-        let stop = Arc::new(AtomicBool::new(false));
-        let thread = {
-            let (server, shared, stop) = (server.clone(), shared.clone(), stop.clone());
-            std::thread::spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    if let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(100)) {
-                        handle(&shared, request);
-                    }
-                }
-            })
-        };
-        Ok(BallotBox { url, code, shared, server, stop, thread: Some(thread) })
+        let (opened, thread) = server::start(config, Box::new(events))?;
+        let server::Opened { addr, long_code, short_code, shared, stop } = opened;
+        Ok(BallotBox {
+            url: format!("http://{addr}/s/{long_code}"),
+            short_url: format!("http://{addr}/s/{short_code}"),
+            code: short_code,
+            shared,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
     }
 
-    /// Tells the box how the round stands now (new ballots from the keyboard, closed, …).
+    fn desk(&self) -> MutexGuard<'_, desk::Desk> {
+        self.shared.desk()
+    }
+
+    /// Tells the box how the round stands now: new keyboard ballots, settings, closed, …
     pub fn update_round(&self, round: BoxRound) {
-        if let Ok(mut s) = self.shared.lock() {
-            s.round = round;
-        }
+        self.desk().update_round(round);
     }
 
-    /// How many phones have opened the page, and how many of them voted.
-    pub fn stats(&self) -> (usize, usize) {
-        self.shared
-            .lock()
-            .map_or((0, 0), |s| (s.devices.len(), s.devices.values().filter(|d| d.voted).count()))
+    /// How many phones came and voted, how many requests arrived, and whether the box runs.
+    pub fn stats(&self) -> BoxStats {
+        let mut stats = self.desk().stats();
+        stats.connections = self.shared.connections();
+        stats
+    }
+
+    /// The facilitator voids `voter`'s phone ballot: the device that voted as them forgets it
+    /// (and may vote again, as anyone), and the name is free for another phone. The app
+    /// removes the ballot from the session itself.
+    pub fn void(&self, voter: &Voter) {
+        self.desk().void(*voter);
+    }
+
+    /// Makes the server end as if it failed, to test that a stop is reported. Not for use
+    /// outside tests.
+    #[doc(hidden)]
+    pub fn fail_for_test(&self) {
+        self.shared.fail_for_test();
     }
 }
 
 impl Drop for BallotBox {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        self.server.unblock();
+        if let Some(stop) = self.stop.take() {
+            stop.stop();
+        }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
-    }
-}
-
-type Reply = (u16, String, Option<String>);
-
-fn html(status: u16, body: String) -> Reply {
-    (status, body, None)
-}
-
-fn handle(shared: &Mutex<Shared>, mut request: Request) {
-    let reply = match shared.lock() {
-        Ok(mut s) => answer(&mut s, &mut request),
-        Err(_) => html(500, String::new()),
-    };
-    let (status, body, cookie) = reply;
-    let mut response = Response::from_string(body).with_status_code(status);
-    if let Ok(h) = Header::from_bytes("Content-Type", "text/html; charset=utf-8") {
-        response = response.with_header(h);
-    }
-    if let Ok(h) = Header::from_bytes("Cache-Control", "no-store") {
-        response = response.with_header(h);
-    }
-    if let Some(token) = cookie
-        && let Ok(h) = Header::from_bytes(
-            "Set-Cookie",
-            format!("knoop={token}; Path=/; HttpOnly; SameSite=Strict"),
-        )
-    {
-        response = response.with_header(h);
-    }
-    let _ = request.respond(response);
-}
-
-fn cookie_token(request: &Request) -> Option<String> {
-    request
-        .headers()
-        .iter()
-        .filter(|h| h.field.equiv("Cookie"))
-        .flat_map(|h| h.value.as_str().split(';'))
-        .find_map(|part| part.trim().strip_prefix("knoop=").map(str::to_owned))
-}
-
-/// Whose request budget a request spends.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum RateKey {
-    Device(String),
-    Address(Option<IpAddr>),
-}
-
-fn allowed(s: &mut Shared, key: RateKey) -> bool {
-    let now = Instant::now();
-    let bucket = s.buckets.entry(key).or_insert(Bucket { tokens: RATE_BURST, at: now });
-    let refill = now.duration_since(bucket.at).as_secs_f64() * RATE_PER_SECOND;
-    bucket.tokens = (bucket.tokens + refill).min(RATE_BURST);
-    bucket.at = now;
-    if bucket.tokens < 1.0 {
-        return false;
-    }
-    bucket.tokens -= 1.0;
-    true
-}
-
-fn answer(s: &mut Shared, request: &mut Request) -> Reply {
-    let t = s.lang.texts();
-    let lang = s.lang;
-    // A known phone is limited by its own cookie, anything else by its address: phones on one
-    // network share no budget, and a flood without a cookie only stops itself.
-    let key = match cookie_token(request).filter(|c| s.devices.contains_key(c)) {
-        Some(token) => RateKey::Device(token),
-        None => RateKey::Address(request.remote_addr().map(|a| a.ip())),
-    };
-    if !allowed(s, key) {
-        return html(429, page::message(lang, t.page_too_many));
-    }
-    let header_bytes: usize = request
-        .headers()
-        .iter()
-        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
-        .sum();
-    if header_bytes > MAX_HEADERS {
-        return html(431, page::message(lang, t.page_too_large));
-    }
-    let path = request.url().split('?').next().unwrap_or_default().to_owned();
-    let Some(code) = path.strip_prefix("/s/") else {
-        return html(404, page::message(lang, t.page_not_found));
-    };
-    if code != s.code {
-        return html(403, page::message(lang, t.page_wrong_code));
-    }
-    match request.method() {
-        Method::Get => {
-            let (token, new) = match cookie_token(request).filter(|c| s.devices.contains_key(c)) {
-                Some(token) => (token, false),
-                None => match random_hex(16) {
-                    Ok(token) => (token, true),
-                    Err(_) => return html(500, String::new()),
-                },
-            };
-            let me = s.devices.entry(token.clone()).or_default().voter;
-            (200, device_page(s, me, page::Notice::None), new.then_some(token))
-        }
-        Method::Post => post(s, request),
-        _ => html(405, page::message(lang, t.page_not_found)),
-    }
-}
-
-/// The ballot page as the device voting as `me` sees it: its own ballot filled in, the names
-/// other devices chose left out.
-fn device_page(s: &Shared, me: Option<Voter>, notice: page::Notice) -> String {
-    let own = me.and_then(|v| s.round.round.ballot(v));
-    page::ballot(s.lang, &s.code, &s.round, me, &taken(s), own, notice)
-}
-
-/// The names other devices chose.
-fn taken(s: &Shared) -> Vec<Voter> {
-    s.devices.values().filter_map(|d| d.voter).collect()
-}
-
-fn post(s: &mut Shared, request: &mut Request) -> Reply {
-    let t = s.lang.texts();
-    let lang = s.lang;
-    if request.body_length().is_some_and(|n| n > MAX_BODY) {
-        return html(413, page::message(lang, t.page_too_large));
-    }
-    let mut body = Vec::new();
-    if request.as_reader().take(MAX_BODY as u64 + 1).read_to_end(&mut body).is_err()
-        || body.len() > MAX_BODY
-    {
-        return html(413, page::message(lang, t.page_too_large));
-    }
-    let Some(token) = cookie_token(request).filter(|c| s.devices.contains_key(c)) else {
-        return html(400, page::message(lang, t.page_reload));
-    };
-    let form = parse_form(&String::from_utf8_lossy(&body));
-    let round = &s.round.round;
-    let refuse = |s: &Shared, status: u16, why: &str| -> Reply {
-        let me = s.devices.get(&token).and_then(|d| d.voter);
-        html(status, device_page(s, me, page::Notice::Refused(why)))
-    };
-    if !round.is_open() {
-        return refuse(s, 409, t.page_closed);
-    }
-    let mine = s.devices.get(&token).and_then(|d| d.voter);
-    let voter = if round.anonymous {
-        match mine {
-            Some(v) => v,
-            None => {
-                // Phones get numbers after every anonymous voter the keyboard could use.
-                let used = round.ballots.iter().filter_map(|b| match b.voter {
-                    Voter::Anonymous(n) => Some(n),
-                    Voter::Participant(_) => None,
-                });
-                let others = s.devices.values().filter_map(|d| match d.voter {
-                    Some(Voter::Anonymous(n)) => Some(n),
-                    _ => None,
-                });
-                let highest =
-                    used.chain(others).max().unwrap_or(0).max(s.round.present.len() as u32);
-                Voter::Anonymous(highest + 1)
-            }
-        }
-    } else {
-        let chosen = form
-            .iter()
-            .find(|(k, _)| k == "voter")
-            .and_then(|(_, v)| v.parse().ok())
-            .map(ParticipantId);
-        let Some(id) = chosen.filter(|id| s.round.present.iter().any(|(p, _)| p == id)) else {
-            return refuse(s, 422, t.page_pick_name);
-        };
-        let voter = Voter::Participant(id);
-        match mine {
-            Some(other) if other != voter => {
-                let name = s
-                    .round
-                    .present
-                    .iter()
-                    .find(|(p, _)| Voter::Participant(*p) == other)
-                    .map_or("?", |(_, n)| n.as_str());
-                return refuse(s, 409, &fill(t.page_other_name, &[&name]));
-            }
-            _ => {}
-        }
-        if s.devices.iter().any(|(k, d)| *k != token && d.voter == Some(voter)) {
-            return refuse(s, 409, t.page_name_taken);
-        }
-        voter
-    };
-    let mut ballot = Ballot { voter, dots: Default::default() };
-    for (key, value) in &form {
-        let Some(theme) = key.strip_prefix('t').and_then(|n| n.parse().ok()).map(ThemeId) else {
-            continue;
-        };
-        let Ok(dots) = value.parse::<u32>() else {
-            return refuse(s, 422, &vote_text(lang, &crate::model::VoteError::NotCandidate(theme)));
-        };
-        if dots > 0 {
-            *ballot.dots.entry(theme).or_insert(0) += dots;
-        }
-    }
-    if let Err(e) = round.check_ballot(&ballot) {
-        return refuse(s, 422, &vote_text(lang, &e));
-    }
-    // Accepted: the app gets it as an action, and the box's copy of the round takes it too,
-    // so the next page shows it and names stay taken.
-    let round_id = round.id;
-    if s.events.send(Msg::PhoneBallot(round_id, ballot.clone())).is_err() {
-        return refuse(s, 503, t.page_closed);
-    }
-    let r = &mut s.round.round;
-    r.ballots.retain(|b| b.voter != voter);
-    if !ballot.dots.is_empty() {
-        r.ballots.push(Arc::new(ballot.clone()));
-    }
-    if let Some(device) = s.devices.get_mut(&token) {
-        device.voter = Some(voter);
-        device.voted = true;
-    }
-    (200, device_page(s, Some(voter), page::Notice::Received(&ballot)), None)
-}
-
-/// Reads an `application/x-www-form-urlencoded` body.
-fn parse_form(body: &str) -> Vec<(String, String)> {
-    body.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(
-                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
-                    16,
-                ) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn form_bodies_are_decoded() {
-        assert_eq!(
-            parse_form("voter=3&t1=1&t12=0"),
-            vec![
-                ("voter".into(), "3".into()),
-                ("t1".into(), "1".into()),
-                ("t12".into(), "0".into())
-            ]
-        );
-        assert_eq!(decode("a+b%20c%C3%A9%zz%"), "a b cé%zz%");
     }
 }

@@ -1,5 +1,7 @@
 //! The ballot page a phone sees: one self-contained HTML page, no scripts, big touch targets,
-//! that works in an old phone browser. A plain form posts the ballot back.
+//! that works in an old phone browser. A plain form posts the ballot back, with the page token
+//! that ties it to the device the page was shown to. Nothing on it loads from anywhere else, so
+//! the box can forbid everything external in its Content-Security-Policy.
 
 use std::fmt::Write;
 
@@ -48,11 +50,21 @@ pub enum Notice<'a> {
     Refused(&'a str),
 }
 
+/// "1 stip", "3 stippen".
+pub fn dots_text(lang: Lang, n: u32) -> String {
+    let t = lang.texts();
+    if n == 1 { t.page_dot_one.to_owned() } else { fill(t.page_dots, &[&n]) }
+}
+
 /// The ballot page for `round`: the voter's name to pick (in a named round), the candidates
-/// with their dots, and a send button. `own` is this device's current ballot, pre-filled.
+/// with their dots, and a send button. The form posts to `action` with `page_token`, which the
+/// box checks against the device the page was made for. `own` is this device's current ballot,
+/// pre-filled; the names in `taken` are not offered.
+#[allow(clippy::too_many_arguments)]
 pub fn ballot(
     lang: Lang,
-    code: &str,
+    action: &str,
+    page_token: &str,
     round: &BoxRound,
     me: Option<Voter>,
     taken: &[Voter],
@@ -73,7 +85,7 @@ pub fn ballot(
                     .iter()
                     .find(|(id, ..)| id == theme)
                     .map_or("", |(_, d, _)| d.as_str());
-                let _ = writeln!(b, "<li>{} — {}</li>", esc(name), fill(t.page_dots, &[dots]));
+                let _ = writeln!(b, "<li>{} — {}</li>", esc(name), dots_text(lang, *dots));
             }
             if ballot.dots.is_empty() {
                 let _ = writeln!(b, "<li>{}</li>", t.page_nothing);
@@ -88,7 +100,8 @@ pub fn ballot(
         let _ = writeln!(b, "<p class=\"msg\">{}</p>", t.page_closed);
         return shell(lang, &b);
     }
-    let _ = writeln!(b, "<form method=\"post\" action=\"/s/{}\">", esc(code));
+    let _ = writeln!(b, "<form method=\"post\" action=\"{}\">", esc(action));
+    let _ = writeln!(b, "<input type=\"hidden\" name=\"p\" value=\"{}\">", esc(page_token));
     if !r.anonymous {
         let _ = writeln!(b, "<p><b>{}</b></p>", t.page_name);
         for (id, name) in &round.present {
@@ -105,11 +118,12 @@ pub fn ballot(
             );
         }
     }
-    let _ = writeln!(
-        b,
-        "<p>{}</p>",
+    let intro = if r.dots_per_voter == 1 {
+        fill(t.page_intro_one, &[&esc(&r.name)])
+    } else {
         fill(t.page_intro, &[&esc(&r.name), &r.dots_per_voter, &r.max_per_theme])
-    );
+    };
+    let _ = writeln!(b, "<p>{intro}</p>");
     for &theme in &r.candidates {
         let Some((_, desired, problem)) = round.themes.iter().find(|(id, ..)| *id == theme) else {
             continue;
@@ -136,4 +150,17 @@ pub fn ballot(
     }
     let _ = writeln!(b, "<button type=\"submit\">{}</button>\n</form>", t.page_send);
     shell(lang, &b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_dot_is_singular_in_both_languages() {
+        assert_eq!(dots_text(Lang::Nl, 1), "1 stip");
+        assert_eq!(dots_text(Lang::Nl, 2), "2 stippen");
+        assert_eq!(dots_text(Lang::En, 1), "1 dot");
+        assert_eq!(dots_text(Lang::En, 0), "0 dots");
+    }
 }

@@ -51,6 +51,8 @@ pub enum Inbox {
 pub struct Options {
     /// The port for the ballot box (`--port`); any free one when `None`.
     pub port: Option<u16>,
+    /// The address for the ballot box (`--bind`); the best local network address when `None`.
+    pub bind: Option<std::net::IpAddr>,
     /// knoop's own folder for work that could not be written beside the session.
     pub recovery_dir: Option<std::path::PathBuf>,
 }
@@ -85,7 +87,7 @@ fn event_loop(
     input::spawn_reader(to_inbox.clone());
     let mut world = World {
         saver: Saver::spawn(app.path.clone(), app.lang, to_inbox.clone()),
-        phones: Phones::new(options.port, to_inbox),
+        phones: Phones::new(options.port, options.bind, to_inbox),
         recovery_dir: options.recovery_dir,
     };
     let size = terminal.size()?;
@@ -166,7 +168,11 @@ fn perform(app: &App, world: &mut World, effect: Effect) -> Step {
                 store::write_replace(&path, &bytes).map(|()| path).map_err(|e| e.message(app.lang));
             Some(Msg::Exported(result))
         }
-        Effect::OpenPhones { round } => Some(world.phones.open(app, round)),
+        Effect::OpenPhones { round, address } => Some(world.phones.open(app, round, address)),
+        Effect::VoidPhone(voter) => {
+            world.phones.void(voter);
+            None
+        }
         Effect::SyncPhones => {
             world.phones.sync(app);
             None

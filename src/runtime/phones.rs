@@ -2,58 +2,91 @@
 //! asks, gives it the round as it stands after every change, and turns what the box sees
 //! (ballots, phones, a stop) into messages for `update`.
 
-use std::sync::mpsc::{self, Sender};
+use std::net::IpAddr;
+use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use super::Inbox;
 use crate::app::{App, Msg, PhonesView};
-use crate::ballot::{self, BallotBox, BoxRound};
-use crate::model::RoundId;
+use crate::ballot::{self, BallotBox, BallotEvent, BoxConfig, BoxRound, BoxState};
+use crate::model::{RoundId, Voter};
 
 /// How often the pane's phone counts are refreshed while the box is open.
 pub const STATS_EVERY: Duration = Duration::from_secs(1);
 
+/// How long the box waits for a first phone before the pane suggests a hotspot.
+pub const UNREACHED_AFTER: Duration = Duration::from_secs(60);
+
 /// The open ballot box, if any.
 pub struct Phones {
-    open: Option<(RoundId, BallotBox)>,
+    open: Option<Open>,
     port: Option<u16>,
+    bind: Option<IpAddr>,
     inbox: Sender<Inbox>,
+}
+
+struct Open {
+    round: RoundId,
+    ballot_box: BallotBox,
+    opened: Instant,
     last_stats: Instant,
 }
 
 impl Phones {
-    /// No box yet; one opens on `port` (any free one when `None`) when `update` asks.
-    pub fn new(port: Option<u16>, inbox: Sender<Inbox>) -> Phones {
-        Phones { open: None, port, inbox, last_stats: Instant::now() }
+    /// No box yet; one opens on `port` (any free one when `None`) and on `bind` (the best
+    /// local network address when `None`) when `update` asks.
+    pub fn new(port: Option<u16>, bind: Option<IpAddr>, inbox: Sender<Inbox>) -> Phones {
+        Phones { open: None, port, bind, inbox }
     }
 
-    /// Opens the box for `round` on the local network: what the pane shows, or why not.
-    pub fn open(&mut self, app: &App, round: RoundId) -> Msg {
+    /// Opens the box for `round` on the local network, on the `address`-th of the
+    /// candidate addresses (wrapping): what the pane shows, or why not.
+    pub fn open(&mut self, app: &App, round: RoundId, address: usize) -> Msg {
         self.open = None;
+        let t = app.lang.texts();
         let Some(snapshot) = BoxRound::of(&app.session, round) else {
-            return Msg::PhonesOpened(Err(app.lang.texts().phones_need_open_round.to_owned()));
+            return Msg::PhonesOpened(Err(t.phones_need_open_round.to_owned()));
         };
-        let (to_app, from_box) = mpsc::channel::<Msg>();
-        let inbox = self.inbox.clone();
-        // The box speaks in messages; pass them on to the runtime's one inbox.
-        std::thread::spawn(move || {
-            while let Ok(msg) = from_box.recv() {
-                if inbox.send(Inbox::Msg(msg)).is_err() {
-                    break;
-                }
+        let candidates = ballot::address_candidates();
+        let labels: Vec<String> = candidates
+            .iter()
+            .map(|c| format!("{} · {} · {}", c.ip, c.interface, c.kind.label(app.lang)))
+            .collect();
+        let (ip, at) = match self.bind {
+            Some(ip) => (ip, 0),
+            None if candidates.is_empty() => {
+                return Msg::PhonesOpened(Err(t.box_no_network.to_owned()));
             }
-        });
-        let ip = ballot::local_address();
-        match BallotBox::open(snapshot, ip, self.port.unwrap_or(0), app.lang, to_app) {
+            None => {
+                let at = address % candidates.len();
+                (candidates[at].ip, at)
+            }
+        };
+        let inbox = self.inbox.clone();
+        // The box's thread calls this: pass what it saw on to the runtime's one inbox.
+        let report = move |event| {
+            let msg = match event {
+                BallotEvent::Ballot { round, ballot, .. } => Msg::PhoneBallot(round, ballot),
+                BallotEvent::Stopped(why) => Msg::PhonesStopped(why),
+            };
+            let _ = inbox.send(Inbox::Msg(msg));
+        };
+        let config = BoxConfig::new(snapshot, ip, self.port.unwrap_or(0), app.lang);
+        match BallotBox::open(config, report) {
             Ok(b) => {
                 let view = PhonesView {
                     round,
                     url: b.url.clone(),
+                    address: b.short_url.clone(),
                     code: b.code.clone(),
                     connected: 0,
                     voted: 0,
+                    unreached: false,
+                    addresses: if self.bind.is_some() { Vec::new() } else { labels },
+                    address_at: at,
                 };
-                self.open = Some((round, b));
+                let now = Instant::now();
+                self.open = Some(Open { round, ballot_box: b, opened: now, last_stats: now });
                 Msg::PhonesOpened(Ok(view))
             }
             Err(e) => Msg::PhonesOpened(Err(e.to_string())),
@@ -62,10 +95,17 @@ impl Phones {
 
     /// Gives the box the round as it stands now.
     pub fn sync(&self, app: &App) {
-        if let Some((round, b)) = &self.open
-            && let Some(snapshot) = BoxRound::of(&app.session, *round)
+        if let Some(open) = &self.open
+            && let Some(snapshot) = BoxRound::of(&app.session, open.round)
         {
-            b.update_round(snapshot);
+            open.ballot_box.update_round(snapshot);
+        }
+    }
+
+    /// The facilitator voided `voter`'s ballot: the box frees the name and the phone.
+    pub fn void(&self, voter: Voter) {
+        if let Some(open) = &self.open {
+            open.ballot_box.void(&voter);
         }
     }
 
@@ -76,17 +116,24 @@ impl Phones {
 
     /// When the counts are next looked at, while the box is open.
     pub fn due(&self) -> Option<Instant> {
-        self.open.as_ref().map(|_| self.last_stats + STATS_EVERY)
+        self.open.as_ref().map(|open| open.last_stats + STATS_EVERY)
     }
 
-    /// The box's counts as a message, when they are due.
+    /// The box's counts as a message when they are due, or the news that it stopped.
     pub fn poll(&mut self) -> Option<Msg> {
-        let (_, b) = self.open.as_ref()?;
-        if self.last_stats + STATS_EVERY > Instant::now() {
+        let open = self.open.as_mut()?;
+        let now = Instant::now();
+        if open.last_stats + STATS_EVERY > now {
             return None;
         }
-        self.last_stats = Instant::now();
-        let (connected, voted) = b.stats();
-        Some(Msg::PhonesStats { connected, voted })
+        open.last_stats = now;
+        let stats = open.ballot_box.stats();
+        if let BoxState::Stopped(why) = stats.state {
+            self.open = None;
+            return Some(Msg::PhonesStopped(why));
+        }
+        let unreached = stats.connections + stats.requests == 0
+            && now.duration_since(open.opened) >= UNREACHED_AFTER;
+        Some(Msg::PhonesStats { connected: stats.opened, voted: stats.voted, unreached })
     }
 }

@@ -9,13 +9,19 @@ use crate::app::dialogs::round::TieDialog;
 use crate::app::{App, Effect, Msg, Overlay, Pane, RoundSetup, TextField, TextTarget};
 use crate::i18n::errors::vote_text;
 use crate::i18n::fill;
-use crate::model::{Round, RoundId, Session, SessionError, ThemeId, Voter};
+use std::collections::HashSet;
+
+use crate::model::{Ballot, Round, RoundId, Session, SessionError, ThemeId, Voter};
 
 /// How the Stemmen pane shows the round.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VotingView {
     /// Who is voting now.
     pub voter: Option<Voter>,
+    /// Voters whose ballot came from a phone: the keyboard changes it only when asked twice.
+    pub from_phones: HashSet<Voter>,
+    /// The phone voter the facilitator was warned about once: the next key acts.
+    pub confirmed: Option<Voter>,
     /// Ranking order (true) or list order, when the facilitator chose one; by default an open
     /// round lists the themes in a steady order and a closed one shows the ranking.
     pub ranked: Option<bool>,
@@ -55,8 +61,11 @@ pub fn voter_name(app: &App, voter: Voter) -> String {
 pub(crate) fn pane_action(app: &mut App, msg: &Msg) -> bool {
     match msg {
         Msg::NewRound => new_round(app),
-        Msg::Dot => dot(app, true),
-        Msg::TakeBack => dot(app, false),
+        Msg::Dot if keyboard_may_change(app) => dot(app, true),
+        Msg::TakeBack if keyboard_may_change(app) => dot(app, false),
+        Msg::Dot | Msg::TakeBack => {}
+        Msg::VoidBallot => void_ballot(app),
+        Msg::NextAddress => next_address(app),
         Msg::NextVoter => next_voter(app, true, false),
         Msg::PrevVoter => next_voter(app, false, false),
         Msg::VoterWithDotsLeft => next_voter(app, true, true),
@@ -158,7 +167,10 @@ pub(crate) fn next_voter(app: &mut App, forward: bool, with_dots_left: bool) {
     });
     let found = candidates.map(|i| voters[i]).find(|&v| !with_dots_left || round.dots_left(v) > 0);
     match found {
-        Some(v) => app.voting.voter = Some(v),
+        Some(v) => {
+            app.voting.voter = Some(v);
+            app.voting.confirmed = None;
+        }
         None => app.message = Some(app.lang.texts().ui_all_dots_given.to_owned()),
     }
 }
@@ -215,7 +227,53 @@ fn toggle_phones(app: &mut App) {
         return;
     }
     match app.shown_round().filter(|r| r.is_open()).map(|r| r.id) {
-        Some(round) => app.effect(Effect::OpenPhones { round }),
+        Some(round) => app.effect(Effect::OpenPhones { round, address: 0 }),
         None => app.message = Some(app.lang.texts().phones_need_open_round.to_owned()),
     }
+}
+
+/// Whether the keyboard may change the current voter's ballot now. A ballot a phone cast is
+/// that person's own: the first key only warns, the second (for the same voter) acts.
+fn keyboard_may_change(app: &mut App) -> bool {
+    let Some(voter) = app.voting.voter else { return true };
+    if !app.voting.from_phones.contains(&voter) || app.voting.confirmed == Some(voter) {
+        return true;
+    }
+    app.voting.confirmed = Some(voter);
+    let name = voter_name(app, voter);
+    app.message = Some(fill(app.lang.texts().ui_phone_voter_confirm, &[&name]));
+    false
+}
+
+/// Voids the current voter's ballot in the open round (one undoable edit); a phone's ballot
+/// is forgotten by the ballot box too, so that phone may vote again.
+fn void_ballot(app: &mut App) {
+    let Some(round) = open_round(app) else { return };
+    let t = app.lang.texts();
+    let Some(voter) = app.voting.voter else {
+        app.message = Some(t.ui_choose_voter.to_owned());
+        return;
+    };
+    let name = voter_name(app, voter);
+    if app.session.round(round).and_then(|r| r.ballot(voter)).is_none() {
+        app.message = Some(fill(t.ui_no_ballot, &[&name]));
+        return;
+    }
+    let empty = Ballot { voter, dots: Default::default() };
+    if app.edit(|s| s.set_ballot(round, empty)).is_ok() && app.read_only.is_none() {
+        if app.voting.from_phones.remove(&voter) {
+            app.effect(Effect::VoidPhone(voter));
+        }
+        app.message = Some(fill(t.ui_ballot_voided, &[&name]));
+    }
+}
+
+/// Reopens the ballot box on the laptop's next network address (Wi-Fi, hotspot, cable).
+fn next_address(app: &mut App) {
+    let Some(phones) = app.phones.take() else {
+        app.message = Some(app.lang.texts().phones_need_open_round.to_owned());
+        return;
+    };
+    let address = phones.address_at + 1;
+    app.effect(Effect::OpenPhones { round: phones.round, address });
 }

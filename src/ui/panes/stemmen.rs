@@ -3,13 +3,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane, RoundView, voter_name};
 use crate::i18n::fill;
 use crate::model::{Decision, Round};
-use crate::ui::text::fit;
+use crate::ui::text::{fit, wrap};
 use crate::ui::{Palette, render_lines};
 
 /// Draws the pane's content into `area`.
@@ -166,18 +166,44 @@ fn phones_panel(
     use qrcode::QrCode;
     use tui_qrcode::{QrCodeWidget, Scaling};
     let t = app.lang.texts();
-    let text = vec![
-        Line::styled(t.phones_title, palette.focus),
-        Line::styled(phones.url.clone(), palette.text.add_modifier(Modifier::BOLD)),
-        Line::styled(
-            fill(t.phones_code, &[&phones.code]),
-            palette.text.add_modifier(Modifier::BOLD),
-        ),
-        Line::styled(fill(t.phones_stats, &[&phones.connected, &phones.voted]), palette.dim),
+    let present = app.session.participants.iter().filter(|p| p.present).count();
+    let bold = palette.text.add_modifier(Modifier::BOLD);
+    let mut entries: Vec<(String, Style)> = vec![
+        (t.phones_title.to_owned(), palette.focus),
+        (phones.address.clone(), bold),
+        (fill(t.phones_code, &[&phones.code]), bold),
+        (fill(t.phones_stats, &[&phones.connected, &phones.voted, &present]), palette.dim),
     ];
-    let Ok(code) = QrCode::new(phones.url.as_bytes()) else {
+    if phones.connected > present {
+        entries.push((fill(t.phones_more_devices, &[&phones.connected, &present]), palette.warn));
+    }
+    if phones.unreached {
+        entries.push((t.box_unreached.to_owned(), palette.warn));
+    }
+    if phones.addresses.len() > 1
+        && let Some(shown) = phones.addresses.get(phones.address_at)
+    {
+        let n = phones.addresses.len();
+        let line = fill(t.phones_address, &[&(phones.address_at + 1), &n, shown]);
+        entries.push((line, palette.dim));
+    }
+    // Each text wrapped at word boundaries to the width it gets: beside the code or under it.
+    let wrapped = |width: u16| -> Vec<Line<'static>> {
+        entries
+            .iter()
+            .flat_map(|(text, style)| {
+                wrap(text, width as usize).into_iter().map(move |l| Line::styled(l, *style))
+            })
+            .collect()
+    };
+    let text_only = |frame: &mut Frame| {
+        let text = wrapped(area.width);
+        let used = text.len() as u16 + 1;
         render_lines(frame, area, text);
-        return Rect { y: area.y + 5, height: area.height.saturating_sub(5), ..area };
+        Rect { y: area.y + used, height: area.height.saturating_sub(used), ..area }
+    };
+    let Ok(code) = QrCode::new(phones.url.as_bytes()) else {
+        return text_only(frame);
     };
     // The biggest whole scale that leaves half the pane for the candidates.
     let room = Rect { height: (area.height / 2).max(4), ..area };
@@ -201,20 +227,23 @@ fn phones_panel(
         );
     }
     let size = widget.size(room);
-    if size.width > area.width || size.height + 5 > area.height {
-        // Too small a pane for a code that scans: the address and the code as text.
-        render_lines(frame, area, text);
-        return Rect { y: area.y + 5, height: area.height.saturating_sub(5), ..area };
-    }
-    let qr_area = Rect { width: size.width, height: size.height, ..area };
-    frame.render_widget(widget, qr_area);
     let beside = area.width.saturating_sub(size.width + 1);
-    let text_area = if beside >= 24 {
-        Rect { x: area.x + size.width + 1, width: beside, height: size.height, ..area }
+    let (text, text_area) = if beside >= 24 {
+        let text = wrapped(beside);
+        let rect = Rect { x: area.x + size.width + 1, width: beside, height: size.height, ..area };
+        (text, rect)
     } else {
-        Rect { y: area.y + size.height, height: 4, ..area }
+        let text = wrapped(area.width);
+        let rect = Rect { y: area.y + size.height, height: text.len() as u16, ..area };
+        (text, rect)
     };
+    let lines = text.len() as u16;
+    let used = if beside >= 24 { size.height.max(lines) } else { size.height + lines };
+    if size.width > area.width || used + 1 > area.height {
+        // Too small a pane for a code that scans: the address and the code as text.
+        return text_only(frame);
+    }
+    frame.render_widget(widget, Rect { width: size.width, height: size.height, ..area });
     render_lines(frame, text_area, text);
-    let used = if beside >= 24 { size.height } else { size.height + 4 };
     Rect { y: area.y + used + 1, height: area.height.saturating_sub(used + 1), ..area }
 }

@@ -1,0 +1,604 @@
+//! The ballot box's rules, without any network: which request gets which answer. The server
+//! (`server.rs`) reads a request, bounded in size and time, and hands it here; everything the
+//! box remembers lives in [`Desk`], and every table in it is bounded and pruned.
+
+use std::collections::{HashMap, VecDeque};
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::time::{Duration, Instant};
+
+use super::{BallotEvent, BoxRound, BoxState, BoxStats, Limits, page};
+use crate::i18n::errors::vote_text;
+use crate::i18n::{Lang, fill};
+use crate::model::{Ballot, ParticipantId, ThemeId, VoteError, Voter};
+
+/// The cookie that names a device.
+pub(crate) const COOKIE: &str = "knoop";
+/// Page tokens a device keeps: a few open tabs or a back button still send.
+const PAGES_PER_DEVICE: usize = 4;
+
+/// `n` random bytes as hex, from the operating system's random source.
+pub(crate) fn random_hex(n: usize) -> io::Result<String> {
+    let mut bytes = vec![0u8; n];
+    getrandom::fill(&mut bytes).map_err(|e| io::Error::other(e.to_string()))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The address a peer counts as, for every per-address limit: an IPv4 address itself, an IPv6
+/// address by its /64 network, since one phone may use many addresses of its network (privacy
+/// addresses) and a script could use them all.
+pub(crate) fn address_group(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(std::net::Ipv6Addr::from(bits))
+        }
+        v4 => v4,
+    }
+}
+
+/// Compares two codes in time that does not depend on where they differ.
+fn same_code(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The request methods the box tells apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Method {
+    Get,
+    Post,
+    Other,
+}
+
+/// What the desk needs of one request; the server fills it in.
+#[derive(Debug)]
+pub(crate) struct Request<'a> {
+    pub method: Method,
+    pub path: &'a str,
+    pub host: Option<&'a str>,
+    pub origin: Option<&'a str>,
+    /// `Sec-Fetch-Site`: where a browser says the request comes from.
+    pub fetch_site: Option<&'a str>,
+    /// The value of the `knoop` cookie, if the request sent one.
+    pub cookie: Option<&'a str>,
+    /// The peer's [`address_group`].
+    pub peer: IpAddr,
+    pub body: &'a [u8],
+}
+
+/// The desk's answer: status, HTML body, a device cookie to set, and what the app must hear.
+#[derive(Debug)]
+pub(crate) struct Reply {
+    pub status: u16,
+    pub body: String,
+    pub cookie: Option<String>,
+    pub event: Option<BallotEvent>,
+}
+
+impl Reply {
+    fn page(status: u16, body: String) -> Reply {
+        Reply { status, body, cookie: None, event: None }
+    }
+}
+
+/// One phone, known by the token in its cookie.
+#[derive(Debug)]
+struct Device {
+    /// "t3": the name the app hears, never the token (which is the phone's key).
+    label: String,
+    address: IpAddr,
+    voter: Option<Voter>,
+    voted: bool,
+    seen: Instant,
+    /// The page tokens of the forms this device was shown, newest last.
+    pages: VecDeque<String>,
+}
+
+/// A token bucket: a burst, refilled at a steady rate.
+#[derive(Debug)]
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+}
+
+/// Whose request budget a request spends.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum RateKey {
+    Device(String),
+    Address(IpAddr),
+}
+
+/// Everything the box knows and counts.
+#[derive(Debug)]
+pub(crate) struct Desk {
+    round: BoxRound,
+    lang: Lang,
+    limits: Limits,
+    /// `ip:port`, as phones' browsers put it in Host and Origin.
+    authority: String,
+    port: u16,
+    ip: IpAddr,
+    long_code: String,
+    short_code: String,
+    devices: HashMap<String, Device>,
+    next_label: u32,
+    buckets: HashMap<RateKey, Bucket>,
+    /// Wrong codes since the start of the current minute.
+    wrong_window: (Instant, u32),
+    requests: u64,
+    wrong_codes: u64,
+    refused_devices: u64,
+    pub state: BoxState,
+}
+
+impl Desk {
+    pub fn new(
+        round: BoxRound,
+        lang: Lang,
+        limits: Limits,
+        addr: SocketAddr,
+        long_code: String,
+        short_code: String,
+        now: Instant,
+    ) -> Desk {
+        Desk {
+            round,
+            lang,
+            limits,
+            authority: addr.to_string(),
+            port: addr.port(),
+            ip: addr.ip(),
+            long_code,
+            short_code,
+            devices: HashMap::new(),
+            next_label: 1,
+            buckets: HashMap::new(),
+            wrong_window: (now, 0),
+            requests: 0,
+            wrong_codes: 0,
+            refused_devices: 0,
+            state: BoxState::Running,
+        }
+    }
+
+    pub fn update_round(&mut self, round: BoxRound) {
+        self.round = round;
+    }
+
+    /// The desk's counts; the server adds its connections.
+    pub fn stats(&self) -> BoxStats {
+        BoxStats {
+            opened: self.devices.len(),
+            voted: self.devices.values().filter(|d| d.voted).count(),
+            connections: 0,
+            requests: self.requests,
+            wrong_codes: self.wrong_codes,
+            refused_devices: self.refused_devices,
+            rate_entries: self.buckets.len(),
+            state: self.state.clone(),
+        }
+    }
+
+    /// Frees `voter`'s name: the device that voted as them no longer holds it, and its ballot
+    /// leaves the box's copy of the round (the app removes it from the session).
+    pub fn void(&mut self, voter: Voter) {
+        for device in self.devices.values_mut().filter(|d| d.voter == Some(voter)) {
+            device.voter = None;
+            device.voted = false;
+        }
+        self.round.round.ballots.retain(|b| b.voter != voter);
+    }
+
+    /// Counts a request that never reached the desk (refused while reading it).
+    pub fn count_request(&mut self) {
+        self.requests += 1;
+    }
+
+    /// The answer to `request` at `now`.
+    pub fn answer(&mut self, request: &Request, now: Instant) -> Reply {
+        self.requests += 1;
+        let t = self.lang.texts();
+        let lang = self.lang;
+        let known = request.cookie.filter(|c| self.devices.contains_key(*c)).map(str::to_owned);
+        // A known phone is limited by its own cookie, anything else by its address: phones on
+        // one network share no budget, and a flood without a cookie only stops itself.
+        let key = match &known {
+            Some(token) => RateKey::Device(token.clone()),
+            None => RateKey::Address(request.peer),
+        };
+        if !self.allowed(key, now) {
+            return Reply::page(429, page::message(lang, t.page_too_many));
+        }
+        let path = request.path.split('?').next().unwrap_or_default();
+        let Some(code) = path.strip_prefix("/s/") else {
+            return Reply::page(404, page::message(lang, t.page_not_found));
+        };
+        // The long code of the QR link always opens; the short code typed from the screen only
+        // while wrong codes are rare, so guessing it takes longer than any meeting.
+        if !same_code(code, &self.long_code) {
+            let wrong = !same_code(code, &self.short_code);
+            if wrong {
+                self.wrong_codes += 1;
+            }
+            if self.codes_locked(now) {
+                return Reply::page(429, page::message(lang, t.page_code_locked));
+            }
+            if wrong {
+                self.wrong_window.1 += 1;
+                return Reply::page(403, page::message(lang, t.page_wrong_code));
+            }
+        }
+        // A page from another name for this address (DNS rebinding) is not ours to answer.
+        if !request.host.is_some_and(|h| self.is_own(h, "")) {
+            return Reply::page(403, page::message(lang, t.page_wrong_host));
+        }
+        match request.method {
+            Method::Get => self.get(request, known, now),
+            Method::Post => {
+                // A ballot must come from the box's own page. Browsers send `Origin: null` for a
+                // form on a page with `Referrer-Policy: no-referrer`, so "null" says nothing;
+                // `Sec-Fetch-Site` is not touched by that policy. Old browsers send neither:
+                // the page token and the SameSite cookie still hold.
+                let foreign_origin =
+                    request.origin.is_some_and(|o| o != "null" && !self.is_own(o, "http://"));
+                let foreign_site = request.fetch_site.is_some_and(|s| s != "same-origin");
+                if foreign_origin || foreign_site {
+                    return Reply::page(403, page::message(lang, t.page_wrong_host));
+                }
+                self.post(request, known, now)
+            }
+            Method::Other => Reply::page(405, page::message(lang, t.page_not_found)),
+        }
+    }
+
+    /// Whether `value` names this box: `scheme` + `ip:port` (or `ip` alone on port 80).
+    fn is_own(&self, value: &str, scheme: &str) -> bool {
+        let Some(rest) = value.strip_prefix(scheme) else { return false };
+        let rest = rest.trim_end_matches('/');
+        rest.eq_ignore_ascii_case(&self.authority)
+            || (self.port == 80 && rest.eq_ignore_ascii_case(&self.ip_text()))
+    }
+
+    fn ip_text(&self) -> String {
+        match self.ip {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => format!("[{v6}]"),
+        }
+    }
+
+    /// Whether the short code is refused for now: too many wrong codes this minute.
+    fn codes_locked(&mut self, now: Instant) -> bool {
+        if now.duration_since(self.wrong_window.0) >= Duration::from_secs(60) {
+            self.wrong_window = (now, 0);
+        }
+        self.wrong_window.1 >= self.limits.wrong_codes_per_minute
+    }
+
+    /// Spends one request of `key`'s budget, if there is one.
+    fn allowed(&mut self, key: RateKey, now: Instant) -> bool {
+        let (burst, rate) = (self.limits.rate_burst, self.limits.rate_per_second);
+        if !self.buckets.contains_key(&key) && self.buckets.len() >= self.limits.max_rate_entries {
+            // A bucket that filled up again is the same as no bucket.
+            self.buckets
+                .retain(|_, b| now.duration_since(b.at).as_secs_f64() * rate + b.tokens < burst);
+            if self.buckets.len() >= self.limits.max_rate_entries {
+                return false;
+            }
+        }
+        let bucket = self.buckets.entry(key).or_insert(Bucket { tokens: burst, at: now });
+        let refill = now.duration_since(bucket.at).as_secs_f64() * rate;
+        bucket.tokens = (bucket.tokens + refill).min(burst);
+        bucket.at = now;
+        if bucket.tokens < 1.0 {
+            return false;
+        }
+        bucket.tokens -= 1.0;
+        true
+    }
+
+    /// Forgets devices that never voted and were not seen for a while.
+    fn prune_devices(&mut self, now: Instant) {
+        let idle = self.limits.device_idle;
+        self.devices
+            .retain(|_, d| d.voted || d.voter.is_some() || now.duration_since(d.seen) < idle);
+        let known: Vec<RateKey> =
+            self.buckets.keys().filter(|k| matches!(k, RateKey::Device(_))).cloned().collect();
+        for key in known {
+            if let RateKey::Device(token) = &key
+                && !self.devices.contains_key(token)
+            {
+                self.buckets.remove(&key);
+            }
+        }
+    }
+
+    /// The device a page request belongs to: the one its cookie names; else, when its address
+    /// already has as many devices as one address may, the newest of those (so a script without
+    /// cookies, or a second browser on the same phone, stays one device); else a new one.
+    /// `None` when the table is full of devices that matter.
+    fn device_for(
+        &mut self,
+        request: &Request,
+        known: Option<String>,
+        now: Instant,
+    ) -> Option<(String, bool)> {
+        if let Some(token) = known {
+            return Some((token, false));
+        }
+        self.prune_devices(now);
+        let mut mine: Vec<(&String, &Device)> =
+            self.devices.iter().filter(|(_, d)| d.address == request.peer).collect();
+        if mine.len() >= self.limits.devices_per_address.max(1) {
+            mine.sort_by_key(|(_, d)| d.seen);
+            self.refused_devices += 1;
+            return mine.last().map(|(token, _)| ((*token).clone(), true));
+        }
+        if self.devices.len() >= self.limits.max_devices {
+            self.refused_devices += 1;
+            return None;
+        }
+        let token = random_hex(16).ok()?;
+        let label = format!("t{}", self.next_label);
+        self.next_label += 1;
+        self.devices.insert(
+            token.clone(),
+            Device {
+                label,
+                address: request.peer,
+                voter: None,
+                voted: false,
+                seen: now,
+                pages: VecDeque::new(),
+            },
+        );
+        Some((token, true))
+    }
+
+    fn get(&mut self, request: &Request, known: Option<String>, now: Instant) -> Reply {
+        let t = self.lang.texts();
+        let Some((token, set_cookie)) = self.device_for(request, known, now) else {
+            return Reply::page(503, page::message(self.lang, t.page_box_full));
+        };
+        let me = self.devices.get(&token).and_then(|d| d.voter);
+        if let Some(device) = self.devices.get_mut(&token) {
+            device.seen = now;
+        }
+        let body = self.device_page(&token, me, page::Notice::None);
+        Reply { status: 200, body, cookie: set_cookie.then_some(token), event: None }
+    }
+
+    /// The ballot page as the device `token` sees it: its own ballot filled in, the names
+    /// others hold left out, and a fresh page token in the form.
+    fn device_page(&mut self, token: &str, me: Option<Voter>, notice: page::Notice) -> String {
+        let page_token = random_hex(16).unwrap_or_default();
+        if let Some(device) = self.devices.get_mut(token)
+            && !page_token.is_empty()
+        {
+            device.pages.push_back(page_token.clone());
+            while device.pages.len() > PAGES_PER_DEVICE {
+                device.pages.pop_front();
+            }
+        }
+        let own = me.and_then(|v| self.round.round.ballot(v));
+        let action = format!("/s/{}", self.long_code);
+        page::ballot(self.lang, &action, &page_token, &self.round, me, &self.taken(me), own, notice)
+    }
+
+    /// The names this device may not choose: held by another device, or voted at the keyboard.
+    fn taken(&self, me: Option<Voter>) -> Vec<Voter> {
+        let held = self.devices.values().filter_map(|d| d.voter);
+        let voted = self.round.round.ballots.iter().map(|b| b.voter);
+        let mut taken: Vec<Voter> = held.chain(voted).filter(|v| Some(*v) != me).collect();
+        taken.sort();
+        taken.dedup();
+        taken
+    }
+
+    fn post(&mut self, request: &Request, known: Option<String>, now: Instant) -> Reply {
+        let t = self.lang.texts();
+        let lang = self.lang;
+        let Some(token) = known else {
+            return Reply::page(400, page::message(lang, t.page_reload));
+        };
+        let form = parse_form(&String::from_utf8_lossy(request.body));
+        let mine = self.devices.get(&token).and_then(|d| d.voter);
+        if let Some(device) = self.devices.get_mut(&token) {
+            device.seen = now;
+        }
+        let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        let page_ok = field("p").is_some_and(|p| {
+            self.devices.get(&token).is_some_and(|d| d.pages.iter().any(|q| q == p))
+        });
+        if !page_ok {
+            return self.refuse(&token, mine, 403, t.page_stale);
+        }
+        if !self.round.round.is_open() {
+            return self.refuse(&token, mine, 409, t.page_closed);
+        }
+        let voter = match self.choose_voter(&token, mine, field("voter")) {
+            Ok(voter) => voter,
+            Err((status, why)) => return self.refuse(&token, mine, status, &why),
+        };
+        if mine.is_none() {
+            let voters = self.devices.values().filter(|d| d.voter.is_some()).count();
+            if voters >= self.voters_allowed() {
+                self.refused_devices += 1;
+                return self.refuse(&token, mine, 409, t.page_box_full);
+            }
+        }
+        let mut ballot = Ballot { voter, dots: Default::default() };
+        for (key, value) in &form {
+            let Some(theme) = key.strip_prefix('t').and_then(|n| n.parse().ok()).map(ThemeId)
+            else {
+                continue;
+            };
+            let Ok(dots) = value.parse::<u32>() else {
+                let why = vote_text(lang, &VoteError::NotCandidate(theme));
+                return self.refuse(&token, mine, 422, &why);
+            };
+            if dots > 0 {
+                let on_theme = ballot.dots.entry(theme).or_insert(0);
+                *on_theme = on_theme.saturating_add(dots);
+            }
+        }
+        if let Err(e) = self.round.round.check_ballot(&ballot) {
+            let why = vote_text(lang, &e);
+            return self.refuse(&token, mine, 422, &why);
+        }
+        // Accepted: the app hears it, and the box's copy of the round takes it too, so the
+        // next page shows it and the name stays this device's.
+        let r = &mut self.round.round;
+        r.ballots.retain(|b| b.voter != voter);
+        if !ballot.dots.is_empty() {
+            r.ballots.push(std::sync::Arc::new(ballot.clone()));
+        }
+        let round = r.id;
+        let label = match self.devices.get_mut(&token) {
+            Some(device) => {
+                device.voter = Some(voter);
+                device.voted = true;
+                device.label.clone()
+            }
+            None => String::new(),
+        };
+        let body = self.device_page(&token, Some(voter), page::Notice::Received(&ballot));
+        let event = BallotEvent::Ballot { round, ballot, device: label };
+        Reply { status: 200, body, cookie: None, event: Some(event) }
+    }
+
+    /// Who a ballot from device `token` (now voting as `mine`) is for: its own number in an
+    /// anonymous round, the name it chose in a named one. Refused with a status and a reason.
+    fn choose_voter(
+        &self,
+        token: &str,
+        mine: Option<Voter>,
+        chosen: Option<&str>,
+    ) -> Result<Voter, (u16, String)> {
+        let t = self.lang.texts();
+        let round = &self.round.round;
+        if round.anonymous {
+            if let Some(v) = mine {
+                return Ok(v);
+            }
+            // Phones get numbers after every anonymous voter the keyboard could use.
+            let used = round.ballots.iter().filter_map(|b| match b.voter {
+                Voter::Anonymous(n) => Some(n),
+                Voter::Participant(_) => None,
+            });
+            let others = self.devices.values().filter_map(|d| match d.voter {
+                Some(Voter::Anonymous(n)) => Some(n),
+                _ => None,
+            });
+            let highest =
+                used.chain(others).max().unwrap_or(0).max(self.round.present.len() as u32);
+            return Ok(Voter::Anonymous(highest + 1));
+        }
+        let chosen = chosen.and_then(|v| v.parse().ok()).map(ParticipantId);
+        let Some(id) = chosen.filter(|id| self.round.present.iter().any(|(p, _)| p == id)) else {
+            return Err((422, t.page_pick_name.to_owned()));
+        };
+        let voter = Voter::Participant(id);
+        if let Some(other) = mine.filter(|&other| other != voter) {
+            let name = self
+                .round
+                .present
+                .iter()
+                .find(|(p, _)| Voter::Participant(*p) == other)
+                .map_or("?", |(_, n)| n.as_str());
+            return Err((409, fill(t.page_other_name, &[&name])));
+        }
+        if mine != Some(voter) {
+            if self.devices.iter().any(|(k, d)| k != token && d.voter == Some(voter)) {
+                return Err((409, t.page_name_taken.to_owned()));
+            }
+            // A ballot that no phone holds was cast at the keyboard: no phone may replace it.
+            if round.ballot(voter).is_some() {
+                return Err((409, t.page_keyboard_name.to_owned()));
+            }
+        }
+        Ok(voter)
+    }
+
+    /// How many devices may vote: the participants present (or the assumed room when no list
+    /// was kept), plus the spare ones. A script with many addresses can't vote beyond it.
+    fn voters_allowed(&self) -> usize {
+        let room = match self.round.present.len() {
+            0 => self.limits.unlisted_room,
+            n => n,
+        };
+        room + self.limits.spare_voters
+    }
+
+    fn refuse(&mut self, token: &str, me: Option<Voter>, status: u16, why: &str) -> Reply {
+        let body = self.device_page(token, me, page::Notice::Refused(why));
+        Reply::page(status, body)
+    }
+}
+
+/// Reads an `application/x-www-form-urlencoded` body.
+pub(crate) fn parse_form(body: &str) -> Vec<(String, String)> {
+    body.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_bodies_are_decoded() {
+        assert_eq!(
+            parse_form("voter=3&t1=1&t12=0"),
+            vec![
+                ("voter".into(), "3".into()),
+                ("t1".into(), "1".into()),
+                ("t12".into(), "0".into())
+            ]
+        );
+        assert_eq!(decode("a+b%20c%C3%A9%zz%"), "a b cé%zz%");
+    }
+
+    #[test]
+    fn an_ipv6_phone_counts_as_its_network() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        assert_eq!(address_group(a), address_group(b));
+        assert_ne!(address_group(a), address_group("2001:db8:1:3::1".parse().unwrap()));
+        let v4: IpAddr = "192.168.1.23".parse().unwrap();
+        assert_eq!(address_group(v4), v4);
+        assert_eq!(address_group("::ffff:192.168.1.23".parse().unwrap()), v4);
+        assert!(same_code("abc123", "abc123") && !same_code("abc123", "abc124"));
+        assert!(!same_code("abc", "abc123"));
+    }
+}
