@@ -637,6 +637,7 @@ fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> O
             .map(|r| r.session),
         Some(_) => None,
     };
+    let took_over = opened.took_over_message(lang);
     let mut app = App::new(opened.session, opened.path.clone(), lang);
     app.read_only = read_only;
     if let Some(recovered) = recovered {
@@ -646,11 +647,20 @@ fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> O
         app.focus = crate::app::Pane::Acties;
         app.overlay = Overlay::Review(review);
     }
+    if let Some(text) = took_over {
+        // A crashed knoop's lock was taken over: say so until the facilitator has seen it.
+        let then = Box::new(std::mem::take(&mut app.overlay));
+        app.overlay = Overlay::Notice { text, then };
+    }
     let options =
         crate::runtime::Options { port: view.port, bind: view.bind, recovery_dir: data_dir };
     let result = crate::runtime::run(app, palette(view.theme), options);
     drop(opened.access);
-    result.map_err(|e| Failure::Bad(e.to_string()))
+    let ended = result.map_err(|e| Failure::Bad(e.to_string()))?;
+    if let Some(farewell) = ended.farewell {
+        println!("{farewell}");
+    }
+    Ok(())
 }
 
 /// `knoop` without a command on a terminal: the session picker, then the chosen session.

@@ -183,7 +183,13 @@ fn saves_reported_by_the_runtime_show_in_the_state() {
     let mut a = app();
     run(&mut a, [Msg::Focus(Pane::Acties), Msg::CycleStatus]);
     let revision = a.revision;
-    run(&mut a, [Msg::Saved { revision, result: Err("schijf vol".into()) }]);
+    run(
+        &mut a,
+        [Msg::Saved {
+            revision,
+            result: Err(knoop::app::SaveFailure::new("schijf vol", "De schijf is vol.")),
+        }],
+    );
     assert!(a.unsaved());
     run(&mut a, [Msg::Saved { revision, result: Ok("2026-11-23T10:00:00Z".parse().unwrap()) }]);
     assert!(!a.unsaved());

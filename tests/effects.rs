@@ -6,8 +6,8 @@ mod common;
 use std::path::PathBuf;
 
 use knoop::app::{
-    App, Effect, Msg, Overlay, Pane, ParticipantsDialog, PhonesView, Review, RoundSetup, SaveState,
-    TextField, TextTarget, TieDialog, update,
+    App, Effect, Msg, Overlay, Pane, ParticipantsDialog, PhonesView, Review, RoundSetup,
+    SaveFailure, SaveState, TextField, TextTarget, TieDialog, update,
 };
 use knoop::model::{RoundId, Session, Voter};
 
@@ -46,32 +46,119 @@ fn an_edit_asks_for_a_save_of_exactly_that_state() {
     assert_eq!(saves(&update(&mut app, Msg::Undo)).len(), 1);
 }
 
+fn disk_full() -> SaveFailure {
+    SaveFailure::new("schijf vol", "knooppunt.json kon niet worden opgeslagen: de schijf is vol.")
+}
+
 #[test]
 fn quitting_waits_for_the_last_save_and_never_leaves_an_edit_behind() {
     let (mut app, _) = voting();
     update(&mut app, Msg::Dot);
     let effects = update(&mut app, Msg::Quit);
     assert_eq!(saves(&effects), vec![(app.revision, true)], "written at once");
-    assert!(!effects.contains(&Effect::Quit), "not before it is on disk");
-    // The disk refuses: knoop stays, and says so.
+    assert!(!effects.contains(&Effect::QUIT), "not before it is on disk");
+    // The disk refuses: knoop stays, tries again by itself, and asks what to do.
     let revision = app.revision;
-    let failed = update(&mut app, Msg::Saved { revision, result: Err("schijf vol".into()) });
-    assert!(!failed.contains(&Effect::Quit));
-    assert_eq!(app.save_state, SaveState::Failed("schijf vol".into()));
-    // Asked again, and this time it is written: then it stops.
+    let failed = update(&mut app, Msg::Saved { revision, result: Err(disk_full()) });
+    assert!(!failed.contains(&Effect::QUIT));
+    assert!(
+        failed.iter().any(|e| matches!(e, Effect::RetrySave { revision: r, .. } if *r == revision)),
+        "{failed:?}"
+    );
+    assert!(matches!(app.save_state, SaveState::Failed { attempts: 1, .. }));
+    assert!(matches!(app.overlay, Overlay::Unsaved(_)), "asks what to do");
+    // Try again: this time it is written, and then it stops.
+    let again = update(&mut app, Msg::RetrySave);
+    assert_eq!(saves(&again), vec![(revision, true)]);
+    let done = update(&mut app, Msg::Saved { revision, result: Ok(jiff::Timestamp::now()) });
+    assert_eq!(done, vec![Effect::QUIT]);
+}
+
+#[test]
+fn a_failed_save_is_tried_again_less_and_less_often() {
+    let (mut app, _) = voting();
+    update(&mut app, Msg::Dot);
+    let revision = app.revision;
+    let mut waits = Vec::new();
+    for _ in 0..7 {
+        let effects = update(&mut app, Msg::Saved { revision, result: Err(disk_full()) });
+        for e in effects {
+            if let Effect::RetrySave { after, .. } = e {
+                waits.push(after.as_secs());
+            }
+        }
+    }
+    assert_eq!(waits, vec![1, 2, 5, 10, 30, 30, 30]);
+    // The countdown on screen runs with the ticks, a second at a time.
+    let SaveState::Failed { retry_in, .. } = app.save_state.clone() else { panic!() };
+    assert_eq!(retry_in.as_secs(), 30);
+    let before = app.view_revision;
+    update(&mut app, Msg::Tick(std::time::Duration::from_secs(1)));
+    assert!(app.view_revision > before, "the countdown is redrawn");
+    let screen = common::screen(&app, 160, 48);
+    assert!(screen.contains("Niet opgeslagen: schijf vol — nieuwe poging over 29 s"), "{screen}");
+    // Once the disk has room, the next save clears it.
+    update(&mut app, Msg::Saved { revision, result: Ok(jiff::Timestamp::now()) });
+    assert!(matches!(app.save_state, SaveState::Saved(_)));
+}
+
+#[test]
+fn unsaved_work_can_be_kept_in_knoops_folder_and_knoop_says_where() {
+    let (mut app, _) = voting();
+    update(&mut app, Msg::Dot);
     update(&mut app, Msg::Quit);
     let revision = app.revision;
-    let done = update(&mut app, Msg::Saved { revision, result: Ok(jiff::Timestamp::now()) });
-    assert_eq!(done, vec![Effect::Quit]);
+    update(&mut app, Msg::Saved { revision, result: Err(disk_full()) });
+    let effects = update(&mut app, Msg::KeepInDataFolder);
+    let [Effect::WriteRecovery { session }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(session, &app.session, "exactly what is on screen");
+    let kept = PathBuf::from("/home/fac/.local/share/knoop/recovery/knooppunt-1a2b.json");
+    let done = update(&mut app, Msg::RecoveryWritten(Ok(kept.clone())));
+    let [Effect::Quit { farewell: Some(farewell) }] = done.as_slice() else { panic!("{done:?}") };
+    assert!(farewell.contains(&kept.display().to_string()), "{farewell}");
+}
+
+#[test]
+fn unsaved_work_can_be_saved_under_another_name() {
+    let (mut app, _) = voting();
+    update(&mut app, Msg::Dot);
+    update(&mut app, Msg::Quit);
+    let revision = app.revision;
+    update(&mut app, Msg::Saved { revision, result: Err(disk_full()) });
+    update(&mut app, Msg::SaveElsewhere);
+    let Overlay::Unsaved(dialog) = &app.overlay else { panic!() };
+    let suggested = dialog.path.as_ref().expect("a path to edit").value().to_owned();
+    assert!(suggested.ends_with("voorbeeld-basisschool-kopie.json"), "{suggested}");
+    let effects = update(&mut app, Msg::Confirm);
+    let [Effect::SaveAs { path, revision: r, .. }] = effects.as_slice() else { panic!() };
+    assert_eq!((path.display().to_string(), *r), (suggested.clone(), revision));
+    let done = update(&mut app, Msg::SavedAs(Ok((revision, PathBuf::from(&suggested)))));
+    assert_eq!(app.path, PathBuf::from(&suggested), "saves go there from now on");
+    assert!(matches!(done.as_slice(), [Effect::Quit { farewell: Some(_) }]), "{done:?}");
+}
+
+#[test]
+fn a_taken_over_lock_stays_on_screen_until_seen() {
+    let mut app = common::example_app();
+    app.overlay = Overlay::Notice {
+        text: "Een knoop van Sanne op laptop-2 stopte onverwacht.".into(),
+        then: Box::new(Overlay::None),
+    };
+    update(&mut app, Msg::FocusNext);
+    update(&mut app, Msg::Down);
+    assert!(matches!(app.overlay, Overlay::Notice { .. }), "other keys do not make it go");
+    assert!(common::screen(&app, 80, 24).contains("stopte onverwacht"));
+    update(&mut app, Msg::Confirm);
+    assert!(matches!(app.overlay, Overlay::None));
 }
 
 #[test]
 fn quitting_with_nothing_to_write_stops_at_once() {
     let mut app = common::example_app();
-    assert_eq!(update(&mut app, Msg::Quit), vec![Effect::Quit]);
+    assert_eq!(update(&mut app, Msg::Quit), vec![Effect::QUIT]);
     let mut read_only = common::example_app();
     read_only.read_only = Some("Sanne op laptop-2".into());
-    assert_eq!(update(&mut read_only, Msg::Quit), vec![Effect::Quit]);
+    assert_eq!(update(&mut read_only, Msg::Quit), vec![Effect::QUIT]);
 }
 
 #[test]
@@ -158,7 +245,7 @@ fn a_screen_too_small_lets_only_quit_and_help_act() {
     assert!(matches!(app.overlay, Overlay::Help));
     update(&mut app, Msg::Resize(80, 24));
     assert!(!app.too_small);
-    assert_eq!(update(&mut app, Msg::Quit), vec![Effect::Quit]);
+    assert_eq!(update(&mut app, Msg::Quit), vec![Effect::QUIT]);
 }
 
 #[test]
@@ -206,6 +293,8 @@ fn every_overlay(app: &App, round: RoundId) -> Vec<Overlay> {
         }),
         Overlay::Review(Review::of(&app.session).expect("the example has open actions")),
         Overlay::Recovery(Box::new(with_tie)),
+        Overlay::Notice { text: "Let op".into(), then: Box::new(Overlay::None) },
+        Overlay::Unsaved(Default::default()),
     ]
 }
 
@@ -245,7 +334,7 @@ fn every_overlay_swallows_the_keys_of_the_panes_beneath() {
             assert!(
                 !effects.iter().any(|e| matches!(
                     e,
-                    Effect::Export { .. } | Effect::OpenPhones { .. } | Effect::Quit
+                    Effect::Export { .. } | Effect::OpenPhones { .. } | Effect::Quit { .. }
                 )),
                 "{key:?} under {overlay:?} gave {effects:?}"
             );

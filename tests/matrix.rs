@@ -137,6 +137,9 @@ fn pasting_several_lines_adds_one_activity_per_line() {
     assert_eq!(texts(&a, 20, 1), ["Schoolregels met ouders", "Kindgesprekken", "Pleinwacht"]);
     run(&mut a, [Msg::Undo]);
     assert!(texts(&a, 20, 1).is_empty(), "one paste, one undo");
+    // An old Mac or Windows clipboard ends lines with a lone CR: still one activity a line.
+    run(&mut a, [Msg::Paste("Schoolregels met ouders\rKindgesprekken\rPleinwacht".into())]);
+    assert_eq!(texts(&a, 20, 1), ["Schoolregels met ouders", "Kindgesprekken", "Pleinwacht"]);
 }
 
 #[test]

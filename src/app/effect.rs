@@ -4,9 +4,15 @@
 //! without any of that machinery.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use crate::model::{RoundId, Session, Voter};
 use crate::report::Format;
+
+impl Effect {
+    /// Stop, with nothing more to say.
+    pub const QUIT: Effect = Effect::Quit { farewell: None };
+}
 
 /// One thing the runtime must do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +27,31 @@ pub enum Effect {
         session: Session,
         /// Write without waiting (Ctrl-S, quitting).
         now: bool,
+    },
+    /// A save failed: try the same again after `after`, unless a newer state comes first.
+    RetrySave {
+        /// The revision this state has.
+        revision: u64,
+        /// The state to write.
+        session: Session,
+        /// How long to wait.
+        after: Duration,
+    },
+    /// Save `session` as a new file at `path` and go on from there (the old file could not
+    /// be written). Answered by [`super::Msg::SavedAs`].
+    SaveAs {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        session: Session,
+        /// The revision it has.
+        revision: u64,
+    },
+    /// Keep `session` in knoop's own data folder, where the next `knoop open` of this file
+    /// offers it. Answered by [`super::Msg::RecoveryWritten`].
+    WriteRecovery {
+        /// What.
+        session: Session,
     },
     /// Write the report of `session` to `path`. Answered by [`super::Msg::Exported`].
     Export {
@@ -48,6 +79,10 @@ pub enum Effect {
     ClosePhones,
     /// The facilitator chose the file on disk over a recovered state: forget the recovery.
     DiscardRecovery,
-    /// Stop: everything is written (or the session is read-only).
-    Quit,
+    /// Stop: everything is written (or the session is read-only, or kept elsewhere).
+    /// `farewell` is printed once the terminal is given back: where the work went.
+    Quit {
+        /// What to tell the facilitator after the screen closes.
+        farewell: Option<String>,
+    },
 }

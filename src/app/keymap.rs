@@ -36,6 +36,10 @@ pub enum Context {
     Cell,
     /// Going through carried actions.
     Review,
+    /// A notice to acknowledge.
+    Notice,
+    /// Quitting with edits not on disk.
+    Unsaved,
 }
 
 /// A key with its modifiers.
@@ -76,8 +80,8 @@ pub struct Binding {
 }
 
 use Context::{
-    BigView, Cell, Form, Global, NewSession, Pane as InPane, Participants, Picker, Question,
-    Review, RoundSetup, Tie, TiePick,
+    BigView, Cell, Form, Global, NewSession, Notice, Pane as InPane, Participants, Picker,
+    Question, Review, RoundSetup, Tie, TiePick, Unsaved,
 };
 
 /// One line of the table: context, action, help text, keys.
@@ -222,6 +226,11 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Review, Up, key_up, [code(KeyCode::Up)]),
     bind!(Review, Down, key_review_next, [code(KeyCode::Down), code(KeyCode::Enter)]),
     bind!(Review, Close, key_review_close, [code(KeyCode::Esc), key('q')]),
+    bind!(Notice, Confirm, key_seen, [code(KeyCode::Enter), code(KeyCode::Esc)]),
+    bind!(Unsaved, RetrySave, key_retry_save, [key('r')]),
+    bind!(Unsaved, SaveElsewhere, key_save_elsewhere, [key('a')]),
+    bind!(Unsaved, KeepInDataFolder, key_keep_in_data, [key('h')]),
+    bind!(Unsaved, Close, key_back, [code(KeyCode::Esc)]),
 ];
 
 /// The contexts whose keys apply now, most specific first.
@@ -246,6 +255,9 @@ pub fn contexts(app: &App) -> Vec<Context> {
         }
         Overlay::Tie(_) => vec![Context::Form],
         Overlay::TopThree => vec![Context::BigView],
+        Overlay::Notice { .. } => vec![Context::Notice],
+        Overlay::Unsaved(d) if d.path.is_some() => vec![Context::Form],
+        Overlay::Unsaved(_) => vec![Context::Unsaved],
         Overlay::Help | Overlay::None => vec![Context::Pane(app.focus), Context::Global],
     }
 }
@@ -358,6 +370,8 @@ mod tests {
             Context::BigView,
             Context::Cell,
             Context::Review,
+            Context::Notice,
+            Context::Unsaved,
         ];
         for c in contexts {
             let keys: Vec<&Key> =

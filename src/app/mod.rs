@@ -25,6 +25,7 @@ pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
 pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
 pub use dialogs::text_field::{TextField, TextTarget};
+pub use dialogs::unsaved::UnsavedDialog;
 pub use effect::Effect;
 pub use history::{History, UNDO_BUDGET};
 pub use msg::Msg;
@@ -121,6 +122,17 @@ pub enum Overlay {
     Help,
     /// The participants dialog.
     Participants(ParticipantsDialog),
+    /// Something the facilitator must have read (a crashed knoop's lock was taken over)
+    /// before `then` is shown.
+    Notice {
+        /// What happened.
+        text: String,
+        /// The overlay after it (usually none).
+        then: Box<Overlay>,
+    },
+    /// Quitting while the last edits are not on disk: try again, save elsewhere, or keep
+    /// them in knoop's own folder.
+    Unsaved(UnsavedDialog),
     /// A one-line text dialog for one field.
     TextField(TextField),
     /// The settings of a new voting round.
@@ -150,8 +162,31 @@ pub enum SaveState {
     Saved(Timestamp),
     /// Nothing changed since opening.
     Unchanged,
-    /// The last save failed: the message says what to do.
-    Failed(String),
+    /// The last save failed; it is tried again by itself.
+    Failed {
+        /// Why, and what to do about it.
+        failure: SaveFailure,
+        /// Failed saves in a row.
+        attempts: u32,
+        /// Until the next try, counted down on screen.
+        retry_in: std::time::Duration,
+    },
+}
+
+/// A save that failed, in the session's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveFailure {
+    /// A few words for the status line: "schijf vol", "geen schrijfrechten".
+    pub reason: String,
+    /// The whole sentence: which file, what happened, what to do.
+    pub message: String,
+}
+
+impl SaveFailure {
+    /// A failure with this short reason and sentence.
+    pub fn new(reason: &str, message: &str) -> Self {
+        SaveFailure { reason: reason.to_owned(), message: message.to_owned() }
+    }
 }
 
 /// The whole state of a running knoop.

@@ -8,7 +8,7 @@ use tui_input::InputRequest;
 
 use std::path::PathBuf;
 
-use super::{Pane, PhonesView};
+use super::{Pane, PhonesView, SaveFailure};
 
 /// One change to the app, handled by [`super::update`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -192,11 +192,21 @@ pub enum Msg {
     Paste(String),
     /// Time passed, for the timebox.
     Tick(Duration),
-    /// The runtime wrote `revision` to disk at this moment, or failed with this message.
+    /// The runtime wrote `revision` to disk at this moment, or failed.
     Saved {
         /// The revision written.
         revision: u64,
         /// When, or why it failed.
-        result: Result<Timestamp, String>,
+        result: Result<Timestamp, SaveFailure>,
     },
+    /// The session was saved under a new name (revision, path), or why not.
+    SavedAs(Result<(u64, PathBuf), String>),
+    /// The unsaved work was kept in knoop's data folder, here; or why not.
+    RecoveryWritten(Result<PathBuf, String>),
+    /// Try the failed save again now.
+    RetrySave,
+    /// Save the session under another name.
+    SaveElsewhere,
+    /// Keep the unsaved work in knoop's own folder and quit.
+    KeepInDataFolder,
 }

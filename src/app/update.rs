@@ -12,7 +12,7 @@
 //! What must happen outside (saving, exporting, the ballot box, quitting) is returned as
 //! [`Effect`]s for the runtime; nothing here touches a file, a socket or the terminal.
 
-use super::dialogs::{actie_form, cell, participants, round, text_field};
+use super::dialogs::{actie_form, cell, participants, round, text_field, unsaved};
 use super::panes::{acties, matrix, stemmen};
 use super::{App, Effect, Msg, Overlay, Pane, ParticipantsDialog, SaveState, Step};
 use crate::report::Format;
@@ -53,7 +53,16 @@ fn handle_background(app: &mut App, msg: &Msg) -> bool {
             if app.timer.text() != before || app.timer.is_up() != was_up {
                 app.view_revision += 1;
             }
+            if let SaveState::Failed { retry_in, .. } = &mut app.save_state {
+                let shown = retry_in.as_secs();
+                *retry_in = retry_in.saturating_sub(*elapsed);
+                if retry_in.as_secs() != shown {
+                    app.view_revision += 1;
+                }
+            }
         }
+        Msg::SavedAs(result) => saved_as(app, result.clone()),
+        Msg::RecoveryWritten(result) => recovery_written(app, result.clone()),
         Msg::Saved { revision, result } => saved(app, *revision, result.clone()),
         // Phones vote whatever the facilitator has open; the same model rules as the
         // keyboard's dots apply, and a refusal changes nothing.
@@ -122,6 +131,8 @@ fn handle_key(app: &mut App, msg: Msg) {
         Overlay::ActieForm(_) => return actie_form::update_form(app, msg),
         Overlay::Review(_) => return actie_form::update_review(app, msg),
         Overlay::Recovery(_) => return recovery(app, msg),
+        Overlay::Notice { .. } => return notice(app, msg),
+        Overlay::Unsaved(_) => return unsaved::update(app, msg),
     }
     let handled = match app.focus {
         Pane::Stemmen => stemmen::pane_action(app, &msg),
@@ -181,7 +192,7 @@ fn global(app: &mut App, msg: Msg) {
 /// Quits once everything is written: at once when nothing waits, else after the last save.
 fn quit(app: &mut App) {
     if app.read_only.is_some() || !app.unsaved() {
-        app.effect(Effect::Quit);
+        app.effect(Effect::QUIT);
         return;
     }
     app.quitting = true;
@@ -253,20 +264,88 @@ fn move_selection(app: &mut App, to: impl FnOnce(usize, usize) -> usize) {
 }
 
 /// A save finished: note it, and quit when quitting waited for it.
-fn saved(app: &mut App, revision: u64, result: Result<jiff::Timestamp, String>) {
+fn saved(app: &mut App, revision: u64, result: Result<jiff::Timestamp, super::SaveFailure>) {
     app.view_revision += 1;
     match result {
         Ok(at) => {
             app.saved_revision = app.saved_revision.max(revision);
             app.save_state = SaveState::Saved(at);
             if app.quitting && !app.unsaved() {
-                app.effect(Effect::Quit);
+                app.effect(Effect::QUIT);
             }
         }
-        Err(message) => {
-            app.save_state = SaveState::Failed(message);
-            // Never quit over an edit that is not on disk: stay, and say so.
-            app.quitting = false;
+        Err(failure) => {
+            let attempts = match &app.save_state {
+                SaveState::Failed { attempts, .. } => attempts + 1,
+                _ => 1,
+            };
+            let after = retry_after(attempts);
+            app.save_state = SaveState::Failed { failure, attempts, retry_in: after };
+            // Tried again by itself, until it works; a newer edit is tried sooner.
+            let (revision, session) = (app.revision, app.session.clone());
+            app.effect(Effect::RetrySave { revision, session, after });
+            // Never quit over an edit that is not on disk: ask what to do with it.
+            if app.quitting {
+                unsaved::ask(app);
+            }
         }
+    }
+}
+
+/// How long to wait before trying a failed save again: soon at first, then less often, so
+/// a disk that stays full is not hammered, and never longer than half a minute.
+pub fn retry_after(attempts: u32) -> std::time::Duration {
+    const STEPS: [u64; 5] = [1, 2, 5, 10, 30];
+    std::time::Duration::from_secs(STEPS[(attempts as usize).saturating_sub(1).min(4)])
+}
+
+/// The session now lives in a new file: go on from there, and finish quitting.
+fn saved_as(app: &mut App, result: Result<(u64, std::path::PathBuf), String>) {
+    app.view_revision += 1;
+    let t = app.lang.texts();
+    match result {
+        Ok((revision, path)) => {
+            app.message = Some(crate::i18n::fill(t.unsaved_saved_as, &[&path.display()]));
+            app.path = path;
+            app.saved_revision = app.saved_revision.max(revision);
+            app.save_state = SaveState::Saved(jiff::Timestamp::now());
+            if app.quitting && !app.unsaved() {
+                let farewell = app.message.clone();
+                app.effect(Effect::Quit { farewell });
+            }
+        }
+        Err(why) => {
+            app.message = Some(why);
+            unsaved::ask(app);
+        }
+    }
+}
+
+/// The unsaved work is in knoop's own folder: say where, and quit.
+fn recovery_written(app: &mut App, result: Result<std::path::PathBuf, String>) {
+    app.view_revision += 1;
+    let t = app.lang.texts();
+    match result {
+        Ok(path) => {
+            let farewell = crate::i18n::fill(t.unsaved_kept, &[&path.display()]);
+            app.effect(Effect::Quit { farewell: Some(farewell) });
+        }
+        Err(why) => {
+            app.message = Some(why);
+            unsaved::ask(app);
+        }
+    }
+}
+
+/// A notice the facilitator must have read: Enter or Esc, then what comes after it.
+fn notice(app: &mut App, msg: Msg) {
+    let Overlay::Notice { text, then } = std::mem::take(&mut app.overlay) else { return };
+    match msg {
+        Msg::Confirm | Msg::Close | Msg::Yes => app.overlay = *then,
+        Msg::Quit => {
+            app.overlay = Overlay::Notice { text, then };
+            quit(app);
+        }
+        _ => app.overlay = Overlay::Notice { text, then },
     }
 }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 
 use super::Inbox;
-use crate::app::Msg;
+use crate::app::{Msg, SaveFailure};
 use crate::i18n::Lang;
 use crate::model::Session;
 use crate::store;
@@ -26,6 +26,8 @@ pub struct Saver {
     jobs: Sender<(u64, Session)>,
     pending: Option<(u64, Session)>,
     last_sent: Option<Instant>,
+    /// A failed save waits until then before it is tried again.
+    retry_at: Option<Instant>,
 }
 
 impl Saver {
@@ -38,30 +40,41 @@ impl Saver {
                 while let Ok((r, s)) = queue.try_recv() {
                     (revision, session) = (r, s);
                 }
-                let result = store::save(&path, &session)
-                    .map(|()| Timestamp::now())
-                    .map_err(|e| e.message(lang));
+                let result = store::save(&path, &session).map(|()| Timestamp::now()).map_err(|e| {
+                    SaveFailure { reason: e.reason(lang).to_owned(), message: e.message(lang) }
+                });
                 if inbox.send(Inbox::Msg(Msg::Saved { revision, result })).is_err() {
                     break;
                 }
             }
         });
-        Saver { jobs, pending: None, last_sent: None }
+        Saver { jobs, pending: None, last_sent: None, retry_at: None }
     }
 
     /// Takes the newest state to write: at once when `now` or when the last write is long
-    /// enough ago, else at [`Saver::due`].
+    /// enough ago, else at [`Saver::due`]. A new edit does not wait for a failed save's retry.
     pub fn want(&mut self, revision: u64, session: Session, now: bool) {
         self.pending = Some((revision, session));
+        self.retry_at = None;
         if now || self.due().is_some_and(|due| due <= Instant::now()) {
             self.send();
         }
     }
 
+    /// Tries a failed save again after `after`, unless a newer state is written first.
+    pub fn retry(&mut self, revision: u64, session: Session, after: Duration) {
+        if self.pending.as_ref().is_some_and(|(r, _)| *r > revision) {
+            return;
+        }
+        self.pending = Some((revision, session));
+        self.retry_at = Some(Instant::now() + after);
+    }
+
     /// When the gathered state must be written, if one waits.
     pub fn due(&self) -> Option<Instant> {
         self.pending.as_ref()?;
-        Some(self.last_sent.map_or_else(Instant::now, |at| at + SAVE_EVERY))
+        let gathered = self.last_sent.map_or_else(Instant::now, |at| at + SAVE_EVERY);
+        Some(self.retry_at.map_or(gathered, |at| at.max(gathered)))
     }
 
     /// Writes the gathered state if it is due.

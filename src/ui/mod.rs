@@ -92,6 +92,8 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
             participants::participants(frame, area, app, dialog, palette)
         }
         Overlay::Recovery(recovered) => dialogs::recovery(frame, area, app, recovered, palette),
+        Overlay::Notice { text, .. } => dialogs::notice(frame, area, app, text, palette),
+        Overlay::Unsaved(dialog) => dialogs::unsaved(frame, area, app, dialog, palette),
         Overlay::TextField(field) => text_field::text_field(frame, area, app, field, palette),
         Overlay::RoundSetup(setup) => round::setup(frame, area, app, setup, palette),
         Overlay::Tie(dialog) => round::tie(frame, area, app, dialog, palette),

@@ -35,8 +35,10 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
     }
     right.push(match (&app.read_only, &app.save_state) {
         (Some(_), _) => Span::styled(format!(" {} ", t.status_read_only), palette.warn),
-        (None, SaveState::Failed(_)) => {
-            Span::styled(format!(" {} ", t.status_save_failed), palette.warn)
+        (None, SaveState::Failed { failure, retry_in, .. }) => {
+            let seconds = retry_in.as_secs() + u64::from(retry_in.subsec_nanos() > 0);
+            let text = fill(t.status_save_retry, &[&failure.reason, &seconds]);
+            Span::styled(format!(" ⚠ {text} "), palette.warn)
         }
         (None, _) if app.unsaved() => {
             Span::styled(format!("│ {} ", t.status_saving), palette.status)
@@ -59,7 +61,9 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
 
     let second_line = match (&app.message, &app.save_state, &app.read_only) {
         (Some(message), _, _) => Line::styled(format!(" {message}"), palette.warn),
-        (None, SaveState::Failed(why), _) => Line::styled(format!(" {why}"), palette.warn),
+        (None, SaveState::Failed { failure, .. }, _) => {
+            Line::styled(format!(" {}", failure.message.replace('\n', " ")), palette.warn)
+        }
         (None, _, Some(holder)) => {
             Line::styled(format!(" {}", fill(t.open_read_only, &[holder])), palette.warn)
         }

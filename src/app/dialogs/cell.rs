@@ -4,7 +4,7 @@
 
 use tui_input::Input;
 
-use super::text_field::{MAX_TEXT, paste_into, type_into};
+use super::text_field::{MAX_TEXT, paste_into, pasted_lines, type_into};
 use crate::app::panes::matrix::remove;
 use crate::app::{App, Msg, Overlay, Pane};
 use crate::i18n::fill;
@@ -110,12 +110,8 @@ pub(crate) fn update_cell(app: &mut App, msg: Msg) {
         }
         Msg::Paste(text) if !app.refuse_if_read_only() => {
             // Each pasted line becomes an activity: a list from a document lands at once.
-            let lines: Vec<String> = text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|l| l.chars().take(MAX_TEXT).collect())
-                .collect();
+            let lines: Vec<String> =
+                pasted_lines(&text).map(|l| l.chars().take(MAX_TEXT).collect()).collect();
             let _ = app.edit(|s| {
                 for line in &lines {
                     let activity = Activity {

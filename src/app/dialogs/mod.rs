@@ -7,3 +7,4 @@ pub mod cell;
 pub mod participants;
 pub mod round;
 pub mod text_field;
+pub mod unsaved;

@@ -73,12 +73,18 @@ pub(crate) fn type_into(input: &mut Input, request: InputRequest, max: usize) ->
 /// Pastes `text` into a one-line `input`: line breaks become spaces, and what does not fit
 /// in `max` characters is left out. Returns false when something was left out.
 pub(crate) fn paste_into(input: &mut Input, text: &str, max: usize) -> bool {
-    let line = text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let line = pasted_lines(text).collect::<Vec<_>>().join(" ");
     let room = max.saturating_sub(input.value().chars().count());
     for c in line.chars().take(room) {
         input.handle(InputRequest::InsertChar(c));
     }
     line.chars().count() <= room
+}
+
+/// The lines of a paste, whatever ends them: LF (Linux, macOS), CRLF (Windows) or a lone CR
+/// (old Mac, some Windows clipboards); trimmed, without empty ones.
+pub(crate) fn pasted_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\r', '\n']).map(str::trim).filter(|l| !l.is_empty())
 }
 
 /// Handles an action while the form is open.
@@ -158,4 +164,18 @@ pub(crate) fn update(app: &mut App, msg: Msg) {
         _ => {}
     }
     app.overlay = Overlay::TextField(form);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pasted_lines;
+
+    #[test]
+    fn a_paste_splits_on_every_kind_of_line_end() {
+        for text in
+            ["Eén\nTwee\nDrie", "Eén\r\nTwee\r\nDrie\r\n", "Eén\rTwee\rDrie", "Eén\n\r\nTwee\rDrie"]
+        {
+            assert_eq!(pasted_lines(text).collect::<Vec<_>>(), ["Eén", "Twee", "Drie"], "{text:?}");
+        }
+    }
 }
