@@ -361,3 +361,38 @@ fn the_recovery_question_is_answered_before_anything_else() {
     assert!(effects.contains(&Effect::DiscardRecovery));
     assert_eq!(saves(&effects).len(), 1, "the recovered state is written");
 }
+
+#[test]
+fn a_phones_ballot_changes_at_the_keyboard_only_when_asked_twice_and_can_be_voided() {
+    let (mut app, round) = voting();
+    let voter = app.voting.voter.expect("a voter");
+    let theme = app.session.round(round).unwrap().candidates[0];
+    let ballot = knoop::model::Ballot { voter, dots: [(theme, 1)].into_iter().collect() };
+    update(&mut app, Msg::PhonesOpened(Ok(phones_view(round))));
+    update(&mut app, Msg::PhoneBallot(round, ballot));
+    let dots = |app: &App| app.session.round(round).unwrap().ballot(voter).map_or(0, |b| b.total());
+    assert_eq!(dots(&app), 1);
+    // The first key only warns: this person voted from a phone.
+    update(&mut app, Msg::Down);
+    update(&mut app, Msg::Dot);
+    assert_eq!(dots(&app), 1, "not changed yet");
+    assert!(app.message.as_deref().unwrap_or_default().contains("telefoon"));
+    update(&mut app, Msg::Dot);
+    assert_eq!(dots(&app), 2, "asked twice: changed");
+    // w voids the ballot, tells the box, and undo brings it back.
+    let effects = update(&mut app, Msg::VoidBallot);
+    assert_eq!(dots(&app), 0);
+    assert!(effects.contains(&Effect::VoidPhone(voter)), "{effects:?}");
+    update(&mut app, Msg::Undo);
+    assert_eq!(dots(&app), 2);
+}
+
+#[test]
+fn f_shifted_opens_the_box_on_the_next_address() {
+    let (mut app, round) = voting();
+    update(&mut app, Msg::TogglePhones);
+    let mut view = phones_view(round);
+    view.addresses = vec!["192.168.1.2 · wlan0".into(), "10.0.0.5 · eth0".into()];
+    update(&mut app, Msg::PhonesOpened(Ok(view)));
+    assert_eq!(update(&mut app, Msg::NextAddress), vec![Effect::OpenPhones { round, address: 1 }]);
+}

@@ -288,3 +288,33 @@ fn an_action_with_owner_and_spoken_date_and_a_done_one_land_in_the_file() {
     let done = session.actions.iter().find(|a| a.text.starts_with("Verzuimcijfers")).unwrap();
     assert_eq!(done.status, knoop::model::ActionStatus::Done);
 }
+
+#[test]
+fn every_key_is_on_screen_by_the_next_capture() {
+    let (dir, file) = copy_of_example();
+    let Some(t) = Tmux::start("keys", dir.path(), &file, "") else {
+        return;
+    };
+    t.wait_for("? hulp", true);
+    // The closed top-3 round lists the candidates by ranking; each Down moves the ▶ one row.
+    let session = knoop::store::load(&file).unwrap();
+    let app = knoop::app::App::new(session, file.clone(), knoop::i18n::Lang::Nl);
+    let rows = knoop::app::voting_rows(&app);
+    let names: Vec<String> =
+        rows.iter().map(|&id| app.theme(id).unwrap().desired.chars().take(20).collect()).collect();
+    for name in names.iter().skip(1).take(8) {
+        t.keys(&["Down"]);
+        // Bounded, not timed: the key's effect is there within a few captures.
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let marked =
+            |screen: &str| screen.lines().any(|l| l.contains('▶') && l.contains(name.as_str()));
+        let mut screen = t.screen();
+        while !marked(&screen) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+            screen = t.screen();
+        }
+        assert!(marked(&screen), "▶ on {name:?}:\n{screen}");
+    }
+    t.keys(&["q"]);
+    t.wait_for("KNOOP-EXIT 0", true);
+}

@@ -25,11 +25,17 @@ pub fn forget() {
     }
 }
 
-/// On a panic, writes the last session state beside the session as `NAME.json.recover`, then
-/// lets the previous hook (ratatui's, which restores the terminal) run.
+/// On a panic of the program's own thread, writes the last session state beside the session
+/// as `NAME.json.recover`, then lets the previous hook (ratatui's, which restores the
+/// terminal) run. A panic on a helper thread (the ballot box catches its own and reports a
+/// stop) must not give the terminal back under a program that goes on running.
 pub fn install_hook() {
     let previous = std::panic::take_hook();
+    let main = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != main {
+            return;
+        }
         if let Ok(recovery) = RECOVERY.try_lock()
             && let Some((path, session)) = recovery.as_ref()
         {
