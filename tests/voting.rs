@@ -26,12 +26,17 @@ fn select(app: &mut App, theme: ThemeId) {
     run(app, std::iter::repeat_n(Msg::Down, at));
 }
 
-/// The current voter gives one dot to each theme.
+/// The current voter gives one dot to each theme. Once a voter's dots are all given, the
+/// pane moves on to the next voter by itself, and says so.
 fn cast(app: &mut App, themes: &[u32]) {
+    let voter = app.voting.voter.expect("a voter");
+    let round = app.shown_round().expect("a round").id;
     for &t in themes {
         select(app, ThemeId(t));
+        let before = app.session.round(round).unwrap().ballot(voter).map_or(0, |b| b.total());
         run(app, [Msg::Dot]);
-        assert_eq!(app.message, None, "dot on {t} refused");
+        let after = app.session.round(round).unwrap().ballot(voter).map_or(0, |b| b.total());
+        assert_eq!(after, before + 1, "dot on {t} refused: {:?}", app.message);
     }
 }
 
@@ -69,16 +74,17 @@ fn a_top_12_round_and_a_top_3_round_for_the_example_participants() {
     ];
     for (i, ballot) in ballots.iter().enumerate() {
         cast(&mut a, ballot);
-        // The seventh dot is refused, and says why.
-        run(&mut a, [Msg::Dot]);
-        assert!(a.message.as_deref().unwrap().contains("Alle 6 stippen"), "{:?}", a.message);
-        run(&mut a, [Msg::VoterWithDotsLeft]);
         if i < 7 {
-            assert_eq!(
-                a.voting.voter,
-                Some(Voter::Participant(knoop::model::ParticipantId(i as u32 + 2)))
-            );
+            // Dictation: the next voter is up by itself, and the room is told.
+            let next = Voter::Participant(knoop::model::ParticipantId(i as u32 + 2));
+            assert_eq!(a.voting.voter, Some(next));
+            assert!(a.message.as_deref().unwrap().contains("nu stemt"), "{:?}", a.message);
+            // Back to the one who just voted: a seventh dot is refused, and says why.
+            run(&mut a, [Msg::PrevVoter, Msg::Dot]);
+            assert!(a.message.as_deref().unwrap().contains("Alle 6 stippen"), "{:?}", a.message);
+            run(&mut a, [Msg::NextVoter]);
         } else {
+            run(&mut a, [Msg::VoterWithDotsLeft]);
             assert!(a.message.as_deref().unwrap().contains("alle stippen gegeven"));
         }
     }
@@ -110,7 +116,6 @@ fn a_top_12_round_and_a_top_3_round_for_the_example_participants() {
     ];
     for ballot in top3 {
         cast(&mut a, ballot);
-        run(&mut a, [Msg::VoterWithDotsLeft]);
     }
     run(&mut a, [Msg::CloseRound]);
     assert_eq!(a.session.rounds[1].result.as_ref().unwrap().through, t(&[16, 1, 5]));
@@ -126,9 +131,7 @@ fn tied_round() -> App {
     a.session.rounds[0].dots_per_voter = 2;
     run(&mut a, [Msg::VoterWithDotsLeft]);
     cast(&mut a, &[1, 2]); // Marieke
-    run(&mut a, [Msg::VoterWithDotsLeft]);
     cast(&mut a, &[1, 3]); // Sanne
-    run(&mut a, [Msg::VoterWithDotsLeft]);
     cast(&mut a, &[4]); // Ahmed: 1 has 2; 2, 3 and 4 have 1 each for one place.
     a
 }
@@ -155,7 +158,6 @@ fn a_tie_at_the_cut_is_reported_and_settled_by_a_runoff() {
     assert_eq!(a.shown_round().unwrap().id, runoff.id);
     for _ in 0..3 {
         cast(&mut a, &[3]);
-        run(&mut a, [Msg::VoterWithDotsLeft]);
     }
     run(&mut a, [Msg::CloseRound]);
     assert_eq!(a.session.focus_themes(), t(&[1, 3]), "the run-off fills exactly the open place");
@@ -229,7 +231,6 @@ fn a_secret_anonymous_round_hides_counts_until_revealed() {
     assert!(r.secret && r.anonymous && !r.counts_visible());
     assert_eq!(a.voting.voter, Some(Voter::Anonymous(1)));
     cast(&mut a, &[3, 4, 5]);
-    run(&mut a, [Msg::VoterWithDotsLeft]);
     assert_eq!(a.voting.voter, Some(Voter::Anonymous(2)));
     run(&mut a, [Msg::ToggleOrder]);
     assert_eq!(voting_rows(&a), a.session.rounds[0].candidates, "no ranking while secret");
@@ -281,7 +282,6 @@ fn mid_vote() -> App {
     run(&mut a, [Msg::NewRound, Msg::Confirm]);
     for ballot in [[1, 5, 16], [1, 6, 8], [16, 18, 8]] {
         cast(&mut a, &ballot);
-        run(&mut a, [Msg::VoterWithDotsLeft]);
     }
     cast(&mut a, &[5]);
     a

@@ -142,6 +142,24 @@ pub static KEYMAP: &[Binding] = &[
     bind!(InPane(Pane::Stemmen), TogglePhones, key_phones, [key('f')]),
     bind!(InPane(Pane::Stemmen), NextAddress, key_next_address, [key('F')]),
     bind!(InPane(Pane::Stemmen), VoidBallot, key_void_ballot, [key('w')]),
+    Binding {
+        keys: &[
+            key('1'),
+            key('2'),
+            key('3'),
+            key('4'),
+            key('5'),
+            key('6'),
+            key('7'),
+            key('8'),
+            key('9'),
+            key('0'),
+        ],
+        msg: Msg::Digit(0),
+        context: InPane(Pane::Stemmen),
+        help: |t| t.key_digit,
+    },
+    bind!(InPane(Pane::Stemmen), Confirm, key_digit_enter, [code(KeyCode::Enter)]),
     bind!(InPane(Pane::Matrix), Left, key_left, [code(KeyCode::Left), key('h')]),
     bind!(InPane(Pane::Matrix), Right, key_right, [code(KeyCode::Right), key('l')]),
     bind!(InPane(Pane::Matrix), Edit, key_open_cell, [code(KeyCode::Enter), key('e')]),
@@ -298,6 +316,10 @@ pub fn msg_in(contexts: &[Context], event: KeyEvent) -> Option<Msg> {
     for context in contexts {
         for binding in KEYMAP.iter().filter(|b| b.context == *context) {
             if binding.keys.iter().any(|k| matches(k, &event)) {
+                // One line of the map stands for all ten digits: the key says which.
+                if let (Msg::Digit(_), KeyCode::Char(c)) = (&binding.msg, event.code) {
+                    return c.to_digit(10).map(Msg::Digit);
+                }
                 return Some(binding.msg.clone());
             }
         }

@@ -143,6 +143,8 @@ pub enum Msg {
     NextAddress,
     /// Void the ballot of the voter on screen (a phone's ballot the room does not accept).
     VoidBallot,
+    /// A digit typed in the Stemmen pane: a dot on the candidate with that number.
+    Digit(u32),
     /// A ballot from a phone, for this round.
     PhoneBallot(crate::model::RoundId, crate::model::Ballot),
     /// The ballot box opened (what the pane shows of it), or why it could not.

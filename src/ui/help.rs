@@ -30,14 +30,11 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
             for col in 0..columns {
                 if let Some((keys, help)) = entries.get(col * per_column + row) {
                     spans.push(Span::styled(
-                        format!(" {:<key_w$}", text::fit(keys, key_w - 1)),
+                        format!(" {}", text::fit_pad(keys, key_w - 1)),
                         palette.focus,
                     ));
                     let help_w = column_w.saturating_sub(key_w + 1);
-                    spans.push(Span::styled(
-                        format!("{:<help_w$}", text::fit(help, help_w)),
-                        palette.text,
-                    ));
+                    spans.push(Span::styled(text::fit_pad(help, help_w), palette.text));
                 }
             }
             Line::from(spans)

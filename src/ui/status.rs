@@ -52,9 +52,9 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
         }
     });
     right.push(Span::styled(format!("│ {} ", t.status_help_hint), palette.status));
-    let right_w: usize = right.iter().map(|s| s.content.chars().count()).sum();
+    let right_w: usize = right.iter().map(|s| text::width(&s.content)).sum();
     let title_w = (area.width as usize).saturating_sub(right_w + 2);
-    let title = format!(" {:<title_w$} ", text::fit(&app.session.title, title_w));
+    let title = format!(" {} ", text::fit_pad(&app.session.title, title_w));
     let mut spans = vec![Span::styled(title, bold)];
     spans.extend(right);
     frame.render_widget(Line::from(spans).style(palette.status), first);
@@ -83,7 +83,7 @@ fn hints(app: &App, width: usize) -> String {
     for b in keymap::help_lines(app) {
         let hint = format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t));
         let sep = if line.is_empty() { "" } else { "  ·  " };
-        if line.chars().count() + sep.len() + hint.chars().count() > width {
+        if text::width(&line) + text::width(sep) + text::width(&hint) > width {
             break;
         }
         line.push_str(sep);

@@ -1,6 +1,6 @@
 //! Small text helpers for drawing: wrapping and cutting to a width.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The part of a text field's `value` that shows in a field `width` columns wide, scrolled
 /// `scroll` columns to the left, padded with spaces to the full width. Columns, not
@@ -21,60 +21,69 @@ pub fn field(value: &str, scroll: usize, width: usize) -> String {
     out
 }
 
-/// Cuts `text` to at most `width` characters, ending in "…" when cut.
+/// How many columns `text` takes on screen: "Zoë" three, "日本" four.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` shortened to at most `width` columns. A text that does not fit ends in "…" after
+/// its last whole word that fits, so no word is ever cut without a mark; only a first word
+/// longer than the whole width is cut inside, and then too it ends in "…".
 pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    if self::width(text) <= width {
         return text.to_owned();
     }
     if width == 0 {
         return String::new();
     }
-    let mut out: String = text.chars().take(width - 1).collect();
+    let mut out = String::new();
+    let mut used = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let gap = usize::from(!out.is_empty());
+        let w = self::width(word);
+        if used + gap + w + 1 > width {
+            break;
+        }
+        if gap == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        used += gap + w;
+    }
+    if out.is_empty() {
+        out = columns(text, width - 1);
+    }
     out.push('…');
     out
 }
 
-/// Wraps `text` at spaces into lines of at most `width` characters. A word longer than a
-/// line is broken where the line ends, not moved to a line of its own first.
+/// [`fit`], then padded with spaces to exactly `width` columns: a table cell.
+pub fn fit_pad(text: &str, width: usize) -> String {
+    let fitted = fit(text, width);
+    let pad = width.saturating_sub(self::width(&fitted));
+    format!("{fitted}{}", " ".repeat(pad))
+}
+
+/// The start of `text` that fits in `width` columns, cut between characters.
+fn columns(text: &str, width: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .collect()
+}
+
+/// Wraps `text` into lines of at most `width` columns, at spaces and after the hyphens of
+/// compound words ("Sociale-" / "vaardigheidstraining"). A word longer than a whole line
+/// gets a line of its own, shortened with "…" by [`fit`]: marked, never silently cut.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut len = 0;
-    for word in text.split_whitespace() {
-        let word_len = word.chars().count();
-        let gap = usize::from(len > 0);
-        if len + gap + word_len <= width {
-            if gap == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            len += gap + word_len;
-            continue;
-        }
-        if word_len <= width || len + gap >= width {
-            // The word fits a line of its own, or nothing of it fits here.
-            if len > 0 {
-                lines.push(std::mem::take(&mut line));
-                len = 0;
-            }
-        } else if gap == 1 {
-            line.push(' ');
-            len += 1;
-        }
-        for c in word.chars() {
-            if len == width {
-                lines.push(std::mem::take(&mut line));
-                len = 0;
-            }
-            line.push(c);
-            len += 1;
-        }
-    }
-    if len > 0 || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let options = textwrap::Options::new(width).break_words(false);
+    let lines: Vec<String> =
+        textwrap::wrap(text, options).into_iter().map(|line| fit(&line, width)).collect();
+    if lines.is_empty() { vec![String::new()] } else { lines }
 }
 
 #[cfg(test)]
@@ -82,15 +91,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wraps_at_spaces_and_cuts_long_words() {
+    fn wraps_at_spaces_and_hyphens_and_marks_a_word_too_long_for_a_line() {
         assert_eq!(wrap("Gratis ontbijt op school", 10), ["Gratis", "ontbijt op", "school"]);
-        assert_eq!(wrap("Schoolmaatschappelijk", 8), ["Schoolma", "atschapp", "elijk"]);
+        assert_eq!(wrap("Schoolmaatschappelijk werk", 8), ["Schoolm…", "werk"]);
         assert_eq!(
-            wrap("+ Sociale-vaardigheidstraining", 12),
-            ["+ Sociale-va", "ardigheidstr", "aining"]
+            wrap("+ Sociale-vaardigheidstraining", 22),
+            ["+ Sociale-", "vaardigheidstraining"]
         );
         assert_eq!(wrap("een twee drie", 4), ["een", "twee", "drie"]);
         assert_eq!(wrap("", 5), [""]);
+        // Display columns, not characters: four wide characters take eight columns.
+        assert_eq!(wrap("日本語テ 日本", 8), ["日本語テ", "日本"]);
+    }
+
+    #[test]
+    fn fit_ends_at_a_whole_word() {
+        assert_eq!(fit("Sociaal vaardige jeugdigen", 20), "Sociaal vaardige…");
+        assert_eq!(fit("Ahmed Benali", 10), "Ahmed…");
+        assert_eq!(fit_pad("Ahmed Benali", 10), "Ahmed…    ");
+        assert_eq!(fit("日本語 テスト", 7), "日本語…");
     }
 
     #[test]
@@ -104,6 +123,6 @@ mod tests {
     #[test]
     fn fit_marks_a_cut() {
         assert_eq!(fit("Geïndiceerd", 20), "Geïndiceerd");
-        assert_eq!(fit("Geïndiceerd", 5), "Geïn…");
+        assert_eq!(fit("Geïndiceerd", 5), "Geïn…", "a single word longer than the room");
     }
 }

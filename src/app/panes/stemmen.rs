@@ -22,6 +22,8 @@ pub struct VotingView {
     pub from_phones: HashSet<Voter>,
     /// The phone voter the facilitator was warned about once: the next key acts.
     pub confirmed: Option<Voter>,
+    /// Digits typed so far for a candidate's number, when more could follow ("1" of "14").
+    pub digits: Option<u32>,
     /// Ranking order (true) or list order, when the facilitator chose one; by default an open
     /// round lists the themes in a steady order and a closed one shows the ranking.
     pub ranked: Option<bool>,
@@ -59,7 +61,14 @@ pub fn voter_name(app: &App, voter: Voter) -> String {
 
 /// Handles the Stemmen pane's own actions; false when `action` is not one of them.
 pub(crate) fn pane_action(app: &mut App, msg: &Msg) -> bool {
+    let pending = app.voting.digits.take();
     match msg {
+        Msg::Digit(d) if keyboard_may_change(app) => digit(app, pending, *d),
+        Msg::Digit(_) => {}
+        Msg::Confirm => match pending {
+            Some(n) if keyboard_may_change(app) => dot_on_row(app, n),
+            _ => {}
+        },
         Msg::NewRound => new_round(app),
         Msg::Dot if keyboard_may_change(app) => dot(app, true),
         Msg::TakeBack if keyboard_may_change(app) => dot(app, false),
@@ -141,6 +150,16 @@ fn dot(app: &mut App, give: bool) {
             // In ranking order the theme may move: keep it selected.
             if let Some(at) = self::rows(app).iter().position(|&t| t == theme) {
                 app.selected[0] = at;
+            }
+            // Dictation: once a voter's dots are all given, the next one is up.
+            let done = app.session.round(round).is_some_and(|r| r.dots_left(voter) == 0);
+            if give && done {
+                let name = voter_name(app, voter);
+                next_voter(app, true, true);
+                if let Some(next) = app.voting.voter.filter(|&v| v != voter) {
+                    let next = voter_name(app, next);
+                    app.message = Some(fill(t.ui_next_voter_auto, &[&name, &next]));
+                }
             }
         }
         Err(SessionError::Vote(e)) => app.message = Some(vote_text(app.lang, &e)),
@@ -276,4 +295,26 @@ fn next_address(app: &mut App) {
     };
     let address = phones.address_at + 1;
     app.effect(Effect::OpenPhones { round: phones.round, address });
+}
+
+/// A digit of a candidate's number: the dot goes on as soon as no further digit could make
+/// another number on the list ("3" of 19 candidates at once, "1" waits for "14" or Enter).
+fn digit(app: &mut App, pending: Option<u32>, d: u32) {
+    let rows = rows(app).len() as u32;
+    let n = pending.map_or(d, |p| p * 10 + d);
+    if n == 0 || n > rows {
+        let t = app.lang.texts();
+        app.message = Some(fill(t.ui_no_such_number, &[&n, &rows]));
+    } else if n * 10 <= rows {
+        app.voting.digits = Some(n);
+        app.message = Some(fill(app.lang.texts().ui_number_waits, &[&n]));
+    } else {
+        dot_on_row(app, n);
+    }
+}
+
+/// A dot on the candidate with number `n` (1-based, as the pane numbers them).
+fn dot_on_row(app: &mut App, n: u32) {
+    app.selected[0] = n.saturating_sub(1) as usize;
+    dot(app, true);
 }

@@ -29,6 +29,9 @@ pub fn participants(
     if s.participants.is_empty() {
         frame.render_widget(Paragraph::new(t.participants_empty).style(palette.dim), list_area);
     } else {
+        // Default column spacing 1, selection marker 2: what the organisation column gets.
+        let org_w = list_area.width.saturating_sub(20 + 12 + 9 + 3 + 2) as usize;
+        let fit = crate::ui::text::fit;
         let rows = s.participants.iter().map(|p| {
             let role = match p.role {
                 Role::Structural => t.role_structural,
@@ -39,7 +42,7 @@ pub fn participants(
             } else {
                 format!("✗ {}", t.present_no)
             };
-            Row::new(vec![p.name.clone(), p.organisation.clone(), role.to_owned(), present])
+            Row::new(vec![fit(&p.name, 20), fit(&p.organisation, org_w), role.to_owned(), present])
         });
         let widths = [
             Constraint::Length(20),

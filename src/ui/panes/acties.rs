@@ -103,6 +103,18 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
     let room = (area.height as usize).saturating_sub(1).max(1);
     let selected = app.selected(Pane::Acties).min(rows.len() - 1);
     let offset = selected.saturating_sub(room - 1);
+    let (marker_w, who_w, due_w, status_w) = match (tiny, narrow) {
+        (true, _) => (1, 10, 5, 1),
+        (false, true) => (1, 13, 10, 8),
+        _ => (12, 18, 15, 8),
+    };
+    let link_w = if wide { 30 } else { 0 };
+    // What the flexible column gets: the pane less the fixed columns, their gaps and the
+    // selection marker. Every text is fitted to its column at a word boundary, so a name
+    // reads "Marieke de…" rather than "Marieke de Vr".
+    let fixed = marker_w + who_w + due_w + status_w + link_w;
+    let gaps = if wide { 5 } else { 4 };
+    let text_w = area.width.saturating_sub(fixed + gaps + 2) as usize;
     let mut table_rows = Vec::new();
     let mut previous_owner: Option<Option<ParticipantId>> = None;
     // In the round of owners each owner's actions stand under their name, for the closing
@@ -140,7 +152,7 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         };
         let who = match owner_name(a.owner) {
             Some(_) if app.acties.by_owner => Cell::from(""),
-            Some(name) => Cell::from(name),
+            Some(name) => Cell::from(fit(&name, who_w as usize)),
             None => Cell::from(format!("⚠ {}", t.no_owner)).style(palette.gap),
         };
         previous_owner = Some(a.owner);
@@ -153,18 +165,13 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         let status = status_text(app, a.status);
         let status = if tiny { status.chars().take(1).collect() } else { status };
         let text = if done { format!("✔ {}", a.text) } else { a.text.clone() };
-        let mut cells = vec![Cell::from(marker), Cell::from(text), who, due, Cell::from(status)];
+        let text = Cell::from(fit(&text, text_w));
+        let mut cells = vec![Cell::from(marker), text, who, due, Cell::from(status)];
         if wide {
-            let link = s.link_label(a);
-            cells.push(Cell::from(link));
+            cells.push(Cell::from(fit(&s.link_label(a), link_w as usize)));
         }
         table_rows.push(Row::new(cells).style(style));
     }
-    let (marker_w, who_w, due_w, status_w) = match (tiny, narrow) {
-        (true, _) => (1, 10, 5, 1),
-        (false, true) => (1, 13, 10, 8),
-        _ => (12, 18, 15, 8),
-    };
     let mut widths = vec![
         Constraint::Length(marker_w),
         Constraint::Fill(1),
@@ -175,7 +182,7 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
     let mut header =
         vec!["", t.col_action, t.col_owner, t.col_due, if tiny { "" } else { t.col_status }];
     if wide {
-        widths.push(Constraint::Length(30));
+        widths.push(Constraint::Length(link_w));
         header.push(t.col_theme_level);
     }
     let table = Table::new(table_rows, widths)
@@ -204,14 +211,15 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
         return;
     }
+    let text_w = rest.width.saturating_sub(18 + 15 + 2 + 2) as usize;
     let rows = s.agreements.iter().map(|a| {
         let owner = a.owner.and_then(|id| s.participant(id)).map(|p| p.name.clone());
         let who = match owner {
-            Some(name) => Cell::from(name),
+            Some(name) => Cell::from(fit(&name, 18)),
             None => Cell::from(format!("⚠ {}", t.no_owner)).style(palette.gap),
         };
         let review = a.review.map(|d| date_text(app.lang, d)).unwrap_or_default();
-        Row::new(vec![Cell::from(a.text.clone()), who, Cell::from(review)])
+        Row::new(vec![Cell::from(fit(&a.text, text_w)), who, Cell::from(review)])
     });
     let widths = [Constraint::Fill(1), Constraint::Length(18), Constraint::Length(15)];
     let table = Table::new(rows, widths)

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::app::{App, Pane, RoundView, voter_name};
 use crate::i18n::fill;
 use crate::model::{Decision, Round};
-use crate::ui::text::{fit, wrap};
+use crate::ui::text::{fit, fit_pad, wrap};
 use crate::ui::{Palette, render_lines};
 
 /// Draws the pane's content into `area`.
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         );
         return;
     };
-    let mut lines = header(app, round, &view, palette);
+    let mut lines = header(app, round, &view, area.width as usize, palette);
     let visible = round.counts_visible();
     let (rows, by_theme, ranked_view) = (&view.rows, &view.by_theme, view.ranked);
     let own_w = if round.is_open() { 2 } else { 0 };
@@ -63,6 +63,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         let label = app.theme(theme).map_or_else(|| theme.to_string(), |th| th.desired.clone());
         let is_selected = focused && i == selected;
         let place = match r {
+            // An open round numbers its candidates: a digit gives that one a dot.
+            _ if round.is_open() => format!("{:>place_w$}.", i + 1),
             Some(r) if visible => format!("{:>place_w$}.", r.place),
             _ => format!("{:>w$}", "·", w = place_w + 1),
         };
@@ -76,7 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
             Span::raw(place),
             Span::styled(star, palette.bar),
             Span::styled(own, palette.focus),
-            Span::raw(format!("{:<label_w$}", fit(&label, label_w))),
+            Span::raw(fit_pad(&label, label_w)),
         ];
         if visible && bar_w > 0 {
             let filled = (votes as usize * bar_w).div_ceil(max_votes as usize);
@@ -93,7 +95,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
 }
 
 /// The lines above the candidates: the round, the voter, the turnout, a tie.
-fn header<'a>(app: &App, round: &Round, view: &RoundView, palette: &Palette) -> Vec<Line<'a>> {
+fn header<'a>(
+    app: &App,
+    round: &Round,
+    view: &RoundView,
+    width: usize,
+    palette: &Palette,
+) -> Vec<Line<'a>> {
     let t = app.lang.texts();
     let state = if round.is_open() { t.round_open } else { t.round_closed };
     let mut lines = vec![Line::styled(
@@ -122,6 +130,21 @@ fn header<'a>(app: &App, round: &Round, view: &RoundView, palette: &Palette) -> 
             fill(t.vote_stats, &[&round.ballots.len(), &view.voters.len(), &view.dots_out]),
             palette.dim,
         ));
+        // Who still has dots, so the room sees whose turn is coming.
+        let waiting: Vec<String> = view
+            .voters
+            .iter()
+            .filter(|&&v| view.dots_left(round, v) > 0 && Some(v) != app.voting.voter)
+            .map(|&v| voter_name(app, v))
+            .collect();
+        let line = if waiting.is_empty() && view.dots_out == 0 {
+            t.vote_waiting_none.to_owned()
+        } else {
+            fill(t.vote_waiting, &[&waiting.join(", ")])
+        };
+        if !(waiting.is_empty() && view.dots_out > 0) {
+            lines.push(Line::styled(fit(&line, width), palette.dim));
+        }
     } else {
         let dots: u32 = round.ballots.iter().map(|b| b.total()).sum();
         lines
