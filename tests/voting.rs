@@ -161,6 +161,14 @@ fn a_tie_at_the_cut_is_reported_and_settled_by_a_runoff() {
     }
     run(&mut a, [Msg::CloseRound]);
     assert_eq!(a.session.focus_themes(), t(&[1, 3]), "the run-off fills exactly the open place");
+    // The pane shows the final top with a star on every picked theme, whichever round
+    // picked it: theme 1 came through the first round, theme 3 through the run-off.
+    let screen = common::screen(&a, 160, 48);
+    let starred = |name: &str| screen.lines().any(|l| l.contains(&format!("★ {name}")));
+    let name = |id: u32| a.theme(ThemeId(id)).unwrap().desired.clone();
+    assert!(screen.contains("Eindresultaat"), "{screen}");
+    assert!(starred(&name(1)) && starred(&name(3)), "{screen}");
+    assert!(!starred(&name(2)), "{screen}");
 }
 
 #[test]

@@ -640,6 +640,7 @@ texts! {
     tie_reason,
     decided_pick,
     decided_runoff,
+    runoff_final,
     reopen_question,
     top_title,
     top_none,

@@ -303,6 +303,7 @@ pub const NL: Texts = Texts {
     tie_reason: "Reden",
     decided_pick: "Gekozen door de groep: {0} (reden: {1})",
     decided_runoff: "Beslist in een herstemming",
+    runoff_final: "Eindresultaat: {0}",
     reopen_question: "Ronde {0} heropenen? De uitslag vervalt tot de ronde weer sluit.",
     top_title: "Onze top 3",
     top_none: "Nog geen top 3: sluit eerst een stemronde (Stemmen, c).",

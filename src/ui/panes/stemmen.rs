@@ -46,7 +46,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     let selected = app.selected(Pane::Stemmen);
     let room = (area.height as usize).saturating_sub(lines.len() + 1);
     let skip = selected.saturating_sub(room.saturating_sub(1));
-    let through: Vec<_> = round.result.as_ref().map(|r| r.through.clone()).unwrap_or_default();
+    // After a run-off the stars mark the final top, whichever round picked each theme.
+    let in_runoff_chain = round.runoff_of.is_some()
+        || matches!(
+            round.result.as_ref().and_then(|r| r.decision.as_ref()),
+            Some(Decision::RunOff { .. })
+        );
+    let through: Vec<_> = if in_runoff_chain && !round.is_open() {
+        app.session.focus_themes()
+    } else {
+        round.result.as_ref().map(|r| r.through.clone()).unwrap_or_default()
+    };
     let mine = app.voting.voter.and_then(|v| round.ballot(v));
     // Only the rows that fit are built: a long list costs no more than a short one.
     for (i, &theme) in rows.iter().enumerate().skip(skip).take(room + 1) {
@@ -173,6 +183,20 @@ fn header<'a>(
         }
         Some(Decision::RunOff { .. }) => lines.push(Line::styled(t.decided_runoff, palette.dim)),
         None => {}
+    }
+    if round.runoff_of.is_some() && !round.is_open() {
+        // The run-off lists only the tied themes: say what the whole top is now.
+        let names: Vec<String> = app
+            .session
+            .focus_themes()
+            .iter()
+            .filter_map(|&id| app.theme(id))
+            .map(|th| format!("★ {}", th.desired))
+            .collect();
+        let line = fill(t.runoff_final, &[&names.join(" · ")]);
+        for part in wrap(&line, width) {
+            lines.push(Line::styled(part, palette.focus));
+        }
     }
     lines
 }
