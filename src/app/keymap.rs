@@ -36,6 +36,10 @@ pub enum Context {
     Cell,
     /// Going through carried actions.
     Review,
+    /// The key help is open: scroll it, search it, close it.
+    Help,
+    /// Typing a search in the key help: other keys type text.
+    HelpSearch,
 }
 
 /// A key with its modifiers.
@@ -76,8 +80,8 @@ pub struct Binding {
 }
 
 use Context::{
-    BigView, Cell, Form, Global, NewSession, Pane as InPane, Participants, Picker, Question,
-    Review, RoundSetup, Tie, TiePick,
+    BigView, Cell, Form, Global, HelpSearch, NewSession, Pane as InPane, Participants, Picker,
+    Question, Review, RoundSetup, Tie, TiePick,
 };
 
 /// One line of the table: context, action, help text, keys.
@@ -90,6 +94,21 @@ macro_rules! bind {
 /// Every key of knoop.
 pub static KEYMAP: &[Binding] = &[
     bind!(Global, ToggleHelp, key_help, [key('?'), code(KeyCode::F(1))]),
+    bind!(Global, ToggleGuide, key_guide, [key('i')]),
+    bind!(Context::Help, Up, key_scroll_up, [code(KeyCode::Up), key('k')]),
+    bind!(Context::Help, Down, key_scroll_down, [code(KeyCode::Down), key('j')]),
+    bind!(Context::Help, PageUp, key_page_up, [code(KeyCode::PageUp)]),
+    bind!(Context::Help, PageDown, key_page_down, [code(KeyCode::PageDown), key(' ')]),
+    bind!(Context::Help, Home, key_home, [code(KeyCode::Home)]),
+    bind!(Context::Help, End, key_end, [code(KeyCode::End)]),
+    bind!(Context::Help, HelpSearch, key_help_search, [key('/')]),
+    bind!(Context::Help, Close, key_close, [code(KeyCode::Esc)]),
+    bind!(HelpSearch, Confirm, key_help_search_done, [code(KeyCode::Enter)]),
+    bind!(HelpSearch, Close, key_help_search_clear, [code(KeyCode::Esc)]),
+    bind!(HelpSearch, Up, key_scroll_up, [code(KeyCode::Up)]),
+    bind!(HelpSearch, Down, key_scroll_down, [code(KeyCode::Down)]),
+    bind!(HelpSearch, PageUp, key_page_up, [code(KeyCode::PageUp)]),
+    bind!(HelpSearch, PageDown, key_page_down, [code(KeyCode::PageDown)]),
     bind!(Global, Quit, key_quit, [key('q')]),
     bind!(Global, Save, key_save, [ctrl('s')]),
     bind!(Global, Undo, key_undo, [key('u'), ctrl('z')]),
@@ -246,7 +265,9 @@ pub fn contexts(app: &App) -> Vec<Context> {
         }
         Overlay::Tie(_) => vec![Context::Form],
         Overlay::TopThree => vec![Context::BigView],
-        Overlay::Help | Overlay::None => vec![Context::Pane(app.focus), Context::Global],
+        Overlay::Help if app.help.typing => vec![Context::HelpSearch],
+        Overlay::Help => vec![Context::Help, Context::Pane(app.focus), Context::Global],
+        Overlay::None => vec![Context::Pane(app.focus), Context::Global],
     }
 }
 
@@ -290,16 +311,23 @@ pub fn msg_in(contexts: &[Context], event: KeyEvent) -> Option<Msg> {
             }
         }
     }
-    if contexts.contains(&Context::Form) || contexts.contains(&Context::NewSession) {
+    if contexts.contains(&Context::Form)
+        || contexts.contains(&Context::NewSession)
+        || contexts.contains(&Context::HelpSearch)
+    {
         let event = ratatui::crossterm::event::Event::Key(event);
         return to_input_request(&event).map(Msg::Input);
     }
     None
 }
 
-/// The bindings to show in the help for the current contexts.
+/// The bindings to show in the help for the current contexts. With the help open, the keys
+/// of what lies beneath it: the help's own keys are in its foot.
 pub fn help_lines(app: &App) -> Vec<&'static Binding> {
-    bindings_in(&contexts(app))
+    match app.overlay {
+        Overlay::Help => bindings_in(&[Context::Pane(app.focus), Context::Global]),
+        _ => bindings_in(&contexts(app)),
+    }
 }
 
 /// The bindings of these contexts, in order.
@@ -358,6 +386,8 @@ mod tests {
             Context::BigView,
             Context::Cell,
             Context::Review,
+            Context::Help,
+            Context::HelpSearch,
         ];
         for c in contexts {
             let keys: Vec<&Key> =

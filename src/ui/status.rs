@@ -50,6 +50,10 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
         }
     });
     right.push(Span::styled(format!("│ {} ", t.status_help_hint), palette.status));
+    if app.demo.is_some() {
+        // A practice copy, said on every screen: the example itself never changes.
+        right.insert(0, Span::styled(format!(" {} ", t.status_demo), palette.warn));
+    }
     let right_w: usize = right.iter().map(|s| s.content.chars().count()).sum();
     let title_w = (area.width as usize).saturating_sub(right_w + 2);
     let title = format!(" {:<title_w$} ", text::fit(&app.session.title, title_w));
