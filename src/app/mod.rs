@@ -28,7 +28,7 @@ pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQues
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
 pub use dialogs::text_field::{TextField, TextTarget};
 pub use effect::Effect;
-pub use guide::{Guide, GuideKey, guide};
+pub use guide::{Guide, GuideKey, guide, step_name};
 pub use history::{History, UNDO_BUDGET};
 pub use msg::Msg;
 pub use panes::acties::{ActiesList, ActiesView, SortBy, rows as acties_rows};

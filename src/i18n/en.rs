@@ -219,6 +219,7 @@ pub const EN: Texts = Texts {
     sb_ctx_cell: "A matrix cell",
     sb_ctx_review: "Going through actions (follow-up)",
     sb_footer: "Made by knoop from the same key map as the program, so never out of date.",
+    sb_written: "Cheat sheet written: {0}",
     key_quit: "Quit (everything is saved first)",
     key_save: "Save now",
     key_undo: "Undo",

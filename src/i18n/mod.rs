@@ -358,6 +358,7 @@ texts! {
     sb_ctx_cell,
     sb_ctx_review,
     sb_footer,
+    sb_written,
     key_quit,
     key_save,
     key_undo,

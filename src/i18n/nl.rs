@@ -219,6 +219,7 @@ pub const NL: Texts = Texts {
     sb_ctx_cell: "Een cel van de matrix",
     sb_ctx_review: "Acties nalopen (vervolgbijeenkomst)",
     sb_footer: "Gemaakt door knoop uit dezelfde toetsenlijst als het programma, dus altijd actueel.",
+    sb_written: "Spiekbrief geschreven: {0}",
     key_quit: "Stoppen (alles wordt eerst opgeslagen)",
     key_save: "Nu opslaan",
     key_undo: "Ongedaan maken",
