@@ -105,6 +105,13 @@ fn the_status_line_says_it_is_a_copy_in_both_languages() {
     assert!(common::screen(&app, 80, 24).contains("DEMO-KOPIE"));
     app.lang = Lang::En;
     assert!(common::screen(&app, 80, 24).contains("DEMO COPY"));
+    // A long step name at 80 columns: still a whole word that says it is a copy.
+    for _ in 0..2 {
+        update(&mut app, Msg::NextStep);
+    }
+    let status = common::screen(&app, 80, 24).lines().nth(22).unwrap_or_default().to_owned();
+    assert!(status.contains(" COPY "), "{status}");
+    assert!(!status.contains("CO…"), "{status}");
     app.demo = None;
     assert!(!common::screen(&app, 80, 24).contains("DEMO"));
 }

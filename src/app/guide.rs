@@ -67,6 +67,16 @@ fn situation(app: &App, t: &Texts) -> (String, Vec<Wanted>) {
     let pane = |p: Pane| Context::Pane(p);
     match &app.overlay {
         Overlay::None | Overlay::Help => {}
+        Overlay::Cell(super::CellEditor { form: Some(_), .. }) => {
+            return (
+                own(t.guide_cell),
+                vec![
+                    (Context::Form, Msg::NextField, own(t.gk_next_field)),
+                    (Context::Form, Msg::Confirm, own(t.gk_save)),
+                    (Context::Form, Msg::Close, own(t.gk_back)),
+                ],
+            );
+        }
         Overlay::Cell(_) => {
             return (
                 own(t.guide_cell),

@@ -359,6 +359,8 @@ texts! {
     sb_ctx_review,
     sb_footer,
     sb_written,
+    question_keys,
+    status_demo_short,
     key_quit,
     key_save,
     key_undo,

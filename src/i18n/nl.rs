@@ -220,6 +220,8 @@ pub const NL: Texts = Texts {
     sb_ctx_review: "Acties nalopen (vervolgbijeenkomst)",
     sb_footer: "Gemaakt door knoop uit dezelfde toetsenlijst als het programma, dus altijd actueel.",
     sb_written: "Spiekbrief geschreven: {0}",
+    question_keys: "(j/n)",
+    status_demo_short: "KOPIE",
     key_quit: "Stoppen (alles wordt eerst opgeslagen)",
     key_save: "Nu opslaan",
     key_undo: "Ongedaan maken",
