@@ -152,3 +152,39 @@ fn the_check_would_catch_a_word_of_the_other_language() {
     let found = foreign_words(Lang::Nl, &common::screen(&a, 80, 24));
     assert!(found.contains(&"nothing".to_owned()), "{found:?}");
 }
+
+/// The session picker (`knoop` without a command) in `lang`, and its new-session form.
+fn picker_screens(lang: Lang) -> Vec<(String, String)> {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/sessions"));
+    let listed = knoop::store::list(dir).unwrap();
+    let entries = listed.iter().map(|l| knoop::app::PickerEntry::from_listed(l, lang)).collect();
+    let mut p =
+        knoop::app::Picker::new(lang, "/home/lotte/knoop".into(), entries, jiff::tz::TimeZone::UTC);
+    let draw = |p: &knoop::app::Picker, w: u16, h: u16| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| knoop::ui::draw_picker(f, p, &knoop::ui::Palette::mono())).unwrap();
+        terminal.backend().to_string()
+    };
+    let mut out = vec![
+        ("picker_80x24".to_owned(), draw(&p, 80, 24)),
+        ("picker_160x48".to_owned(), draw(&p, 160, 48)),
+    ];
+    p.update(Msg::Add);
+    out.push(("picker_new_80x24".to_owned(), draw(&p, 80, 24)));
+    out.push(("picker_new_160x48".to_owned(), draw(&p, 160, 48)));
+    out
+}
+
+#[test]
+fn the_session_picker_in_both_languages() {
+    for lang in [Lang::Nl, Lang::En] {
+        for (name, screen) in picker_screens(lang) {
+            let found = foreign_words(lang, &screen);
+            assert!(found.is_empty(), "{lang:?} {name}: {found:?}\n{screen}");
+            if lang == Lang::En {
+                insta::assert_snapshot!(format!("en_{name}"), screen);
+            }
+        }
+    }
+}

@@ -32,6 +32,9 @@ fn every_bound_key_is_on_the_sheet_beside_what_it_does() {
             assert!(html.contains(title.trim_end()), "{lang:?}: step {n}");
         }
         assert!(html.contains(&escape(t.guide_step_3)));
+        // The introduction names its keys from the key map too.
+        assert!(html.contains("<kbd>Tab</kbd>") && html.contains("<kbd>i</kbd>"));
+        assert!(!html.contains("{0}"), "every placeholder filled");
     }
 }
 

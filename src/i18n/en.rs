@@ -202,7 +202,7 @@ pub const EN: Texts = Texts {
     cli_spiekbrief: "A cheat sheet on one A4 page (HTML to print): the four steps and their keys",
     cli_spiekbrief_out: "The file (spiekbrief.html by default; - for standard output)",
     sb_title: "knoop cheat sheet · Preventiematrix",
-    sb_intro: "One session per meeting. The screen has three panes (Voting, Matrix, Actions); Tab switches, > goes to the next step. i shows what each step asks, ? shows every key. Everything is saved as you go.",
+    sb_intro: "One session per meeting. The screen has three panes (Voting, Matrix, Actions); {0} switches, {1} goes to the next step. {2} shows what each step asks, {3} shows every key. Everything is saved as you go.",
     sb_asks: "What does it ask of the group?",
     sb_ctx_global: "Everywhere",
     sb_ctx_help: "In the help (?)",

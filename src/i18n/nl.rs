@@ -202,7 +202,7 @@ pub const NL: Texts = Texts {
     cli_spiekbrief: "Een spiekbrief op één A4 (HTML om te printen): de vier stappen en hun toetsen",
     cli_spiekbrief_out: "Het bestand (standaard spiekbrief.html; - voor de uitvoer)",
     sb_title: "Spiekbrief knoop · Preventiematrix",
-    sb_intro: "Eén sessie per bijeenkomst. Het scherm heeft drie panelen (Stemmen, Matrix, Acties); Tab wisselt, > gaat naar de volgende stap. i toont bij elke stap wat die vraagt, ? toont alle toetsen. Alles wordt vanzelf opgeslagen.",
+    sb_intro: "Eén sessie per bijeenkomst. Het scherm heeft drie panelen (Stemmen, Matrix, Acties); {0} wisselt, {1} gaat naar de volgende stap. {2} toont bij elke stap wat die vraagt, {3} toont alle toetsen. Alles wordt vanzelf opgeslagen.",
     sb_asks: "Wat vraagt het van de groep?",
     sb_ctx_global: "Overal",
     sb_ctx_help: "In de hulp (?)",

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::app::keymap::{Binding, Context, KEYMAP, key_label};
-use crate::app::{Pane, Step, step_name};
+use crate::app::{Msg, Pane, Step, step_name};
 use crate::html::escape as esc;
 use crate::i18n::{Lang, Texts, fill};
 
@@ -121,7 +121,23 @@ pub fn render(lang: Lang) -> String {
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
         esc(t.sb_title)
     );
-    let _ = writeln!(o, "<h1>{}</h1>\n<p>{}</p>", esc(t.sb_title), esc(t.sb_intro));
+    // The keys the introduction names, from the key map like the rest of the sheet.
+    let global = |msg: Msg| {
+        KEYMAP
+            .iter()
+            .find(|b| b.context == Context::Global && b.msg == msg)
+            .map_or_else(String::new, |b| format!("<kbd>{}</kbd>", esc(&key_label(&b.keys[0], t))))
+    };
+    let intro = fill(
+        &esc(t.sb_intro),
+        &[
+            &global(Msg::FocusNext),
+            &global(Msg::NextStep),
+            &global(Msg::ToggleGuide),
+            &global(Msg::ToggleHelp),
+        ],
+    );
+    let _ = writeln!(o, "<h1>{}</h1>\n<p>{intro}</p>", esc(t.sb_title));
     let _ = writeln!(o, "<div class=\"steps\">");
     for step in Step::ALL {
         let purpose =
