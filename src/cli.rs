@@ -122,6 +122,22 @@ pub enum Command {
         #[arg(short = 'o', long = "out")]
         out: Option<PathBuf>,
     },
+    /// Practise on a copy of the example sessions.
+    Demo {
+        /// In a temporary folder.
+        #[arg(long, visible_alias = "temporary")]
+        tijdelijk: bool,
+        /// Start over.
+        #[arg(long)]
+        reset: bool,
+    },
+    /// Write the one-page cheat sheet.
+    #[command(alias = "cheatsheet")]
+    Spiekbrief {
+        /// Output.
+        #[arg(short = 'o', long = "out")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// The language asked for on the command line, read before clap so that clap's own help and
@@ -214,6 +230,18 @@ pub fn command(lang: Lang) -> clap::Command {
             about: t.cli_open,
             usage: format!("knoop open <{file}>"),
             args: vec![("file", file, t.cli_open_file)],
+        },
+        SubTexts {
+            name: "demo",
+            about: t.cli_demo,
+            usage: "knoop demo [--tijdelijk] [--reset]".to_owned(),
+            args: vec![("tijdelijk", "", t.cli_demo_temp), ("reset", "", t.cli_demo_reset)],
+        },
+        SubTexts {
+            name: "spiekbrief",
+            about: t.cli_spiekbrief,
+            usage: format!("knoop spiekbrief [--lang en] [-o <{file}>]"),
+            args: vec![("out", file, t.cli_spiekbrief_out)],
         },
     ];
     let mut cmd = localize(Cli::command(), t, true)
@@ -314,6 +342,8 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             Ok(())
         }
         Some(Command::Manpage { out: target }) => manpage(lang, target.as_deref(), &mut out),
+        Some(Command::Demo { tijdelijk, reset }) => demo(lang, tijdelijk, reset, view, &mut out),
+        Some(Command::Spiekbrief { out: target }) => spiekbrief(lang, target.as_deref(), &mut out),
         Some(Command::New { title, template }) => {
             with_dir(lang, cli.dir, |dir| new(lang, dir, &title, &template, view, &mut out))
         }
@@ -624,6 +654,17 @@ fn palette(theme: Option<&str>) -> Palette {
 /// Runs the full-screen program on an opened session, offering a recovery file if a crash
 /// left one.
 fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> Outcome {
+    full_screen_with(lang, opened, view, review, |_| {})
+}
+
+/// [`full_screen`], with `prepare` changing the app before it shows (the demo's notice).
+fn full_screen_with(
+    lang: Lang,
+    opened: store::Opened,
+    view: View,
+    review: bool,
+    prepare: impl FnOnce(&mut App),
+) -> Outcome {
     let read_only = match &opened.access {
         Access::ReadOnly(ReadOnlyReason::HeldElsewhere(holder)) => {
             Some(holder_text(lang, holder.as_ref()))
@@ -647,6 +688,7 @@ fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> O
         app.focus = crate::app::Pane::Acties;
         app.overlay = Overlay::Review(review);
     }
+    prepare(&mut app);
     if let Some(text) = took_over {
         // A crashed knoop's lock was taken over: say so until the facilitator has seen it.
         let then = Box::new(std::mem::take(&mut app.overlay));
@@ -660,6 +702,67 @@ fn full_screen(lang: Lang, opened: store::Opened, view: View, review: bool) -> O
     if let Some(farewell) = ended.farewell {
         println!("{farewell}");
     }
+    Ok(())
+}
+
+/// `knoop demo`: copies of the example sessions in the demo folder (or a temporary one), the
+/// first opened with the status line saying it is a copy. Not on a terminal, it says where the
+/// copies are and what the first holds.
+fn demo(lang: Lang, temporary: bool, reset: bool, view: View, out: &mut impl Write) -> Outcome {
+    let t = lang.texts();
+    let recovery = store::recovery_dir(std::env::var("KNOOP_RECOVERY_DIR").ok());
+    // Kept until knoop ends, then removed with everything in it.
+    let temp = if temporary {
+        let made = tempfile::Builder::new().prefix("knoop-demo-").tempdir();
+        Some(made.map_err(|e| {
+            let dir = std::env::temp_dir();
+            Failure::Bad(fill(t.folder_create_failed, &[&dir.display(), &e]))
+        })?)
+    } else {
+        None
+    };
+    let dir = match &temp {
+        Some(temp) => temp.path().to_owned(),
+        None => crate::demo::demo_dir().ok_or_else(|| Failure::Bad(t.folder_unknown.to_owned()))?,
+    };
+    let prepared = crate::demo::prepare(&dir, reset, recovery.as_deref())
+        .map_err(|e| Failure::Bad(e.report(lang, view.verbose)))?;
+    let said = match (reset, prepared.fresh) {
+        (true, _) => t.demo_reset_done,
+        (false, true) => t.demo_ready,
+        (false, false) => t.demo_kept,
+    };
+    let _ = writeln!(out, "{}", fill(said, &[&dir.display()]));
+    if !on_terminal() {
+        let session =
+            store::load(&prepared.first).map_err(|e| Failure::Bad(e.report(lang, view.verbose)))?;
+        let _ = writeln!(out, "{}", prepared.first.display());
+        let _ = writeln!(out, "{}", summary(lang, &session));
+        return Ok(());
+    }
+    let opened = store::open(&prepared.first, Timestamp::now())
+        .map_err(|e| Failure::Bad(e.report(lang, view.verbose)))?;
+    let result = full_screen_with(lang, opened, view, false, |app| {
+        app.demo = Some(dir.clone());
+        app.message = Some(t.demo_opened.to_owned());
+    });
+    drop(temp);
+    result
+}
+
+/// `knoop spiekbrief`: the one-page cheat sheet as HTML, in `spiekbrief.html` (or at `-o`, or
+/// on stdout with `-o -`).
+fn spiekbrief(lang: Lang, target: Option<&Path>, out: &mut impl Write) -> Outcome {
+    let t = lang.texts();
+    let page = crate::report::spiekbrief::render(lang);
+    let path = target.unwrap_or(Path::new("spiekbrief.html"));
+    if path == Path::new("-") {
+        let _ = out.write_all(page.as_bytes());
+        return Ok(());
+    }
+    store::write_replace(path, page.as_bytes())
+        .map_err(|e| Failure::Bad(fill(t.rep_write_failed, &[&e.message(lang)])))?;
+    let _ = writeln!(out, "{}", fill(t.sb_written, &[&path.display()]));
     Ok(())
 }
 

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod ballot;
 pub mod cli;
+pub mod demo;
 pub mod html;
 pub mod i18n;
 pub mod model;

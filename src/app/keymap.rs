@@ -40,6 +40,10 @@ pub enum Context {
     Notice,
     /// Quitting with edits not on disk.
     Unsaved,
+    /// The key help is open: scroll it, search it, close it.
+    Help,
+    /// Typing a search in the key help: other keys type text.
+    HelpSearch,
 }
 
 /// A key with its modifiers.
@@ -80,8 +84,8 @@ pub struct Binding {
 }
 
 use Context::{
-    BigView, Cell, Form, Global, NewSession, Notice, Pane as InPane, Participants, Picker,
-    Question, Review, RoundSetup, Tie, TiePick, Unsaved,
+    BigView, Cell, Form, Global, HelpSearch, NewSession, Notice, Pane as InPane, Participants,
+    Picker, Question, Review, RoundSetup, Tie, TiePick, Unsaved,
 };
 
 /// One line of the table: context, action, help text, keys.
@@ -94,6 +98,21 @@ macro_rules! bind {
 /// Every key of knoop.
 pub static KEYMAP: &[Binding] = &[
     bind!(Global, ToggleHelp, key_help, [key('?'), code(KeyCode::F(1))]),
+    bind!(Global, ToggleGuide, key_guide, [key('i')]),
+    bind!(Context::Help, Up, key_scroll_up, [code(KeyCode::Up), key('k')]),
+    bind!(Context::Help, Down, key_scroll_down, [code(KeyCode::Down), key('j')]),
+    bind!(Context::Help, PageUp, key_page_up, [code(KeyCode::PageUp)]),
+    bind!(Context::Help, PageDown, key_page_down, [code(KeyCode::PageDown), key(' ')]),
+    bind!(Context::Help, Home, key_home, [code(KeyCode::Home)]),
+    bind!(Context::Help, End, key_end, [code(KeyCode::End)]),
+    bind!(Context::Help, HelpSearch, key_help_search, [key('/')]),
+    bind!(Context::Help, Close, key_close, [code(KeyCode::Esc)]),
+    bind!(HelpSearch, Confirm, key_help_search_done, [code(KeyCode::Enter)]),
+    bind!(HelpSearch, Close, key_help_search_clear, [code(KeyCode::Esc)]),
+    bind!(HelpSearch, Up, key_scroll_up, [code(KeyCode::Up)]),
+    bind!(HelpSearch, Down, key_scroll_down, [code(KeyCode::Down)]),
+    bind!(HelpSearch, PageUp, key_page_up, [code(KeyCode::PageUp)]),
+    bind!(HelpSearch, PageDown, key_page_down, [code(KeyCode::PageDown)]),
     bind!(Global, Quit, key_quit, [key('q')]),
     bind!(Global, Save, key_save, [ctrl('s')]),
     bind!(Global, Undo, key_undo, [key('u'), ctrl('z')]),
@@ -276,7 +295,9 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::Notice { .. } => vec![Context::Notice],
         Overlay::Unsaved(d) if d.path.is_some() => vec![Context::Form],
         Overlay::Unsaved(_) => vec![Context::Unsaved],
-        Overlay::Help | Overlay::None => vec![Context::Pane(app.focus), Context::Global],
+        Overlay::Help if app.help.typing => vec![Context::HelpSearch],
+        Overlay::Help => vec![Context::Help, Context::Pane(app.focus), Context::Global],
+        Overlay::None => vec![Context::Pane(app.focus), Context::Global],
     }
 }
 
@@ -324,21 +345,39 @@ pub fn msg_in(contexts: &[Context], event: KeyEvent) -> Option<Msg> {
             }
         }
     }
-    if contexts.contains(&Context::Form) || contexts.contains(&Context::NewSession) {
+    if contexts.contains(&Context::Form)
+        || contexts.contains(&Context::NewSession)
+        || contexts.contains(&Context::HelpSearch)
+    {
         let event = ratatui::crossterm::event::Event::Key(event);
         return to_input_request(&event).map(Msg::Input);
     }
     None
 }
 
-/// The bindings to show in the help for the current contexts.
+/// The bindings to show in the help for the current contexts. With the help open, the keys
+/// of what lies beneath it: the help's own keys are in its foot.
 pub fn help_lines(app: &App) -> Vec<&'static Binding> {
-    bindings_in(&contexts(app))
+    match app.overlay {
+        Overlay::Help => bindings_in(&[Context::Pane(app.focus), Context::Global]),
+        _ => bindings_in(&contexts(app)),
+    }
 }
 
 /// The bindings of these contexts, in order.
 pub fn bindings_in(contexts: &[Context]) -> Vec<&'static Binding> {
     contexts.iter().flat_map(|c| KEYMAP.iter().filter(move |b| b.context == *c)).collect()
+}
+
+/// Every key of a binding as people write them, each once: "Enter / e". The ten digits of
+/// one binding are one label, "0–9".
+pub fn key_labels(b: &Binding, t: &Texts) -> Vec<String> {
+    if matches!(b.msg, Msg::Digit(_)) {
+        return vec!["0–9".to_owned()];
+    }
+    let mut labels: Vec<String> = b.keys.iter().map(|k| key_label(k, t)).collect();
+    labels.dedup();
+    labels
 }
 
 /// A key as people write it: "Ctrl-S", "Tab", "↑", "Spatie"/"Space".
@@ -394,6 +433,8 @@ mod tests {
             Context::Review,
             Context::Notice,
             Context::Unsaved,
+            Context::Help,
+            Context::HelpSearch,
         ];
         for c in contexts {
             let keys: Vec<&Key> =

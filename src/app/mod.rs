@@ -7,6 +7,7 @@
 mod derived;
 pub mod dialogs;
 mod effect;
+mod guide;
 mod history;
 pub mod keymap;
 mod msg;
@@ -22,11 +23,13 @@ use jiff::Timestamp;
 pub use derived::RoundView;
 pub use dialogs::actie_form::{ActieForm, FormTarget, Review, owner_match, typed_date};
 pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
+pub use dialogs::help::{HelpRow, HelpView, help_rows};
 pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
 pub use dialogs::text_field::{TextField, TextTarget};
 pub use dialogs::unsaved::UnsavedDialog;
 pub use effect::Effect;
+pub use guide::{Guide, GuideKey, guide, step_name};
 pub use history::{History, UNDO_BUDGET};
 pub use msg::Msg;
 pub use panes::acties::{ActiesList, ActiesView, SortBy, rows as acties_rows};
@@ -242,6 +245,11 @@ pub struct App {
     effects: Vec<Effect>,
     /// Rankings, counts and indexes computed once per change, for the screen.
     derived: derived::Derived,
+    /// Set by `knoop demo`: the session is a practice copy in this demo folder, and the status
+    /// line says so, so nobody thinks the example itself is being changed.
+    pub demo: Option<PathBuf>,
+    /// The key help's scroll position and search, while it is open.
+    pub help: HelpView,
 }
 
 /// The ballot box for phones, as the screen shows it.
@@ -314,6 +322,8 @@ impl App {
             view_revision: 0,
             effects: Vec::new(),
             derived: derived::Derived::default(),
+            demo: None,
+            help: HelpView::default(),
         }
     }
 
@@ -395,7 +405,10 @@ impl App {
         let moved = if back { self.history.undo(now) } else { self.history.redo(now) };
         match moved {
             Some(state) => {
+                // Showing the guide is a view choice, not an edit: undo keeps it as it is.
+                let guide_hidden = self.session.guide_hidden;
                 self.session = state;
+                self.session.guide_hidden = guide_hidden;
                 self.revision += 1;
                 self.session_changed();
                 self.clamp_selection();

@@ -188,6 +188,10 @@ pub enum Msg {
     FollowUp,
     /// An answer "yes" to a question.
     Yes,
+    /// Show or hide the guide panel: what this step of the method is for and its keys.
+    ToggleGuide,
+    /// Start typing a search in the key help.
+    HelpSearch,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

@@ -12,7 +12,7 @@
 //! What must happen outside (saving, exporting, the ballot box, quitting) is returned as
 //! [`Effect`]s for the runtime; nothing here touches a file, a socket or the terminal.
 
-use super::dialogs::{actie_form, cell, participants, round, text_field, unsaved};
+use super::dialogs::{actie_form, cell, help, participants, round, text_field, unsaved};
 use super::panes::{acties, matrix, stemmen};
 use super::{App, Effect, Msg, Overlay, Pane, ParticipantsDialog, SaveState, Step};
 use crate::report::Format;
@@ -108,6 +108,7 @@ fn handle_background(app: &mut App, msg: &Msg) -> bool {
         }
         Msg::Resize(width, height) => {
             app.too_small = super::too_small(*width, *height);
+            app.help.screen = (*width, *height);
             app.view_revision += 1;
         }
         _ => return false,
@@ -162,6 +163,7 @@ fn global(app: &mut App, msg: Msg) {
         }
         Msg::ToggleZoom => app.zoomed = !app.zoomed,
         Msg::ToggleHelp => toggle_help(app),
+        Msg::ToggleGuide => toggle_guide(app),
         Msg::Close => app.zoomed = false,
         Msg::Up => move_selection(app, |s, _| s.saturating_sub(1)),
         Msg::Down => move_selection(app, |s, _| s + 1),
@@ -212,17 +214,34 @@ fn save_now(app: &mut App) {
 }
 
 fn toggle_help(app: &mut App) {
-    app.overlay = match app.overlay {
-        Overlay::Help => Overlay::None,
-        _ => Overlay::Help,
-    };
+    match app.overlay {
+        Overlay::Help => app.overlay = Overlay::None,
+        _ => help::open(app),
+    }
 }
 
-/// The help swallows every key: any key closes it, and only quitting also acts.
+/// The help swallows every key: the arrows and page keys scroll it, `/` searches, Esc and
+/// `?` close it; any other key closes it without acting, and quitting also quits.
 fn help(app: &mut App, msg: Msg) {
-    app.overlay = Overlay::None;
-    if msg == Msg::Quit {
-        quit(app);
+    match msg {
+        Msg::Quit => {
+            app.overlay = Overlay::None;
+            quit(app);
+        }
+        Msg::ToggleHelp if !app.help.typing => app.overlay = Overlay::None,
+        msg => help::update(app, msg),
+    }
+}
+
+/// `i`: shows or hides the guide panel. A view choice, not an edit: it is saved with the
+/// session (so the next meeting opens the same way) but is no step to undo; a read-only
+/// session shows or hides it without saving.
+fn toggle_guide(app: &mut App) {
+    app.session.guide_hidden = !app.session.guide_hidden;
+    if app.read_only.is_none() {
+        app.revision += 1;
+        let (revision, session) = (app.revision, app.session.clone());
+        app.effect(Effect::Save { revision, session, now: false });
     }
 }
 

@@ -44,6 +44,11 @@ pub struct Session {
     pub actions: Shared<Action>,
     /// Afspraken over de regie.
     pub agreements: Shared<Agreement>,
+    /// The facilitator hid the guide panel (what this step is for and which keys do it):
+    /// a new session shows it, and the choice stays with the session. Written only when set,
+    /// so older files and files that never hid it stay as they were.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guide_hidden: bool,
 }
 
 /// Why a session-wide change was refused.
@@ -94,6 +99,7 @@ impl Session {
             rounds: Shared::default(),
             actions: Shared::default(),
             agreements: Shared::default(),
+            guide_hidden: false,
         }
     }
 

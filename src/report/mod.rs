@@ -8,6 +8,7 @@
 mod csv;
 mod html;
 mod markdown;
+pub mod spiekbrief;
 mod tables;
 mod xlsx;
 

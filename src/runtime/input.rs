@@ -39,7 +39,7 @@ pub fn msg_for(app: &App, event: Event, screen: Rect) -> Option<Msg> {
         Event::Resize(width, height) => Some(Msg::Resize(width, height)),
         Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
             let at = Position::new(mouse.column, mouse.row);
-            let areas = ui::areas(screen, app.zoomed, app.focus)?;
+            let areas = ui::app_areas(screen, app)?;
             let (pane, rect) = areas.panes.iter().find(|(_, rect)| rect.contains(at))?;
             match pane {
                 Pane::Matrix => match ui::matrix_cell_at(app, rect.inner(Margin::new(1, 1)), at) {
@@ -78,7 +78,8 @@ mod tests {
     fn a_click_focuses_the_pane_under_it() {
         let session =
             Session::new("T", &crate::model::template::PREVENTIEMATRIX, Timestamp::UNIX_EPOCH);
-        let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        let mut app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        app.session.guide_hidden = true;
         let screen = Rect::new(0, 0, 160, 48);
         assert_eq!(
             msg_for(&app, click(100, 0), screen),
@@ -97,7 +98,8 @@ mod tests {
             "/sessions/voorbeeld-basisschool.json"
         )))
         .unwrap();
-        let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        let mut app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        app.session.guide_hidden = true;
         let screen = Rect::new(0, 0, 160, 48);
         // Stemmen has the focus (half the width): the matrix starts at column 80. Its first
         // row of cells starts below the border and the header; the theme column is 22% wide.
@@ -114,6 +116,24 @@ mod tests {
             panic!("a cell further down");
         };
         assert!(row >= 1);
+    }
+
+    #[test]
+    fn a_click_on_the_guide_is_no_pane_and_the_panes_move_below_it() {
+        let session =
+            Session::new("T", &crate::model::template::PREVENTIEMATRIX, Timestamp::UNIX_EPOCH);
+        let app = App::new(session, PathBuf::from("t.json"), Lang::Nl);
+        for screen in [Rect::new(0, 0, 80, 24), Rect::new(0, 0, 160, 48)] {
+            let guide = ui::app_areas(screen, &app).map(|a| a.guide).unwrap_or_default();
+            assert!(guide.height >= 1, "a new session shows the guide");
+            let x = screen.width - 5;
+            assert_eq!(msg_for(&app, click(x, guide.bottom() - 1), screen), None, "the guide");
+            assert_eq!(
+                msg_for(&app, click(x, guide.bottom()), screen),
+                Some(Msg::Focus(Pane::Matrix)),
+                "the Matrix pane's border, right under the guide"
+            );
+        }
     }
 
     #[test]

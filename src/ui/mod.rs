@@ -2,11 +2,12 @@
 //! line, the help overlay and the dialogs.
 
 pub mod dialogs;
+mod guide;
 mod help;
 pub mod panes;
 mod picker;
 mod status;
-mod text;
+pub(crate) mod text;
 mod theme;
 
 use ratatui::Frame;
@@ -41,15 +42,32 @@ pub struct Areas {
     pub panes: Vec<(Pane, Rect)>,
     /// The two status rows at the bottom.
     pub status: Rect,
+    /// The guide's rows above the panes (none high when the guide is hidden).
+    pub guide: Rect,
 }
 
-/// The layout for `area`, or `None` when it is below [`MIN_SIZE`]. The runtime uses the same
-/// function to find which pane a mouse click hit.
+/// The layout for `area` without the guide, or `None` when it is below [`MIN_SIZE`].
 pub fn areas(area: Rect, zoomed: bool, focus: Pane) -> Option<Areas> {
+    layout(area, zoomed, focus, 0)
+}
+
+/// The layout of `app` on `area`, the guide included, or `None` when it is below
+/// [`MIN_SIZE`]. The screen is drawn with it and the runtime finds which pane a mouse click
+/// hit with it, so the two always agree.
+pub fn app_areas(area: Rect, app: &App) -> Option<Areas> {
+    layout(area, app.zoomed, app.focus, guide::height(app, area))
+}
+
+fn layout(area: Rect, zoomed: bool, focus: Pane, guide_rows: u16) -> Option<Areas> {
     if crate::app::too_small(area.width, area.height) {
         return None;
     }
-    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(area);
+    let [guide, body, status] = Layout::vertical([
+        Constraint::Length(guide_rows),
+        Constraint::Min(0),
+        Constraint::Length(2),
+    ])
+    .areas(area);
     let panes = if zoomed {
         vec![(focus, body)]
     } else {
@@ -64,16 +82,17 @@ pub fn areas(area: Rect, zoomed: bool, focus: Pane) -> Option<Areas> {
             Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(right);
         vec![(Pane::Stemmen, left), (Pane::Matrix, top), (Pane::Acties, bottom)]
     };
-    Some(Areas { panes, status })
+    Some(Areas { panes, status, guide })
 }
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
     let area = frame.area();
     let t = app.lang.texts();
-    let Some(areas) = areas(area, app.zoomed, app.focus) else {
+    let Some(areas) = app_areas(area, app) else {
         return too_small(frame, t, palette);
     };
+    guide::draw(frame, areas.guide, app, palette);
     for (pane, rect) in &areas.panes {
         let focused = *pane == app.focus;
         let inner = pane_block(frame, *rect, pane_title(t, *pane), focused, palette);

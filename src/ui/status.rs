@@ -54,8 +54,22 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
     right.push(Span::styled(format!("│ {} ", t.status_help_hint), palette.status));
     let right_w: usize = right.iter().map(|s| text::width(&s.content)).sum();
     let title_w = (area.width as usize).saturating_sub(right_w + 2);
+    let mut spans = Vec::new();
+    let title_w = if app.demo.is_some() {
+        // A practice copy, said on every screen before the title: the example never changes.
+        // Where even that does not fit (a long step name in English at 80 columns), one word.
+        let tag = [t.status_demo, t.status_demo_short]
+            .into_iter()
+            .find(|tag| text::width(tag) <= title_w)
+            .map_or_else(|| text::fit(t.status_demo_short, title_w), str::to_owned);
+        let tag_w = text::width(&tag);
+        spans.push(Span::styled(format!(" {tag}"), palette.warn));
+        title_w.saturating_sub(tag_w + 1)
+    } else {
+        title_w
+    };
     let title = format!(" {} ", text::fit_pad(&app.session.title, title_w));
-    let mut spans = vec![Span::styled(title, bold)];
+    spans.push(Span::styled(title, bold));
     spans.extend(right);
     frame.render_widget(Line::from(spans).style(palette.status), first);
 

@@ -18,6 +18,16 @@ pub fn example_app() -> App {
     let session = knoop::store::load(Path::new(EXAMPLE)).expect("the example loads");
     let mut app = App::new(session, PathBuf::from(EXAMPLE), Lang::Nl);
     app.today = TODAY;
+    // The guide panel has its own snapshots (tests/guide.rs); the other screens are pictured
+    // without it, panes at full height, as a facilitator who pressed `i` sees them.
+    app.session.guide_hidden = true;
+    app
+}
+
+/// [`example_app`] with the guide panel shown, as a new session opens.
+pub fn example_app_with_guide() -> App {
+    let mut app = example_app();
+    app.session.guide_hidden = false;
     app
 }
 

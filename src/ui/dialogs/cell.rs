@@ -118,6 +118,8 @@ pub fn remove_question(
         }
     };
     let inner = popup(frame, area, (66, 8), t.remove_title, palette.warn, palette);
-    frame
-        .render_widget(Paragraph::new(format!("{text}\n\n(j/n)")).wrap(Wrap { trim: true }), inner);
+    frame.render_widget(
+        Paragraph::new(format!("{text}\n\n{}", t.question_keys)).wrap(Wrap { trim: true }),
+        inner,
+    );
 }

@@ -25,7 +25,7 @@ pub fn recovery(
 ) {
     let t = app.lang.texts();
     let when = crate::i18n::moment_text(app.lang, recovered.updated, &jiff::tz::TimeZone::system());
-    let text = format!("{}\n\n(j/n)", fill(t.recovery_question, &[&when]));
+    let text = format!("{}\n\n{}", fill(t.recovery_question, &[&when]), t.question_keys);
     let inner = popup(frame, area, (64, 9), t.recovery_title, palette.warn, palette);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }

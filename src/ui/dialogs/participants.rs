@@ -62,7 +62,7 @@ pub fn participants(
 
     if let Some(q) = &dialog.question {
         let name = s.participant(q.participant).map_or("", |p| p.name.as_str());
-        let text = format!("{} (j/n)", fill(t.question_remove, &[&name, &q.owned]));
+        let text = format!("{} {}", fill(t.question_remove, &[&name, &q.owned]), t.question_keys);
         frame.render_widget(
             Paragraph::new(text).style(palette.warn).wrap(Wrap { trim: true }),
             bottom,

@@ -112,7 +112,7 @@ pub fn reopen(
     let t = app.lang.texts();
     let name = app.session.round(round).map(|r| r.name.clone()).unwrap_or_default();
     let inner = popup(frame, area, (64, 7), t.key_reopen_round, palette.warn, palette);
-    let text = format!("{}\n\n(j/n)", fill(t.reopen_question, &[&name]));
+    let text = format!("{}\n\n{}", fill(t.reopen_question, &[&name]), t.question_keys);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }
 

@@ -112,9 +112,25 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
     // What the flexible column gets: the pane less the fixed columns, their gaps and the
     // selection marker. Every text is fitted to its column at a word boundary, so a name
     // reads "Marieke de…" rather than "Marieke de Vr".
-    let fixed = marker_w + who_w + due_w + status_w + link_w;
-    let gaps = if wide { 5 } else { 4 };
-    let text_w = area.width.saturating_sub(fixed + gaps + 2) as usize;
+    let mut widths = vec![
+        Constraint::Length(marker_w),
+        Constraint::Fill(1),
+        Constraint::Length(who_w),
+        Constraint::Length(due_w),
+        Constraint::Length(status_w),
+    ];
+    let mut header =
+        vec!["", t.col_action, t.col_owner, t.col_due, if tiny { "" } else { t.col_status }];
+    if wide {
+        widths.push(Constraint::Length(link_w));
+        header.push(t.col_theme_level);
+    }
+    let text_w = column_widths(area.width, &widths)[1] as usize;
+    let header: Vec<String> = header
+        .iter()
+        .zip(column_widths(area.width, &widths))
+        .map(|(h, w)| fit(h, w as usize))
+        .collect();
     let mut table_rows = Vec::new();
     let mut previous_owner: Option<Option<ParticipantId>> = None;
     // In the round of owners each owner's actions stand under their name, for the closing
@@ -172,19 +188,6 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         }
         table_rows.push(Row::new(cells).style(style));
     }
-    let mut widths = vec![
-        Constraint::Length(marker_w),
-        Constraint::Fill(1),
-        Constraint::Length(who_w),
-        Constraint::Length(due_w),
-        Constraint::Length(status_w),
-    ];
-    let mut header =
-        vec!["", t.col_action, t.col_owner, t.col_due, if tiny { "" } else { t.col_status }];
-    if wide {
-        widths.push(Constraint::Length(link_w));
-        header.push(t.col_theme_level);
-    }
     let table = Table::new(table_rows, widths)
         .header(Row::new(header).style(palette.focus))
         .column_spacing(1)
@@ -211,7 +214,8 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
         return;
     }
-    let text_w = rest.width.saturating_sub(18 + 15 + 2 + 2) as usize;
+    let widths = [Constraint::Fill(1), Constraint::Length(18), Constraint::Length(15)];
+    let text_w = column_widths(rest.width, &widths)[0] as usize;
     let rows = s.agreements.iter().map(|a| {
         let owner = a.owner.and_then(|id| s.participant(id)).map(|p| p.name.clone());
         let who = match owner {
@@ -221,7 +225,6 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
         let review = a.review.map(|d| date_text(app.lang, d)).unwrap_or_default();
         Row::new(vec![Cell::from(fit(&a.text, text_w)), who, Cell::from(review)])
     });
-    let widths = [Constraint::Fill(1), Constraint::Length(18), Constraint::Length(15)];
     let table = Table::new(rows, widths)
         .header(Row::new([t.col_agreement, t.col_owner, t.col_review]).style(palette.focus))
         .column_spacing(1)
@@ -243,4 +246,17 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
             Rect { y, height: 1, ..rest },
         );
     }
+}
+
+/// The widths a table with these columns gives them in a pane `width` wide: ratatui's own
+/// layout (column gaps of one, two for the selection marker), so a text can be fitted to
+/// its column at a word boundary before the table would cut it anywhere.
+fn column_widths(width: u16, widths: &[Constraint]) -> Vec<u16> {
+    let row = Rect::new(0, 0, width.saturating_sub(2), 1);
+    Layout::horizontal(widths.iter().copied())
+        .spacing(1)
+        .split(row)
+        .iter()
+        .map(|r| r.width)
+        .collect()
 }
