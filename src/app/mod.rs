@@ -327,6 +327,12 @@ impl App {
         }
     }
 
+    /// The day typed dates count from: the meeting's date when it lies ahead (a meeting
+    /// prepared in advance: "vrijdag" is the Friday after it), else today.
+    pub fn date_reference(&self) -> jiff::civil::Date {
+        self.session.meeting_date.map_or(self.today, |meeting| meeting.max(self.today))
+    }
+
     /// Whether there are changes not yet on disk.
     pub fn unsaved(&self) -> bool {
         self.revision != self.saved_revision

@@ -1,5 +1,6 @@
 //! Dates as people in the room say them: "25-12-2026", "25-12", "25/12/2026", "2026-12-25",
-//! "morgen", "volgende week", "vrijdag", "over 2 weken", and the English words too.
+//! "morgen", "volgende week", "vrijdag", "over 2 weken", "1 maart", "1 mrt", "eind juni",
+//! and the English words too.
 //!
 //! "Today" is an argument, so every rule is tested on a fixed day. Words are understood in
 //! both languages whatever the interface language: a Dutch facilitator may type "friday".
@@ -28,6 +29,27 @@ const WEEKDAYS: [(&[&str], Weekday); 7] = [
     (&["zondag", "zo", "sunday", "sun"], Weekday::Sunday),
 ];
 
+const MONTHS: [&[&str]; 12] = [
+    &["januari", "jan", "january"],
+    &["februari", "feb", "febr", "february"],
+    &["maart", "mrt", "mar", "march"],
+    &["april", "apr"],
+    &["mei", "may"],
+    &["juni", "jun", "june"],
+    &["juli", "jul", "july"],
+    &["augustus", "aug", "august"],
+    &["september", "sep", "sept"],
+    &["oktober", "okt", "oct", "october"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
+/// The month a word names, 1 to 12: "maart", "mrt", "march".
+fn month(word: &str) -> Option<i32> {
+    let word = word.trim_end_matches('.');
+    MONTHS.iter().position(|names| names.contains(&word)).map(|i| i as i32 + 1)
+}
+
 /// Reads a date typed as people type it, relative to `today`.
 pub fn parse_date(input: &str, today: Date) -> Result<Date, DateError> {
     let text = input.trim().to_lowercase();
@@ -37,6 +59,9 @@ pub fn parse_date(input: &str, today: Date) -> Result<Date, DateError> {
     }
     if let Some(date) = relative(text, today) {
         return Ok(date);
+    }
+    if let Some(date) = named_month(text, today) {
+        return date;
     }
     numeric(text, today)
 }
@@ -75,6 +100,56 @@ fn relative(text: &str, today: Date) -> Option<Date> {
         "maand" | "maanden" | "month" | "months" => today.checked_add(count.months()).ok(),
         _ => None,
     }
+}
+
+/// "1 maart", "1 mrt 2027", "march 1", "eind juni", "begin september", "half mei": the next
+/// such day from `today` on when no year is given.
+fn named_month(text: &str, today: Date) -> Option<Result<Date, DateError>> {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| *w != "of").collect();
+    let (day, m, year) = match words.as_slice() {
+        [part, name] | [part, name, "van"] if month(name).is_some() => {
+            let m = month(name)?;
+            let day = match *part {
+                "begin" | "start" | "early" => Some(1),
+                "half" | "midden" | "mid" => Some(15),
+                "eind" | "einde" | "end" | "late" => None,
+                d => Some(d.parse::<i32>().ok()?),
+            };
+            (day, m, None)
+        }
+        [name, d] if month(name).is_some() && d.parse::<i32>().is_ok() => {
+            (d.parse().ok(), month(name)?, None)
+        }
+        [d, name, y] if month(name).is_some() => {
+            let y: i32 = y.parse().ok()?;
+            (Some(d.parse().ok()?), month(name)?, Some(if y < 100 { 2000 + y } else { y }))
+        }
+        _ => return None,
+    };
+    let on = |y: i32| -> Result<Date, DateError> {
+        let d = match day {
+            Some(d) if (1..=31).contains(&d) => d,
+            Some(_) => return Err(DateError::NotUnderstood),
+            // "eind juni": the month's last day.
+            None => i32::from(
+                Date::new(y as i16, m as i8, 1).map_err(|_| DateError::NoSuchDay)?.days_in_month(),
+            ),
+        };
+        Date::new(y as i16, m as i8, d as i8).map_err(|_| DateError::NoSuchDay)
+    };
+    if let Some(y) = year {
+        return Some(on(y));
+    }
+    let year = i32::from(today.year());
+    let mut last = Err(DateError::NoSuchDay);
+    for y in year..=year + 4 {
+        match on(y) {
+            Ok(date) if date >= today => return Some(Ok(date)),
+            Err(DateError::NotUnderstood) => return Some(Err(DateError::NotUnderstood)),
+            other => last = other,
+        }
+    }
+    Some(last.and(Err(DateError::NoSuchDay)))
 }
 
 fn numeric(text: &str, today: Date) -> Result<Date, DateError> {
@@ -231,5 +306,24 @@ mod tests {
         assert_eq!(urgency(TODAY, TODAY), Urgency::ThisWeek);
         assert_eq!(urgency(date(2026, 12, 1), TODAY), Urgency::ThisWeek);
         assert_eq!(urgency(date(2026, 12, 2), TODAY), Urgency::Later);
+    }
+
+    #[test]
+    fn months_by_name_are_read_forward_from_today() {
+        let today = date(2026, 12, 7);
+        assert_eq!(parse_date("1 maart", today), Ok(date(2027, 3, 1)));
+        assert_eq!(parse_date("1 mrt", today), Ok(date(2027, 3, 1)));
+        assert_eq!(parse_date("1 Mrt.", today), Ok(date(2027, 3, 1)));
+        assert_eq!(parse_date("15 december", today), Ok(date(2026, 12, 15)));
+        assert_eq!(parse_date("eind juni", today), Ok(date(2027, 6, 30)));
+        assert_eq!(parse_date("begin september", today), Ok(date(2027, 9, 1)));
+        assert_eq!(parse_date("half mei", today), Ok(date(2027, 5, 15)));
+        assert_eq!(parse_date("eind februari", today), Ok(date(2027, 2, 28)));
+        assert_eq!(parse_date("march 1", today), Ok(date(2027, 3, 1)));
+        assert_eq!(parse_date("end of june", today), Ok(date(2027, 6, 30)));
+        assert_eq!(parse_date("1 maart 2028", today), Ok(date(2028, 3, 1)));
+        assert_eq!(parse_date("30 februari", today), Err(DateError::NoSuchDay));
+        assert_eq!(parse_date("40 maart", today), Err(DateError::NotUnderstood));
+        assert_eq!(parse_date("1 maan", today), Err(DateError::NotUnderstood));
     }
 }

@@ -166,7 +166,7 @@ fn confirm(app: &mut App, form: &ActieForm) -> bool {
         app.message = Some(t.ui_action_text_required.to_owned());
         return false;
     }
-    let date = match typed_date(form, app.today) {
+    let date = match typed_date(form, app.date_reference()) {
         Ok(d) => d,
         Err(_) => {
             app.message = Some(fill(t.ui_date_not_understood, &[&form.date.value().trim()]));

@@ -39,7 +39,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette:
         None if form.owner.value().trim().is_empty() => String::new(),
         None => format!("+ {}", t.owner_new),
     };
-    let date_hint = match typed_date(form, app.today) {
+    let date_hint = match typed_date(form, app.date_reference()) {
         Ok(Some(d)) => fill(t.date_understood, &[&date_text(app.lang, d)]),
         Ok(None) => String::new(),
         Err(DateError::NoSuchDay) => format!("⚠ {}", t.date_no_such_day),
