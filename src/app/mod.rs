@@ -22,6 +22,7 @@ use jiff::Timestamp;
 pub use derived::RoundView;
 pub use dialogs::actie_form::{ActieForm, FormTarget, Review, owner_match, typed_date};
 pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
+pub use dialogs::details::{DetailField, DetailsDialog, NotUnderstood};
 pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
 pub use dialogs::text_field::{TextField, TextTarget};
@@ -141,6 +142,8 @@ pub enum Overlay {
     Review(Review),
     /// A crash left this newer state: restore it?
     Recovery(Box<Session>),
+    /// The meeting details: date, time, place, facilitator, school and region.
+    Details(DetailsDialog),
 }
 
 /// Where saving stands, for the status line.

@@ -8,8 +8,8 @@ use super::ids::next_id;
 use super::shared::Shared;
 use super::{
     Action, ActionId, Agreement, AgreementId, Decision, Level, LevelId, Matrix, MatrixError,
-    Participant, ParticipantId, Role, Round, RoundId, Template, Theme, ThemeId, Tie, VoteError,
-    Voter,
+    MeetingDetails, Participant, ParticipantId, Role, Round, RoundId, Template, Theme, ThemeId,
+    Tie, VoteError, Voter,
 };
 
 /// One workshop: one JSON file.
@@ -44,6 +44,10 @@ pub struct Session {
     pub actions: Shared<Action>,
     /// Afspraken over de regie.
     pub agreements: Shared<Agreement>,
+    /// Who and where: the school, its code and type, gemeente, wijk, samenwerkingsverband and
+    /// the start time; for the regional overview. Missing in older files: all empty.
+    #[serde(default, skip_serializing_if = "MeetingDetails::is_empty")]
+    pub details: MeetingDetails,
 }
 
 /// Why a session-wide change was refused.
@@ -94,6 +98,7 @@ impl Session {
             rounds: Shared::default(),
             actions: Shared::default(),
             agreements: Shared::default(),
+            details: MeetingDetails::default(),
         }
     }
 

@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         }
     }
     status::status_line(frame, areas.status, app, palette);
-    use dialogs::{actie_form, cell, participants, round, text_field};
+    use dialogs::{actie_form, cell, details, participants, round, text_field};
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => help::help(frame, area, app, palette),
@@ -92,6 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
             participants::participants(frame, area, app, dialog, palette)
         }
         Overlay::Recovery(recovered) => dialogs::recovery(frame, area, app, recovered, palette),
+        Overlay::Details(form) => details::form(frame, area, app, form, palette),
         Overlay::TextField(field) => text_field::text_field(frame, area, app, field, palette),
         Overlay::RoundSetup(setup) => round::setup(frame, area, app, setup, palette),
         Overlay::Tie(dialog) => round::tie(frame, area, app, dialog, palette),

@@ -52,7 +52,14 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
     right.push(Span::styled(format!("│ {} ", t.status_help_hint), palette.status));
     let right_w: usize = right.iter().map(|s| s.content.chars().count()).sum();
     let title_w = (area.width as usize).saturating_sub(right_w + 2);
-    let title = format!(" {:<title_w$} ", text::fit(&app.session.title, title_w));
+    // The school beside the title, so the room sees which school's meeting this is.
+    let school = app.session.details.school_label();
+    let shown = if school.is_empty() || app.session.title.contains(school) {
+        app.session.title.clone()
+    } else {
+        format!("{} · {school}", app.session.title)
+    };
+    let title = format!(" {:<title_w$} ", text::fit(&shown, title_w));
     let mut spans = vec![Span::styled(title, bold)];
     spans.extend(right);
     frame.render_widget(Line::from(spans).style(palette.status), first);
