@@ -12,6 +12,7 @@ pub mod cli;
 pub mod html;
 pub mod i18n;
 pub mod model;
+pub mod overzicht;
 pub mod report;
 pub mod runtime;
 pub mod store;

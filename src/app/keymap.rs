@@ -36,6 +36,10 @@ pub enum Context {
     Cell,
     /// Going through carried actions.
     Review,
+    /// The regional overview's sections.
+    Overzicht,
+    /// The sessions behind a count in the regional overview.
+    OverzichtBehind,
 }
 
 /// A key with its modifiers.
@@ -113,6 +117,34 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Global, Participants, key_participants, [key('p')]),
     bind!(Global, Export, key_export, [key('E')]),
     bind!(Global, Details, key_details, [key('g')]),
+    bind!(Context::Overzicht, FocusNext, key_ovz_next, [code(KeyCode::Tab), code(KeyCode::Right)]),
+    bind!(
+        Context::Overzicht,
+        FocusPrev,
+        key_ovz_prev,
+        [shift(KeyCode::BackTab), code(KeyCode::BackTab), code(KeyCode::Left)]
+    ),
+    bind!(Context::Overzicht, Confirm, key_ovz_behind, [code(KeyCode::Enter)]),
+    bind!(Context::Overzicht, OpenReadOnly, key_ovz_open, [key('o')]),
+    bind!(Context::Overzicht, FilterGemeente, key_ovz_gemeente, [key('m')]),
+    bind!(Context::Overzicht, FilterWijk, key_ovz_wijk, [key('w')]),
+    bind!(Context::Overzicht, FilterSwv, key_ovz_swv, [key('s')]),
+    bind!(Context::Overzicht, FilterSchoolType, key_ovz_type, [key('t')]),
+    bind!(Context::Overzicht, FilterYear, key_ovz_year, [key('y')]),
+    bind!(Context::Overzicht, ClearFilters, key_ovz_clear, [key('x')]),
+    bind!(Context::Overzicht, ToggleHelp, key_help, [key('?'), code(KeyCode::F(1))]),
+    bind!(Context::Overzicht, Quit, key_quit_picker, [key('q')]),
+    bind!(Context::Overzicht, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Context::Overzicht, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Context::Overzicht, Home, key_home, [code(KeyCode::Home)]),
+    bind!(Context::Overzicht, End, key_end, [code(KeyCode::End)]),
+    bind!(Context::Overzicht, PageUp, key_page_up, [code(KeyCode::PageUp)]),
+    bind!(Context::Overzicht, PageDown, key_page_down, [code(KeyCode::PageDown)]),
+    bind!(Context::OverzichtBehind, OpenReadOnly, key_ovz_open, [key('o'), code(KeyCode::Enter)]),
+    bind!(Context::OverzichtBehind, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Context::OverzichtBehind, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Context::OverzichtBehind, Close, key_close, [code(KeyCode::Esc)]),
+    bind!(Context::OverzichtBehind, Quit, key_quit_picker, [key('q')]),
     bind!(InPane(Pane::Acties), CycleStatus, key_cycle_status, [key(' '), key('s')]),
     bind!(InPane(Pane::Acties), Add, key_add_action, [key('a'), code(KeyCode::Insert)]),
     bind!(InPane(Pane::Acties), Edit, key_edit_action, [code(KeyCode::Enter), key('e')]),
@@ -359,6 +391,8 @@ mod tests {
             Context::BigView,
             Context::Cell,
             Context::Review,
+            Context::Overzicht,
+            Context::OverzichtBehind,
         ];
         for c in contexts {
             let keys: Vec<&Key> =

@@ -8,8 +8,10 @@
 //! no ballot box open means no wake-ups and no frames.
 
 mod input;
+mod overzicht;
 mod phones;
 mod picker;
+pub use overzicht::overzicht;
 mod recovery;
 mod saver;
 

@@ -3,6 +3,7 @@
 
 pub mod dialogs;
 mod help;
+pub mod overzicht;
 pub mod panes;
 mod picker;
 mod status;
