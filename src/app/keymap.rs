@@ -117,13 +117,6 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Global, Participants, key_participants, [key('p')]),
     bind!(Global, Export, key_export, [key('E')]),
     bind!(Global, Details, key_details, [key('g')]),
-    bind!(Context::Overzicht, FocusNext, key_ovz_next, [code(KeyCode::Tab), code(KeyCode::Right)]),
-    bind!(
-        Context::Overzicht,
-        FocusPrev,
-        key_ovz_prev,
-        [shift(KeyCode::BackTab), code(KeyCode::BackTab), code(KeyCode::Left)]
-    ),
     bind!(Context::Overzicht, Confirm, key_ovz_behind, [code(KeyCode::Enter)]),
     bind!(Context::Overzicht, OpenReadOnly, key_ovz_open, [key('o')]),
     bind!(Context::Overzicht, FilterGemeente, key_ovz_gemeente, [key('m')]),
@@ -132,6 +125,13 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Context::Overzicht, FilterSchoolType, key_ovz_type, [key('t')]),
     bind!(Context::Overzicht, FilterYear, key_ovz_year, [key('y')]),
     bind!(Context::Overzicht, ClearFilters, key_ovz_clear, [key('x')]),
+    bind!(Context::Overzicht, FocusNext, key_ovz_next, [code(KeyCode::Tab), code(KeyCode::Right)]),
+    bind!(
+        Context::Overzicht,
+        FocusPrev,
+        key_ovz_prev,
+        [shift(KeyCode::BackTab), code(KeyCode::BackTab), code(KeyCode::Left)]
+    ),
     bind!(Context::Overzicht, ToggleHelp, key_help, [key('?'), code(KeyCode::F(1))]),
     bind!(Context::Overzicht, Quit, key_quit_picker, [key('q')]),
     bind!(Context::Overzicht, Up, key_up, [code(KeyCode::Up), key('k')]),

@@ -315,9 +315,11 @@ pub fn overview(sessions: &[Summary], filter: &Filter, today: Date) -> Overview 
         })
         .collect();
     gaps.sort_by(|a, b| {
+        // At an equal count, where more schools ask for something (nodig) comes first.
         b.sessions
             .len()
             .cmp(&a.sessions.len())
+            .then(b.needed.len().cmp(&a.needed.len()))
             .then(a.theme.cmp(&b.theme))
             .then(a.level.cmp(&b.level))
     });

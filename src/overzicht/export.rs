@@ -298,11 +298,12 @@ pub fn html(r: &Report) -> String {
 
     let _ = writeln!(
         h,
-        "<h2 id=\"top\">{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        "<h2 id=\"top\">{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{} / {}</th></tr></thead>\n<tbody>",
         esc(t.ovz_tab_top),
         esc(t.ovz_col_theme),
         esc(t.ovz_col_sessions),
-        esc(t.ovz_filter_gemeente)
+        esc(t.details_gemeente),
+        esc(t.details_school_type)
     );
     for row in &o.top {
         let _ = writeln!(

@@ -37,6 +37,18 @@ impl Section {
         Section::ALL.iter().position(|&s| s == self).unwrap_or(0)
     }
 
+    /// The section's short name, for tabs on a narrow screen.
+    pub fn short(self, lang: Lang, unread: usize) -> String {
+        let t = lang.texts();
+        match self {
+            Section::Top => t.ovz_short_top.to_owned(),
+            Section::Gaps => t.ovz_short_gaps.to_owned(),
+            Section::Providers => t.ovz_short_providers.to_owned(),
+            Section::Follow => t.ovz_short_follow.to_owned(),
+            Section::Unread => fill(t.ovz_short_unread, &[&unread]),
+        }
+    }
+
     /// The section's name on its tab.
     pub fn title(self, lang: Lang, unread: usize) -> String {
         let t = lang.texts();

@@ -56,10 +56,12 @@ pub fn draw(frame: &mut Frame, v: &OverzichtView, palette: &Palette) {
 
     draw_tabs(frame, tabs, v, palette);
 
+    let title = format!(" {} ", v.section.title(v.lang, v.scan.unread.len()));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(palette.focus)
+        .title(Span::styled(title, palette.focus))
         .style(palette.text);
     let inner = block.inner(body);
     frame.render_widget(block, body);
@@ -98,25 +100,39 @@ fn hints(v: &OverzichtView, t: &Texts, width: usize) -> String {
 /// number. The current one is marked ▶ ◀ and reversed, not by colour alone.
 fn draw_tabs(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Palette) {
     let unread = v.scan.unread.len();
-    let names: Vec<String> = Section::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, s)| format!("{} {}", i + 1, s.title(v.lang, unread)))
-        .collect();
-    let full: usize = names.iter().map(|n| n.chars().count() + 5).sum();
-    let fits = full <= area.width as usize;
+    let label = |i: usize, s: &Section, full: bool| {
+        let name = if full { s.title(v.lang, unread) } else { s.short(v.lang, unread) };
+        format!("{} {name}", i + 1)
+    };
+    let width = |full: bool| -> usize {
+        Section::ALL.iter().enumerate().map(|(i, s)| label(i, s, full).chars().count() + 5).sum()
+    };
+    let full = width(true) <= area.width as usize;
     let mut spans = vec![Span::raw(" ")];
-    for (i, (s, name)) in Section::ALL.iter().zip(&names).enumerate() {
-        let here = *s == v.section;
-        let label = if here || fits { name.clone() } else { (i + 1).to_string() };
-        if here {
-            spans.push(Span::styled(format!("▶ {} ◀", label.to_uppercase()), palette.selected));
-        } else {
-            spans.push(Span::styled(format!("  {label}  "), palette.dim));
+    for (i, s) in Section::ALL.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", palette.dim));
         }
-        spans.push(Span::raw(" "));
+        let name = label(i, s, full);
+        if *s == v.section {
+            spans.push(Span::styled(format!("▶ {} ◀", name.to_uppercase()), palette.selected));
+        } else {
+            spans.push(Span::styled(name, palette.dim));
+        }
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// Cuts `text` to `width` at a space, ending in " …" when cut, so no word is cut in half.
+fn fit_words(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let room: String = text.chars().take(width.saturating_sub(2)).collect();
+    match room.rfind(' ') {
+        Some(at) => format!("{} …", room[..at].trim_end()),
+        None => text::fit(text, width),
+    }
 }
 
 /// A list row: marker, the label cut to fit, then right-aligned columns.
@@ -257,7 +273,7 @@ fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Pale
             )
         }
         Section::Follow => {
-            let widths = vec![if wide { 12 } else { 5 }, 8, if wide { 42 } else { 17 }];
+            let widths = vec![if wide { 12 } else { 5 }, 8, if wide { 46 } else { 17 }];
             let rows = o
                 .follow
                 .iter()
@@ -340,20 +356,27 @@ fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Pale
     }
     render_lines(frame, list_area, lines);
 
-    // Details of the selected row, wrapped at spaces.
-    let mut detail_lines = vec![Line::styled("─".repeat(width), palette.border)];
-    for d in details {
-        for l in text::wrap(&d, width.saturating_sub(1)) {
-            detail_lines.push(Line::styled(format!(" {l}"), palette.text));
+    // Details of the selected row, wrapped at spaces; what does not fit ends in " …".
+    let mut wrapped: Vec<(usize, String)> = Vec::new();
+    for (n, d) in details.iter().enumerate() {
+        wrapped.extend(text::wrap(d, width.saturating_sub(1)).into_iter().map(|l| (n, l)));
+    }
+    let room = detail_h as usize - 1;
+    if wrapped.len() > room {
+        // The last row holds what is left, the details kept apart by " · ".
+        let mut rest = String::new();
+        for (i, (n, l)) in wrapped[room - 1..].iter().enumerate() {
+            if i > 0 {
+                rest.push_str(if wrapped[room - 1 + i - 1].0 == *n { " " } else { " · " });
+            }
+            rest.push_str(l);
         }
+        wrapped.truncate(room - 1);
+        wrapped.push((0, fit_words(&rest, width.saturating_sub(1))));
     }
-    if detail_lines.len() > detail_h as usize
-        && let Some(last) = detail_lines.get_mut(detail_h as usize - 1)
-    {
-        let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-        *last = Line::styled(text::fit(&format!("{shown} …"), width), palette.text);
-    }
-    detail_lines.truncate(detail_h as usize);
+    let wrapped: Vec<String> = wrapped.into_iter().map(|(_, l)| l).collect();
+    let mut detail_lines = vec![Line::styled("─".repeat(width), palette.border)];
+    detail_lines.extend(wrapped.into_iter().map(|l| Line::styled(format!(" {l}"), palette.text)));
     render_lines(frame, detail_area, detail_lines);
 }
 
