@@ -246,16 +246,16 @@ pub fn command(lang: Lang) -> clap::Command {
             name: "overzicht",
             about: t.cli_overzicht,
             usage: format!(
-                "knoop overzicht <{dir}> [--naar <{file}>] [--gemeente ..] [--wijk ..] [--swv ..] [--soort po|so|vo|mbo|kinderopvang] [--jaar ..]"
+                "knoop overzicht <{dir}> [--naar <{file}>] [--gemeente GEMEENTE] [--wijk WIJK] [--swv SWV] [--soort po|so|vo|mbo|kinderopvang] [--jaar JAAR]"
             ),
             args: vec![
                 ("map", dir, t.cli_overzicht_dir),
                 ("naar", file, t.cli_overzicht_naar),
-                ("gemeente", t.details_gemeente, t.cli_overzicht_gemeente),
-                ("wijk", t.details_wijk, t.cli_overzicht_wijk),
-                ("swv", t.details_swv, t.cli_overzicht_swv),
-                ("soort", t.details_school_type, t.cli_overzicht_soort),
-                ("jaar", t.ovz_filter_year, t.cli_overzicht_jaar),
+                ("gemeente", "GEMEENTE", t.cli_overzicht_gemeente),
+                ("wijk", "WIJK", t.cli_overzicht_wijk),
+                ("swv", "SWV", t.cli_overzicht_swv),
+                ("soort", "SOORT", t.cli_overzicht_soort),
+                ("jaar", "JAAR", t.cli_overzicht_jaar),
             ],
         },
         SubTexts {
