@@ -71,6 +71,16 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    fn wait_for_gone(&self, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.tmux(&["capture-pane", "-p"]).contains(what) {
+            assert!(Instant::now() < deadline, "{what:?} stays on screen");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
@@ -100,6 +110,8 @@ fn the_overview_opens_a_session_read_only_and_comes_back() {
     // Back where the coordinator was: the list of sessions behind the count.
     t.wait_for("Sessies achter");
     t.keys(&["Escape"]);
+    // Wait for the list to close: Esc and m sent together would read as Alt-m.
+    t.wait_for_gone("Sessies achter");
     t.keys(&["m"]);
     t.wait_for("Filters: gemeente");
     t.keys(&["q"]);
