@@ -111,7 +111,7 @@ fn the_overview_opens_a_session_read_only_and_comes_back() {
     t.wait_for("Sessies achter");
     t.keys(&["Escape"]);
     // Wait for the list to close: Esc and m sent together would read as Alt-m.
-    t.wait_for_gone("Sessies achter");
+    t.wait_for_gone("Sessies achter:");
     t.keys(&["m"]);
     t.wait_for("Filters: gemeente");
     t.keys(&["q"]);

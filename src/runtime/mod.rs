@@ -86,7 +86,8 @@ fn event_loop(
     options: Options,
 ) -> io::Result<()> {
     let (to_inbox, inbox) = mpsc::channel::<Inbox>();
-    input::spawn_reader(to_inbox.clone());
+    // Dropped when the loop ends: the reader stops before the next program reads the keys.
+    let _reader = input::spawn_reader(to_inbox.clone());
     let mut world = World {
         saver: Saver::spawn(app.path.clone(), app.lang, to_inbox.clone()),
         phones: Phones::new(options.port, options.bind, to_inbox),

@@ -5,7 +5,8 @@
 use std::io;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
 
 use crate::app::{Msg, keymap};
 use crate::overzicht::{Outcome, OverzichtView};
@@ -14,7 +15,10 @@ use crate::ui::{self, Palette};
 /// Runs the overview until it has an outcome (quit, or a session to open read-only).
 pub fn overzicht(view: &mut OverzichtView, palette: Palette) -> io::Result<Outcome> {
     let mut terminal = ratatui::init();
+    // As the picker does: a paste arrives as one event, never as keys that filter and open.
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
     let outcome = overzicht_loop(&mut terminal, view, &palette);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     outcome
 }
