@@ -256,7 +256,7 @@ pub fn overview(sessions: &[Summary], filter: &Filter, today: Date) -> Overview 
     let mut top: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in &shown {
         for theme in &sessions[i].focus {
-            let list = top.entry(theme.as_str()).or_default();
+            let list = top.entry(&**theme).or_default();
             if list.last() != Some(&i) {
                 list.push(i);
             }
@@ -292,7 +292,7 @@ pub fn overview(sessions: &[Summary], filter: &Filter, today: Date) -> Overview 
             if c.needed == 0 && c.existing > 0 {
                 continue;
             }
-            let entry = gaps.entry((c.theme.as_str(), c.level.as_str())).or_default();
+            let entry = gaps.entry((&*c.theme, &*c.level)).or_default();
             if c.needed > 0 && entry.0.last() != Some(&i) {
                 entry.0.push(i);
             }
@@ -325,9 +325,8 @@ pub fn overview(sessions: &[Summary], filter: &Filter, today: Date) -> Overview 
     });
 
     // Providers' reach.
-    let grouped = group_providers(
-        shown.iter().flat_map(|&i| sessions[i].providers.iter().map(|p| p.name.as_str())),
-    );
+    let grouped =
+        group_providers(shown.iter().flat_map(|&i| sessions[i].providers.iter().map(|p| &*p.name)));
     #[derive(Default)]
     struct Acc {
         also: BTreeSet<String>,
@@ -338,18 +337,18 @@ pub fn overview(sessions: &[Summary], filter: &Filter, today: Date) -> Overview 
     let mut providers: BTreeMap<&str, Acc> = BTreeMap::new();
     for &i in &shown {
         for p in &sessions[i].providers {
-            let Some(name) = grouped.get(&p.name) else { continue };
+            let Some(name) = grouped.get(&*p.name) else { continue };
             let acc = providers.entry(name.as_str()).or_default();
-            if p.name != *name {
-                acc.also.insert(p.name.clone());
+            if *p.name != **name {
+                acc.also.insert(p.name.to_string());
             }
             if p.existing {
                 acc.runs.insert(i);
             } else {
                 acc.asked.insert(i);
             }
-            if !acc.themes.contains(&p.theme) {
-                acc.themes.insert(p.theme.clone());
+            if !acc.themes.contains(&*p.theme) {
+                acc.themes.insert(p.theme.to_string());
             }
         }
     }

@@ -24,5 +24,5 @@ pub use aggregate::{
     Choices, Filter, FollowRow, GapRow, Overview, ProviderRow, TopRow, choices, overview,
 };
 pub use scan::{Scan, Unread, scan, session_files};
-pub use summary::{CellCount, ProviderUse, Summary, summarize};
+pub use summary::{CellCount, Interner, ProviderUse, Summary, summarize, summarize_with};
 pub use view::{Behind, Outcome, OverzichtView, Section};

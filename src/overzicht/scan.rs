@@ -14,7 +14,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::summary::{Summary, summarize};
+use super::summary::{Interner, Summary, summarize_with};
 use crate::i18n::Lang;
 use crate::i18n::errors::io_reason;
 use crate::store::LoadError;
@@ -93,11 +93,11 @@ pub fn session_files(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<FolderError>)>
 
 /// Reads one file into its summary; a failure is tried once more after a moment, for a file
 /// caught while it was being replaced.
-fn read_one(path: &Path) -> Result<Summary, LoadError> {
-    let attempt = || {
+fn read_one(path: &Path, interner: &mut Interner) -> Result<Summary, LoadError> {
+    let mut attempt = || {
         let bytes =
             fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-        from_bytes(path, &bytes).map(|session| summarize(path, &session))
+        from_bytes(path, &bytes).map(|session| summarize_with(path, &session, interner))
     };
     attempt().or_else(|_| {
         std::thread::sleep(Duration::from_millis(30));
@@ -121,8 +121,10 @@ pub fn scan(dir: &Path, lang: Lang) -> io::Result<Scan> {
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
+                    // One interner per worker: each theme, level and provider text kept once.
+                    let mut interner = Interner::default();
                     part.iter()
-                        .map(|p| (p, read_one(p)))
+                        .map(|p| (p, read_one(p, &mut interner)))
                         .map(|(p, r)| {
                             r.map_err(|e| Unread { path: p.clone(), reason: e.message(lang) })
                         })

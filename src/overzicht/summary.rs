@@ -1,6 +1,8 @@
 //! What one session adds to the regional picture, and nothing more.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -10,9 +12,9 @@ use crate::model::{ActionStatus, ActivityStatus, MeetingDetails, Session};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CellCount {
     /// The theme's desired situation (the same words across sessions from one template).
-    pub theme: String,
+    pub theme: Arc<str>,
     /// The level's name.
-    pub level: String,
+    pub level: Arc<str>,
     /// Activities marked needed (nodig).
     pub needed: u32,
     /// Activities that exist (bestaand).
@@ -23,9 +25,9 @@ pub struct CellCount {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProviderUse {
     /// The provider as typed.
-    pub name: String,
+    pub name: Arc<str>,
     /// The theme of the cell.
-    pub theme: String,
+    pub theme: Arc<str>,
     /// True when it runs the activity (bestaand), false when it is asked for it (nodig).
     pub existing: bool,
 }
@@ -47,7 +49,7 @@ pub struct Summary {
     /// A follow-up (second-year) meeting.
     pub follow_up: bool,
     /// The focus themes (top 3), in order.
-    pub focus: Vec<String>,
+    pub focus: Vec<Arc<str>>,
     /// The cells of the focus themes and of every theme with activities.
     pub cells: Vec<CellCount>,
     /// Every provider named, with its theme and whether it runs or is asked.
@@ -123,9 +125,31 @@ impl Names {
     }
 }
 
+/// One copy of each theme, level and provider text for many summaries: 10,000 sessions from
+/// one template name the same themes, and keep them once.
+#[derive(Debug, Default)]
+pub struct Interner(HashSet<Arc<str>>);
+
+impl Interner {
+    /// The shared copy of `text`.
+    pub fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(text) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.0.insert(shared.clone());
+        shared
+    }
+}
+
 /// The regional summary of `session` read from `path`. Texts that name a participant are
 /// left out; notes, ballots, participants and action texts are never read.
 pub fn summarize(path: &Path, session: &Session) -> Summary {
+    summarize_with(path, session, &mut Interner::default())
+}
+
+/// [`summarize`], sharing repeated texts through `interner`.
+pub fn summarize_with(path: &Path, session: &Session, interner: &mut Interner) -> Summary {
     let names = Names::of(session);
     let d = &session.details;
     let details = MeetingDetails {
@@ -144,11 +168,12 @@ pub fn summarize(path: &Path, session: &Session) -> Summary {
     };
     let m = &session.matrix;
     let focus_ids = session.focus_themes();
-    let focus: Vec<String> = focus_ids
+    let focus: Vec<Arc<str>> = focus_ids
         .iter()
         .filter_map(|&id| m.theme(id))
         .map(|t| names.scrub(&t.desired))
         .filter(|t| !t.is_empty())
+        .map(|t| interner.get(&t))
         .collect();
     let mut cells = Vec::new();
     let mut providers = Vec::new();
@@ -157,13 +182,14 @@ pub fn summarize(path: &Path, session: &Session) -> Summary {
         if label.is_empty() || (!focus_ids.contains(&theme.id) && theme.activity_count() == 0) {
             continue;
         }
+        let label = interner.get(&label);
         for level in m.levels.iter() {
             let activities = theme.activities(level.id);
             let needed =
                 activities.iter().filter(|a| a.status == ActivityStatus::Needed).count() as u32;
             cells.push(CellCount {
                 theme: label.clone(),
-                level: level.name.trim().to_owned(),
+                level: interner.get(level.name.trim()),
                 needed,
                 existing: activities.len() as u32 - needed,
             });
@@ -171,7 +197,7 @@ pub fn summarize(path: &Path, session: &Session) -> Summary {
                 let name = names.scrub(&a.provider);
                 if !name.is_empty() {
                     providers.push(ProviderUse {
-                        name,
+                        name: interner.get(&name),
                         theme: label.clone(),
                         existing: a.status == ActivityStatus::Existing,
                     });
