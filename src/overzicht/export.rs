@@ -83,8 +83,12 @@ pub fn markdown(r: &Report) -> String {
     let _ = writeln!(out, "## {}\n", t.ovz_tab_top);
     let _ = writeln!(
         out,
-        "| {} | {} | {} |\n|---|---:|---|",
-        t.ovz_col_theme, t.ovz_col_sessions, t.ovz_col_school
+        "| {} | {} | {} / {} / {} |\n|---|---:|---|",
+        t.ovz_col_theme,
+        t.ovz_col_sessions,
+        t.details_gemeente,
+        t.details_school_type,
+        t.ovz_col_school
     );
     for row in &o.top {
         let by = [
