@@ -110,6 +110,39 @@ pub enum Command {
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
+    /// The regional overview across every session in a folder.
+    Overzicht {
+        /// Folder.
+        #[arg(value_name = "MAP")]
+        map: PathBuf,
+        /// Output file.
+        #[arg(long = "naar", visible_alias = "to", value_name = "BESTAND")]
+        naar: Option<PathBuf>,
+        /// Gemeente filter.
+        #[arg(long)]
+        gemeente: Option<String>,
+        /// Wijk filter.
+        #[arg(long)]
+        wijk: Option<String>,
+        /// Samenwerkingsverband filter.
+        #[arg(long)]
+        swv: Option<String>,
+        /// School type filter.
+        #[arg(long, value_parser = PossibleValuesParser::new(crate::model::SchoolType::ALL.map(|t| t.key())))]
+        soort: Option<String>,
+        /// Year filter.
+        #[arg(long)]
+        jaar: Option<i16>,
+    },
+    /// Write a made-up region.
+    Genereer {
+        /// Folder.
+        #[arg(value_name = "MAP")]
+        map: PathBuf,
+        /// How many sessions.
+        #[arg(long, default_value_t = 60)]
+        aantal: usize,
+    },
     /// Write the shell's Tab completion.
     Completions {
         /// Shell.
@@ -226,6 +259,31 @@ pub fn command(lang: Lang) -> clap::Command {
             args: vec![("file", file, t.cli_follow_up_file)],
         },
         SubTexts {
+            name: "overzicht",
+            about: t.cli_overzicht,
+            usage: format!(
+                "knoop overzicht <{dir}> [--naar <{file}>] [--gemeente GEMEENTE] [--wijk WIJK] [--swv SWV] [--soort po|so|vo|mbo|kinderopvang] [--jaar JAAR]"
+            ),
+            args: vec![
+                ("map", dir, t.cli_overzicht_dir),
+                ("naar", file, t.cli_overzicht_naar),
+                ("gemeente", "GEMEENTE", t.cli_overzicht_gemeente),
+                ("wijk", "WIJK", t.cli_overzicht_wijk),
+                ("swv", "SWV", t.cli_overzicht_swv),
+                ("soort", "SOORT", t.cli_overzicht_soort),
+                ("jaar", "JAAR", t.cli_overzicht_jaar),
+            ],
+        },
+        SubTexts {
+            name: "genereer",
+            about: t.cli_genereer,
+            usage: format!("knoop genereer <{dir}> [--aantal <{}>]", t.cli_value_count),
+            args: vec![
+                ("map", dir, t.cli_genereer_dir),
+                ("aantal", t.cli_value_count, t.cli_genereer_aantal),
+            ],
+        },
+        SubTexts {
             name: "open",
             about: t.cli_open,
             usage: format!("knoop open <{file}>"),
@@ -337,6 +395,17 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             };
             export(lang, &file, format, target.as_deref(), options, verbose, &mut out)
         }
+        Some(Command::Overzicht { map, naar, gemeente, wijk, swv, soort, jaar }) => {
+            let filter = crate::overzicht::Filter {
+                gemeente,
+                wijk,
+                samenwerkingsverband: swv,
+                school_type: soort.as_deref().and_then(crate::model::SchoolType::from_key),
+                year: jaar,
+            };
+            overzicht(lang, &map, naar.as_deref(), filter, view, &mut out)
+        }
+        Some(Command::Genereer { map, aantal }) => genereer(lang, &map, aantal, &mut out),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut command(lang), "knoop", &mut out);
             Ok(())
@@ -794,6 +863,96 @@ fn picker(lang: Lang, dir: &Path, view: View) -> Outcome {
             Err(why) => message = Some(why),
         }
     }
+}
+
+/// `knoop overzicht MAP`: reads every session under MAP (no locks), then writes the overview
+/// to `--naar` or shows it full-screen; from the screen a session opens read-only and the
+/// overview comes back when it is closed.
+fn overzicht(
+    lang: Lang,
+    dir: &Path,
+    target: Option<&Path>,
+    filter: crate::overzicht::Filter,
+    view: View,
+    out: &mut impl Write,
+) -> Outcome {
+    use crate::overzicht::export::{Format, Report, render};
+    let t = lang.texts();
+    if !dir.is_dir() {
+        return Err(Failure::Bad(fill(t.ovz_no_folder, &[&dir.display()])));
+    }
+    let format = match target {
+        Some(path) => Some(Format::of(path).ok_or_else(|| {
+            let ext =
+                path.extension().map_or_else(String::new, |e| e.to_string_lossy().into_owned());
+            Failure::Usage(fill(t.ovz_out_format, &[&ext]))
+        })?),
+        None => None,
+    };
+    let scan = crate::overzicht::scan(dir, lang)
+        .map_err(|e| Failure::Bad(fill(t.load_io, &[&dir.display(), &e])))?;
+    let today = jiff::ZonedDateTime::now().date();
+    if let (Some(path), Some(format)) = (target, format) {
+        let overview = crate::overzicht::overview(&scan.sessions, &filter, today);
+        let report = Report { scan: &scan, overview: &overview, filter: &filter, today, lang };
+        let bytes = render(&report, format);
+        store::write_replace(path, &bytes).map_err(|e| {
+            Failure::Bad(fill(t.rep_write_failed, &[&e.report(lang, view.verbose)]))
+        })?;
+        if !scan.unread.is_empty() {
+            let _ = writeln!(out, "{}", fill(t.ovz_unread_note, &[&scan.unread.len()]));
+            for u in &scan.unread {
+                let _ = writeln!(out, "  {}", u.reason.replace('\n', "\n  "));
+            }
+        }
+        let _ = writeln!(out, "{}", fill(t.rep_written, &[&path.display()]));
+        return Ok(());
+    }
+    let mut overview = crate::overzicht::OverzichtView::with_filter(scan, lang, today, filter);
+    if !on_terminal() {
+        // Not on a terminal: the Markdown overview on stdout.
+        let report = Report {
+            scan: &overview.scan,
+            overview: &overview.overview,
+            filter: &overview.filter,
+            today,
+            lang,
+        };
+        let _ = out.write_all(crate::overzicht::export::markdown(&report).as_bytes());
+        return Ok(());
+    }
+    loop {
+        let outcome = crate::runtime::overzicht(&mut overview, palette(view.theme))
+            .map_err(|e| Failure::Bad(e.to_string()))?;
+        let path = match outcome {
+            crate::overzicht::Outcome::Quit => return Ok(()),
+            crate::overzicht::Outcome::Open(path) => path,
+        };
+        // Read-only and without a lock: the overview never writes or blocks a session.
+        match store::load(&path) {
+            Ok(session) => {
+                let mut app = App::new(session, path, lang);
+                app.read_only = Some(t.ovz_read_only.to_owned());
+                let options = crate::runtime::Options {
+                    port: view.port,
+                    bind: view.bind,
+                    recovery_dir: None,
+                };
+                crate::runtime::run(app, palette(view.theme), options)
+                    .map_err(|e| Failure::Bad(e.to_string()))?;
+            }
+            Err(e) => overview.message = Some(fill(t.ovz_open_failed, &[&e.message(lang)])),
+        }
+    }
+}
+
+/// `knoop genereer MAP --aantal N`: a made-up region to practise and measure with.
+fn genereer(lang: Lang, dir: &Path, count: usize, out: &mut impl Write) -> Outcome {
+    let t = lang.texts();
+    crate::overzicht::generate::write_region(dir, count)
+        .map_err(|e| Failure::Bad(fill(t.folder_create_failed, &[&dir.display(), &e])))?;
+    let _ = writeln!(out, "{}", fill(t.gen_written, &[&count, &dir.display()]));
+    Ok(())
 }
 
 /// A few lines that say what a session holds.

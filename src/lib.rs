@@ -13,6 +13,7 @@ pub mod demo;
 pub mod html;
 pub mod i18n;
 pub mod model;
+pub mod overzicht;
 pub mod report;
 pub mod runtime;
 pub mod store;

@@ -87,7 +87,7 @@ fn situation(app: &App, t: &Texts) -> (String, Vec<Wanted>) {
                 ],
             );
         }
-        Overlay::ActieForm(_) => {
+        Overlay::ActieForm(_) | Overlay::Details(_) => {
             return (
                 own(t.guide_form),
                 vec![

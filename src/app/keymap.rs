@@ -44,6 +44,10 @@ pub enum Context {
     Help,
     /// Typing a search in the key help: other keys type text.
     HelpSearch,
+    /// The regional overview's sections.
+    Overzicht,
+    /// The sessions behind a count in the regional overview.
+    OverzichtBehind,
 }
 
 /// A key with its modifiers.
@@ -123,7 +127,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Global, Close, key_close, [code(KeyCode::Esc)]),
     bind!(Global, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Global, Down, key_down, [code(KeyCode::Down), key('j')]),
-    bind!(Global, Home, key_home, [code(KeyCode::Home), key('g')]),
+    bind!(Global, Home, key_home, [code(KeyCode::Home)]),
     bind!(Global, End, key_end, [code(KeyCode::End), key('G')]),
     bind!(Global, PageUp, key_page_up, [code(KeyCode::PageUp)]),
     bind!(Global, PageDown, key_page_down, [code(KeyCode::PageDown)]),
@@ -135,6 +139,35 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Global, TimerShorter, key_timer_shorter, [key('-')]),
     bind!(Global, Participants, key_participants, [key('p')]),
     bind!(Global, Export, key_export, [key('E')]),
+    bind!(Global, Details, key_details, [key('g')]),
+    bind!(Context::Overzicht, Confirm, key_ovz_behind, [code(KeyCode::Enter)]),
+    bind!(Context::Overzicht, OpenReadOnly, key_ovz_open, [key('o')]),
+    bind!(Context::Overzicht, FilterGemeente, key_ovz_gemeente, [key('m')]),
+    bind!(Context::Overzicht, FilterWijk, key_ovz_wijk, [key('w')]),
+    bind!(Context::Overzicht, FilterSwv, key_ovz_swv, [key('s')]),
+    bind!(Context::Overzicht, FilterSchoolType, key_ovz_type, [key('t')]),
+    bind!(Context::Overzicht, FilterYear, key_ovz_year, [key('y')]),
+    bind!(Context::Overzicht, ClearFilters, key_ovz_clear, [key('x')]),
+    bind!(Context::Overzicht, FocusNext, key_ovz_next, [code(KeyCode::Tab), code(KeyCode::Right)]),
+    bind!(
+        Context::Overzicht,
+        FocusPrev,
+        key_ovz_prev,
+        [shift(KeyCode::BackTab), code(KeyCode::BackTab), code(KeyCode::Left)]
+    ),
+    bind!(Context::Overzicht, ToggleHelp, key_help, [key('?'), code(KeyCode::F(1))]),
+    bind!(Context::Overzicht, Quit, key_quit_picker, [key('q')]),
+    bind!(Context::Overzicht, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Context::Overzicht, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Context::Overzicht, Home, key_home, [code(KeyCode::Home)]),
+    bind!(Context::Overzicht, End, key_end, [code(KeyCode::End)]),
+    bind!(Context::Overzicht, PageUp, key_page_up, [code(KeyCode::PageUp)]),
+    bind!(Context::Overzicht, PageDown, key_page_down, [code(KeyCode::PageDown)]),
+    bind!(Context::OverzichtBehind, OpenReadOnly, key_ovz_open, [key('o'), code(KeyCode::Enter)]),
+    bind!(Context::OverzichtBehind, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Context::OverzichtBehind, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Context::OverzichtBehind, Close, key_close, [code(KeyCode::Esc)]),
+    bind!(Context::OverzichtBehind, Quit, key_quit_picker, [key('q')]),
     bind!(InPane(Pane::Acties), CycleStatus, key_cycle_status, [key(' '), key('s')]),
     bind!(InPane(Pane::Acties), Add, key_add_action, [key('a'), code(KeyCode::Insert)]),
     bind!(InPane(Pane::Acties), Edit, key_edit_action, [code(KeyCode::Enter), key('e')]),
@@ -284,7 +317,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::Cell(CellEditor { form: Some(_), .. }) => vec![Context::Form],
         Overlay::Cell(_) => vec![Context::Cell],
         Overlay::ConfirmRemove(_) => vec![Context::Question],
-        Overlay::ActieForm(_) => vec![Context::Form],
+        Overlay::ActieForm(_) | Overlay::Details(_) => vec![Context::Form],
         Overlay::Review(_) => vec![Context::Review],
         Overlay::Tie(TieDialog { pick: None, .. }) => vec![Context::Tie],
         Overlay::Tie(TieDialog { pick: Some(pick), .. }) if pick.reason.is_none() => {
@@ -435,6 +468,8 @@ mod tests {
             Context::Unsaved,
             Context::Help,
             Context::HelpSearch,
+            Context::Overzicht,
+            Context::OverzichtBehind,
         ];
         for c in contexts {
             let keys: Vec<&Key> =

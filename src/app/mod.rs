@@ -24,6 +24,7 @@ pub use derived::RoundView;
 pub use dialogs::actie_form::{ActieForm, FormTarget, Review, owner_match, typed_date};
 pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
 pub use dialogs::help::{HelpRow, HelpView, help_rows};
+pub use dialogs::details::{DetailField, DetailsDialog, NotUnderstood};
 pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
 pub use dialogs::text_field::{TextField, TextTarget};
@@ -156,6 +157,8 @@ pub enum Overlay {
     Review(Review),
     /// A crash left this newer state: restore it?
     Recovery(Box<Session>),
+    /// The meeting details: date, time, place, facilitator, school and region.
+    Details(DetailsDialog),
 }
 
 /// Where saving stands, for the status line.

@@ -192,6 +192,22 @@ pub enum Msg {
     ToggleGuide,
     /// Start typing a search in the key help.
     HelpSearch,
+    /// Open the meeting details (gegevens van het overleg): date, time, place, school, region.
+    Details,
+    /// Regional overview: the next value of the gemeente filter.
+    FilterGemeente,
+    /// Regional overview: the next value of the wijk filter.
+    FilterWijk,
+    /// Regional overview: the next value of the samenwerkingsverband filter.
+    FilterSwv,
+    /// Regional overview: the next value of the school-type filter.
+    FilterSchoolType,
+    /// Regional overview: the next value of the meeting-year filter.
+    FilterYear,
+    /// Regional overview: every filter off.
+    ClearFilters,
+    /// Regional overview: open the selected session, read-only.
+    OpenReadOnly,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

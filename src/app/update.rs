@@ -12,7 +12,7 @@
 //! What must happen outside (saving, exporting, the ballot box, quitting) is returned as
 //! [`Effect`]s for the runtime; nothing here touches a file, a socket or the terminal.
 
-use super::dialogs::{actie_form, cell, help, participants, round, text_field, unsaved};
+use super::dialogs::{actie_form, cell, details, help, participants, round, text_field, unsaved};
 use super::panes::{acties, matrix, stemmen};
 use super::{App, Effect, Msg, Overlay, Pane, ParticipantsDialog, SaveState, Step};
 use crate::report::Format;
@@ -134,6 +134,7 @@ fn handle_key(app: &mut App, msg: Msg) {
         Overlay::Recovery(_) => return recovery(app, msg),
         Overlay::Notice { .. } => return notice(app, msg),
         Overlay::Unsaved(_) => return unsaved::update(app, msg),
+        Overlay::Details(_) => return details::update(app, msg),
     }
     let handled = match app.focus {
         Pane::Stemmen => stemmen::pane_action(app, &msg),
@@ -182,6 +183,7 @@ fn global(app: &mut App, msg: Msg) {
         Msg::TimerLonger => app.timer.adjust(true),
         Msg::TimerShorter => app.timer.adjust(false),
         Msg::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
+        Msg::Details => details::open(app),
         Msg::Export => {
             let format = Format::Md;
             let path = app.path.with_extension(format.extension());

@@ -8,8 +8,8 @@ use super::ids::next_id;
 use super::shared::Shared;
 use super::{
     Action, ActionId, Agreement, AgreementId, Decision, Level, LevelId, Matrix, MatrixError,
-    Participant, ParticipantId, Role, Round, RoundId, Template, Theme, ThemeId, Tie, VoteError,
-    Voter,
+    MeetingDetails, Participant, ParticipantId, Role, Round, RoundId, Template, Theme, ThemeId,
+    Tie, VoteError, Voter,
 };
 
 /// One workshop: one JSON file.
@@ -49,6 +49,10 @@ pub struct Session {
     /// so older files and files that never hid it stay as they were.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub guide_hidden: bool,
+    /// Who and where: the school, its code and type, gemeente, wijk, samenwerkingsverband and
+    /// the start time; for the regional overview. Missing in older files: all empty.
+    #[serde(default, skip_serializing_if = "MeetingDetails::is_empty")]
+    pub details: MeetingDetails,
 }
 
 /// Why a session-wide change was refused.
@@ -100,6 +104,7 @@ impl Session {
             actions: Shared::default(),
             agreements: Shared::default(),
             guide_hidden: false,
+            details: MeetingDetails::default(),
         }
     }
 

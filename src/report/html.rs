@@ -122,6 +122,9 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
             let _ = writeln!(o, "<li><b>{label}:</b> {}</li>", esc(value));
         }
     }
+    for (label, value) in super::detail_lines(s, lang) {
+        let _ = writeln!(o, "<li><b>{label}:</b> {}</li>", esc(&value));
+    }
     if let Some(follows) = &s.follows {
         let _ = writeln!(o, "<li><b>{}:</b> {}</li>", t.rep_follows, esc(follows));
     }

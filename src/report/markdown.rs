@@ -48,6 +48,9 @@ pub fn render(s: &Session, lang: Lang) -> String {
     if !s.facilitator.is_empty() {
         let _ = writeln!(out, "- **{}:** {}", t.rep_facilitator, esc(&s.facilitator));
     }
+    for (label, value) in super::detail_lines(s, lang) {
+        let _ = writeln!(out, "- **{label}:** {}", esc(&value));
+    }
     if let Some(follows) = &s.follows {
         let _ = writeln!(out, "- **{}:** {}", t.rep_follows, esc(follows));
     }

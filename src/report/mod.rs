@@ -159,3 +159,28 @@ fn report_rows(s: &Session) -> Vec<&Theme> {
     rows.extend(s.matrix.themes.iter().filter(|t| t.basis).map(|t| &**t));
     rows
 }
+
+/// The meeting details a report's header names, as (label, value), filled ones only: start
+/// time, school, code, school type, gemeente, wijk, samenwerkingsverband. An older session
+/// without details gives none, so its report is as before.
+pub fn detail_lines(s: &Session, lang: Lang) -> Vec<(&'static str, String)> {
+    let t = lang.texts();
+    let d = &s.details;
+    let mut lines = Vec::new();
+    if let Some(start) = d.start {
+        lines.push((t.details_start, start.strftime("%H:%M").to_string()));
+    }
+    for (label, value) in [
+        (t.details_school, d.school.as_str()),
+        (t.details_code, d.code.as_str()),
+        (t.details_school_type, d.school_type.map_or("", |k| k.key())),
+        (t.details_gemeente, d.gemeente.as_str()),
+        (t.details_wijk, d.wijk.as_str()),
+        (t.details_swv, d.samenwerkingsverband.as_str()),
+    ] {
+        if !value.trim().is_empty() {
+            lines.push((label, value.trim().to_owned()));
+        }
+    }
+    lines
+}

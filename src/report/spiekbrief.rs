@@ -65,6 +65,8 @@ fn context_name(t: &Texts, context: Context) -> String {
         Context::HelpSearch => t.sb_ctx_help_search.to_owned(),
         Context::Notice => t.sb_ctx_notice.to_owned(),
         Context::Unsaved => t.sb_ctx_unsaved.to_owned(),
+        Context::Overzicht => t.sb_ctx_overzicht.to_owned(),
+        Context::OverzichtBehind => t.sb_ctx_overzicht_behind.to_owned(),
     }
 }
 

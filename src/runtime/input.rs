@@ -3,8 +3,11 @@
 //! [`Msg`] through the one key map (keys) or the same layout the screen is drawn with
 //! (mouse clicks).
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::thread;
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Margin, Position, Rect};
@@ -13,16 +16,38 @@ use super::Inbox;
 use crate::app::{App, Msg, Pane, keymap};
 use crate::ui;
 
-/// Reads terminal events on a thread of its own and posts them to `inbox`, until the inbox
-/// is gone or the terminal fails.
-pub fn spawn_reader(inbox: Sender<Inbox>) {
+/// Stops the terminal reader when dropped, so that the key pressed after the full-screen
+/// program ends goes to whoever reads the terminal next (the regional overview, which opens a
+/// session and then takes the keys back), not to a reader whose program is gone.
+pub struct ReaderStop(Arc<AtomicBool>);
+
+impl Drop for ReaderStop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Reads terminal events on a thread of its own and posts them to `inbox`, until the returned
+/// guard is dropped, the inbox is gone or the terminal fails. It waits for an event a tenth of
+/// a second at a time and reads one only while the guard lives.
+pub fn spawn_reader(inbox: Sender<Inbox>) -> ReaderStop {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
     thread::spawn(move || {
-        while let Ok(event) = event::read() {
+        while let Ok(ready) = event::poll(Duration::from_millis(100)) {
+            if stopped.load(Ordering::Relaxed) {
+                break;
+            }
+            if !ready {
+                continue;
+            }
+            let Ok(event) = event::read() else { break };
             if inbox.send(Inbox::Terminal(event)).is_err() {
                 break;
             }
         }
     });
+    ReaderStop(stop)
 }
 
 /// The message a terminal event asks for, on a screen of `screen`'s size.

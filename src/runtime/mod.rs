@@ -8,8 +8,10 @@
 //! no ballot box open means no wake-ups and no frames.
 
 mod input;
+mod overzicht;
 mod phones;
 mod picker;
+pub use overzicht::overzicht;
 mod recovery;
 mod saver;
 
@@ -77,7 +79,8 @@ pub fn run(mut app: App, palette: Palette, options: Options) -> io::Result<Ended
     recovery::install_hook();
     execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     let (to_inbox, inbox) = mpsc::channel::<Inbox>();
-    input::spawn_reader(to_inbox.clone());
+    // Dropped when the program ends: the reader stops before the next program reads keys.
+    let _reader = input::spawn_reader(to_inbox.clone());
     let outcome = event_loop(&mut terminal, &mut app, &palette, options, inbox, to_inbox);
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();

@@ -4,6 +4,7 @@
 pub mod dialogs;
 mod guide;
 mod help;
+pub mod overzicht;
 pub mod panes;
 mod picker;
 mod status;
@@ -103,7 +104,7 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         }
     }
     status::status_line(frame, areas.status, app, palette);
-    use dialogs::{actie_form, cell, participants, round, text_field};
+    use dialogs::{actie_form, cell, details, participants, round, text_field};
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => help::help(frame, area, app, palette),
@@ -113,6 +114,7 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         Overlay::Recovery(recovered) => dialogs::recovery(frame, area, app, recovered, palette),
         Overlay::Notice { text, .. } => dialogs::notice(frame, area, app, text, palette),
         Overlay::Unsaved(dialog) => dialogs::unsaved(frame, area, app, dialog, palette),
+        Overlay::Details(form) => details::form(frame, area, app, form, palette),
         Overlay::TextField(field) => text_field::text_field(frame, area, app, field, palette),
         Overlay::RoundSetup(setup) => round::setup(frame, area, app, setup, palette),
         Overlay::Tie(dialog) => round::tie(frame, area, app, dialog, palette),

@@ -68,7 +68,14 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
     } else {
         title_w
     };
-    let title = format!(" {} ", text::fit_pad(&app.session.title, title_w));
+    // The school beside the title, so the room sees which school's meeting this is.
+    let school = app.session.details.school_label();
+    let shown = if school.is_empty() || app.session.title.contains(school) {
+        app.session.title.clone()
+    } else {
+        format!("{} · {school}", app.session.title)
+    };
+    let title = format!(" {} ", text::fit_pad(&shown, title_w));
     spans.push(Span::styled(title, bold));
     spans.extend(right);
     frame.render_widget(Line::from(spans).style(palette.status), first);

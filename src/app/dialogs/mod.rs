@@ -4,6 +4,7 @@
 
 pub mod actie_form;
 pub mod cell;
+pub mod details;
 pub mod help;
 pub mod participants;
 pub mod round;

@@ -3,6 +3,7 @@
 
 pub mod actie_form;
 pub mod cell;
+pub mod details;
 pub mod participants;
 pub mod round;
 pub mod text_field;

@@ -1,0 +1,417 @@
+//! Adding sessions up: the top 3 across schools, the gaps they share, the providers' reach
+//! and the follow-through, under the coordinator's filters. Every count keeps the sessions
+//! behind it, so the screen can go from a number straight to the schools.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::summary::Summary;
+use crate::i18n::{Lang, fill};
+use crate::model::SchoolType;
+
+/// Which sessions count: every field that is set must match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this gemeente (as typed in the sessions, case ignored).
+    pub gemeente: Option<String>,
+    /// Only this wijk.
+    pub wijk: Option<String>,
+    /// Only this samenwerkingsverband.
+    pub samenwerkingsverband: Option<String>,
+    /// Only this school type.
+    pub school_type: Option<SchoolType>,
+    /// Only meetings in this year.
+    pub year: Option<i16>,
+}
+
+fn same(filter: &Option<String>, value: &str) -> bool {
+    filter.as_ref().is_none_or(|f| f.trim().eq_ignore_ascii_case(value.trim()))
+}
+
+impl Filter {
+    /// Whether `s` counts under this filter.
+    pub fn accepts(&self, s: &Summary) -> bool {
+        let d = &s.details;
+        same(&self.gemeente, &d.gemeente)
+            && same(&self.wijk, &d.wijk)
+            && same(&self.samenwerkingsverband, &d.samenwerkingsverband)
+            && self.school_type.is_none_or(|t| d.school_type == Some(t))
+            && self.year.is_none_or(|y| s.year() == y)
+    }
+
+    /// Whether no filter is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// The filters in words, for the top of the screen and of every export:
+    /// "gemeente Alkmaar · jaar 2026", or that there are none.
+    pub fn describe(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        if self.is_empty() {
+            return t.ovz_no_filters.to_owned();
+        }
+        let mut parts = Vec::new();
+        if let Some(v) = &self.gemeente {
+            parts.push(format!("{} {v}", t.ovz_filter_gemeente));
+        }
+        if let Some(v) = &self.wijk {
+            parts.push(format!("{} {v}", t.ovz_filter_wijk));
+        }
+        if let Some(v) = &self.samenwerkingsverband {
+            parts.push(format!("{} {v}", t.ovz_filter_swv));
+        }
+        if let Some(v) = self.school_type {
+            parts.push(format!("{} {}", t.ovz_filter_type, v.key()));
+        }
+        if let Some(v) = self.year {
+            parts.push(format!("{} {v}", t.ovz_filter_year));
+        }
+        parts.join(" · ")
+    }
+}
+
+/// The values each filter can take in these sessions, for cycling through them with a key.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    /// Every gemeente named, sorted.
+    pub gemeenten: Vec<String>,
+    /// Every wijk named.
+    pub wijken: Vec<String>,
+    /// Every samenwerkingsverband named.
+    pub samenwerkingsverbanden: Vec<String>,
+    /// Every school type set.
+    pub school_types: Vec<SchoolType>,
+    /// Every meeting year, newest first.
+    pub years: Vec<i16>,
+}
+
+/// The filter values found in `sessions`.
+pub fn choices(sessions: &[Summary]) -> Choices {
+    let collect = |f: fn(&Summary) -> &str| -> Vec<String> {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for s in sessions {
+            let v = f(s).trim();
+            if !v.is_empty() {
+                seen.entry(v.to_lowercase()).or_insert_with(|| v.to_owned());
+            }
+        }
+        seen.into_values().collect()
+    };
+    let mut years: Vec<i16> =
+        sessions.iter().map(Summary::year).collect::<BTreeSet<_>>().into_iter().collect();
+    years.reverse();
+    Choices {
+        gemeenten: collect(|s| &s.details.gemeente),
+        wijken: collect(|s| &s.details.wijk),
+        samenwerkingsverbanden: collect(|s| &s.details.samenwerkingsverband),
+        school_types: sessions
+            .iter()
+            .filter_map(|s| s.details.school_type)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
+        years,
+    }
+}
+
+/// A theme that is a focus theme (top 3) in some sessions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopRow {
+    /// The theme.
+    pub theme: String,
+    /// The sessions where it is a focus theme (indexes into the scan's sessions).
+    pub sessions: Vec<usize>,
+    /// How many of them per gemeente ("" for unknown), most first.
+    pub by_gemeente: Vec<(String, usize)>,
+    /// Per wijk.
+    pub by_wijk: Vec<(String, usize)>,
+    /// Per school type (`None` for unknown).
+    pub by_type: Vec<(Option<SchoolType>, usize)>,
+}
+
+/// A theme × level cell that is a gap in some sessions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GapRow {
+    /// The theme.
+    pub theme: String,
+    /// The level.
+    pub level: String,
+    /// Sessions where something is needed (nodig) here.
+    pub needed: Vec<usize>,
+    /// Sessions where nothing exists here.
+    pub nothing: Vec<usize>,
+    /// Sessions with either: the count the list is sorted by.
+    pub sessions: Vec<usize>,
+}
+
+/// A provider (uitvoerder), its spellings grouped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProviderRow {
+    /// The name the group goes by: its shortest spelling.
+    pub name: String,
+    /// The other spellings grouped under it, as typed.
+    pub also: Vec<String>,
+    /// Sessions where it runs activities.
+    pub runs: Vec<usize>,
+    /// Sessions where it is asked for (named at a needed activity).
+    pub asked: Vec<usize>,
+    /// The themes it works on or is asked for.
+    pub themes: Vec<String>,
+    /// Every session behind the row.
+    pub sessions: Vec<usize>,
+}
+
+/// One school's follow-through: its sessions, its latest meeting and its open actions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowRow {
+    /// The school as the overview names it.
+    pub school: String,
+    /// Its sessions, oldest meeting first.
+    pub sessions: Vec<usize>,
+    /// Open actions in its latest session.
+    pub open: usize,
+    /// Of those, past their date.
+    pub overdue: usize,
+    /// The day of its latest meeting.
+    pub last: Date,
+    /// No meeting for more than 12 months.
+    pub stale: bool,
+}
+
+/// Everything the overview shows, for the sessions a filter lets through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overview {
+    /// The sessions that count (indexes into the scan's sessions).
+    pub shown: Vec<usize>,
+    /// Focus themes across schools, most sessions first.
+    pub top: Vec<TopRow>,
+    /// Shared gaps, the gaps most schools share first.
+    pub gaps: Vec<GapRow>,
+    /// Providers, the widest reach first.
+    pub providers: Vec<ProviderRow>,
+    /// Schools, the most overdue first, then the longest without a meeting.
+    pub follow: Vec<FollowRow>,
+}
+
+/// Counts per key, most first, then by key.
+fn ranked<K: Ord + Clone>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+/// A provider's name as words for grouping: lower case, letters and digits only.
+fn words(name: &str) -> Vec<String> {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Groups near-identical spellings: two names go together when their words (case and
+/// punctuation ignored) are equal, or the shorter one's words begin the longer one's
+/// ("GGD" and "GGD Hollands Noorden"; "J.G.Z." and "jgz" do not, "JGZ" and "jgz" do).
+/// Returns for each spelling the spelling its group goes by.
+pub fn group_providers<'a>(
+    spellings: impl IntoIterator<Item = &'a str>,
+) -> BTreeMap<String, String> {
+    let mut distinct: Vec<(&str, Vec<String>)> = spellings
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|s| (s, words(s)))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    distinct.sort_by(|a, b| a.1.len().cmp(&b.1.len()).then(a.0.cmp(b.0)));
+    let mut groups: Vec<(Vec<String>, String)> = Vec::new();
+    let mut of = BTreeMap::new();
+    for (spelling, w) in distinct {
+        let home = groups
+            .iter()
+            .filter(|(key, _)| w.starts_with(key))
+            .max_by_key(|(key, _)| key.len())
+            .map(|(_, name)| name.clone());
+        let name = match home {
+            Some(name) => name,
+            None => {
+                groups.push((w, spelling.to_owned()));
+                spelling.to_owned()
+            }
+        };
+        of.insert(spelling.to_owned(), name);
+    }
+    of
+}
+
+/// The overview of the `sessions` that `filter` lets through, on `today` (for what is overdue
+/// and which schools have not met for 12 months).
+pub fn overview(sessions: &[Summary], filter: &Filter, today: Date) -> Overview {
+    let shown: Vec<usize> = (0..sessions.len()).filter(|&i| filter.accepts(&sessions[i])).collect();
+
+    // Top 3 across schools.
+    let mut top: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in &shown {
+        for theme in &sessions[i].focus {
+            let list = top.entry(&**theme).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let mut top: Vec<TopRow> = top
+        .into_iter()
+        .map(|(theme, list)| {
+            let (mut g, mut w, mut k) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+            for &i in &list {
+                let d = &sessions[i].details;
+                *g.entry(d.gemeente.trim().to_owned()).or_insert(0) += 1;
+                *w.entry(d.wijk.trim().to_owned()).or_insert(0) += 1;
+                *k.entry(d.school_type).or_insert(0) += 1;
+            }
+            TopRow {
+                theme: theme.to_owned(),
+                sessions: list,
+                by_gemeente: ranked(g),
+                by_wijk: ranked(w),
+                by_type: ranked(k),
+            }
+        })
+        .collect();
+    top.sort_by(|a, b| b.sessions.len().cmp(&a.sessions.len()).then(a.theme.cmp(&b.theme)));
+
+    // Shared gaps.
+    // Per (theme, level): the sessions where something is needed, where nothing exists.
+    type Behind = (Vec<usize>, Vec<usize>);
+    let mut gaps: BTreeMap<(&str, &str), Behind> = BTreeMap::new();
+    for &i in &shown {
+        for c in &sessions[i].cells {
+            if c.needed == 0 && c.existing > 0 {
+                continue;
+            }
+            let entry = gaps.entry((&*c.theme, &*c.level)).or_default();
+            if c.needed > 0 && entry.0.last() != Some(&i) {
+                entry.0.push(i);
+            }
+            if c.existing == 0 && entry.1.last() != Some(&i) {
+                entry.1.push(i);
+            }
+        }
+    }
+    let mut gaps: Vec<GapRow> = gaps
+        .into_iter()
+        .map(|((theme, level), (needed, nothing))| {
+            let sessions: Vec<usize> = needed
+                .iter()
+                .chain(&nothing)
+                .copied()
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            GapRow { theme: theme.to_owned(), level: level.to_owned(), needed, nothing, sessions }
+        })
+        .collect();
+    gaps.sort_by(|a, b| {
+        // At an equal count, where more schools ask for something (nodig) comes first.
+        b.sessions
+            .len()
+            .cmp(&a.sessions.len())
+            .then(b.needed.len().cmp(&a.needed.len()))
+            .then(a.theme.cmp(&b.theme))
+            .then(a.level.cmp(&b.level))
+    });
+
+    // Providers' reach.
+    let grouped =
+        group_providers(shown.iter().flat_map(|&i| sessions[i].providers.iter().map(|p| &*p.name)));
+    #[derive(Default)]
+    struct Acc {
+        also: BTreeSet<String>,
+        runs: BTreeSet<usize>,
+        asked: BTreeSet<usize>,
+        themes: BTreeSet<String>,
+    }
+    let mut providers: BTreeMap<&str, Acc> = BTreeMap::new();
+    for &i in &shown {
+        for p in &sessions[i].providers {
+            let Some(name) = grouped.get(&*p.name) else { continue };
+            let acc = providers.entry(name.as_str()).or_default();
+            if *p.name != **name {
+                acc.also.insert(p.name.to_string());
+            }
+            if p.existing {
+                acc.runs.insert(i);
+            } else {
+                acc.asked.insert(i);
+            }
+            if !acc.themes.contains(&*p.theme) {
+                acc.themes.insert(p.theme.to_string());
+            }
+        }
+    }
+    let mut providers: Vec<ProviderRow> = providers
+        .into_iter()
+        .map(|(name, acc)| ProviderRow {
+            name: name.to_owned(),
+            also: acc.also.into_iter().collect(),
+            sessions: acc.runs.union(&acc.asked).copied().collect(),
+            runs: acc.runs.into_iter().collect(),
+            asked: acc.asked.into_iter().collect(),
+            themes: acc.themes.into_iter().collect(),
+        })
+        .collect();
+    providers.sort_by(|a, b| b.sessions.len().cmp(&a.sessions.len()).then(a.name.cmp(&b.name)));
+
+    // Follow-through per school.
+    let mut schools: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &i in &shown {
+        schools.entry(sessions[i].school_key()).or_default().push(i);
+    }
+    let year_ago = today.checked_sub(12.months()).unwrap_or(today);
+    let mut follow: Vec<FollowRow> = schools
+        .into_values()
+        .map(|mut list| {
+            list.sort_by_key(|&i| (sessions[i].last, sessions[i].follow_up));
+            let latest = &sessions[*list.last().unwrap_or(&0)];
+            FollowRow {
+                school: latest.school.clone(),
+                open: latest.open_actions.len(),
+                overdue: latest.overdue(today),
+                last: latest.last,
+                stale: latest.last < year_ago,
+                sessions: list,
+            }
+        })
+        .collect();
+    follow.sort_by(|a, b| {
+        b.overdue.cmp(&a.overdue).then(a.last.cmp(&b.last)).then(a.school.cmp(&b.school))
+    });
+
+    Overview { shown, top, gaps, providers, follow }
+}
+
+/// "Alkmaar 5 · Heiloo 2 · onbekend 1": counts with their names, unknown named so.
+pub fn counts_text<K>(counts: &[(K, usize)], name: impl Fn(&K) -> String, lang: Lang) -> String {
+    counts
+        .iter()
+        .map(|(k, n)| {
+            let k = name(k);
+            let k = if k.is_empty() { lang.texts().details_unknown.to_owned() } else { k };
+            format!("{k} {n}")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The schools behind a count, by name, in a list people can read: "De Regenboog, Het Anker".
+pub fn schools_text(sessions: &[Summary], list: &[usize], lang: Lang) -> String {
+    let names: BTreeSet<&str> = list
+        .iter()
+        .filter_map(|&i| sessions.get(i))
+        .map(|s| if s.school.is_empty() { lang.texts().details_unknown } else { s.school.as_str() })
+        .collect();
+    fill(lang.texts().ovz_schools, &[&names.into_iter().collect::<Vec<_>>().join(", ")])
+}

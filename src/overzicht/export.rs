@@ -1,0 +1,423 @@
+//! The overview for the people who decide (`knoop overzicht MAP --naar FILE`): a printable
+//! HTML page in the same style as the session report, Markdown, or one CSV table. Each names
+//! the filters applied at the top and says in its footer what it leaves out for privacy.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use super::aggregate::{Filter, Overview, counts_text, schools_text};
+use super::scan::Scan;
+use crate::html::escape as esc;
+use crate::i18n::{Lang, date_text, fill};
+
+/// The formats the overview is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A printable, self-contained HTML page.
+    Html,
+    /// Markdown.
+    Md,
+    /// One CSV table, every section in it.
+    Csv,
+}
+
+impl Format {
+    /// The format a file name asks for, by its extension.
+    pub fn of(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_lowercase().as_str() {
+            "html" | "htm" => Some(Format::Html),
+            "md" | "markdown" => Some(Format::Md),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Everything an export needs: what was read, what it adds up to, under which filter, when.
+pub struct Report<'a> {
+    /// The folder read.
+    pub scan: &'a Scan,
+    /// The overview under `filter`.
+    pub overview: &'a Overview,
+    /// The filters applied.
+    pub filter: &'a Filter,
+    /// The day it is made.
+    pub today: Date,
+    /// The language.
+    pub lang: Lang,
+}
+
+/// The overview as bytes in `format`.
+pub fn render(r: &Report, format: Format) -> Vec<u8> {
+    match format {
+        Format::Html => html(r).into_bytes(),
+        Format::Md => markdown(r).into_bytes(),
+        Format::Csv => csv(r),
+    }
+}
+
+fn made(r: &Report) -> String {
+    fill(
+        r.lang.texts().ovz_made,
+        &[&date_text(r.lang, r.today), &r.scan.files(), &r.scan.dir.display()],
+    )
+}
+
+fn date_or_unknown(r: &Report, d: Date) -> String {
+    date_text(r.lang, d)
+}
+
+/// Markdown: headings and tables, the same sections as the screen.
+pub fn markdown(r: &Report) -> String {
+    let t = r.lang.texts();
+    let o = r.overview;
+    let s = &r.scan.sessions;
+    let cell = |x: &str| x.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", t.ovz_title);
+    let _ = writeln!(out, "**{}**\n", cell(&fill(t.ovz_filters, &[&r.filter.describe(r.lang)])));
+    let _ = writeln!(out, "{} · {}\n", fill(t.ovz_shown, &[&o.shown.len(), &s.len()]), made(r));
+
+    let _ = writeln!(out, "## {}\n", t.ovz_tab_top);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} / {} / {} |\n|---|---:|---|",
+        t.ovz_col_theme,
+        t.ovz_col_sessions,
+        t.details_gemeente,
+        t.details_school_type,
+        t.ovz_col_school
+    );
+    for row in &o.top {
+        let by = [
+            fill(t.ovz_by_gemeente, &[&counts_text(&row.by_gemeente, |k| k.clone(), r.lang)]),
+            fill(
+                t.ovz_by_type,
+                &[&counts_text(
+                    &row.by_type,
+                    |k| k.map_or(String::new(), |k| k.key().to_owned()),
+                    r.lang,
+                )],
+            ),
+            schools_text(s, &row.sessions, r.lang),
+        ];
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            cell(&row.theme),
+            row.sessions.len(),
+            cell(&by.join("; "))
+        );
+    }
+    let _ = writeln!(out, "\n## {}\n", t.ovz_tab_gaps);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |\n|---|---|---:|---:|---|",
+        t.ovz_col_theme, t.ovz_col_level, t.ovz_col_needed, t.ovz_col_nothing, t.ovz_col_school
+    );
+    for g in &o.gaps {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            cell(&g.theme),
+            cell(&g.level),
+            g.needed.len(),
+            g.nothing.len(),
+            cell(&schools_text(s, &g.sessions, r.lang))
+        );
+    }
+    let _ = writeln!(out, "\n## {}\n", t.ovz_tab_providers);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---:|---:|---|",
+        t.ovz_col_provider, t.ovz_col_runs, t.ovz_col_asked, t.ovz_col_theme
+    );
+    for p in &o.providers {
+        let mut name = p.name.clone();
+        if !p.also.is_empty() {
+            name = format!("{name} ({})", fill(t.ovz_also_written, &[&p.also.join(", ")]));
+        }
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&name),
+            p.runs.len(),
+            p.asked.len(),
+            cell(&p.themes.join(", "))
+        );
+    }
+    let _ = writeln!(out, "\n## {}\n", t.ovz_tab_follow);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |\n|---|---:|---:|---|---:|",
+        t.ovz_col_school, t.ovz_col_open, t.ovz_col_overdue, t.ovz_col_last, t.ovz_col_sessions
+    );
+    for f in &o.follow {
+        let last = if f.stale {
+            format!("{} ⚠ {}", date_or_unknown(r, f.last), t.ovz_stale)
+        } else {
+            date_or_unknown(r, f.last)
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            cell(&f.school),
+            f.open,
+            f.overdue,
+            cell(&last),
+            f.sessions.len()
+        );
+    }
+    if !r.scan.unread.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", fill(t.ovz_tab_unread, &[&r.scan.unread.len()]));
+        for u in &r.scan.unread {
+            let _ = writeln!(out, "- {}", cell(&u.reason));
+        }
+    }
+    let _ = writeln!(out, "\n---\n\n*{}*", t.ovz_privacy);
+    out
+}
+
+/// One CSV table: section, what, level, counts and the schools behind them. Dutch gets `;` and
+/// a byte-order mark, as the session's CSV does.
+pub fn csv(r: &Report) -> Vec<u8> {
+    let t = r.lang.texts();
+    let o = r.overview;
+    let s = &r.scan.sessions;
+    let mut out = if r.lang == Lang::Nl { "\u{feff}".as_bytes().to_vec() } else { Vec::new() };
+    {
+        let mut w = ::csv::WriterBuilder::new()
+            .delimiter(if r.lang == Lang::Nl { b';' } else { b',' })
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let schools = |list: &[usize]| schools_text(s, list, r.lang);
+        let _ = w.write_record([
+            t.ovz_section,
+            t.ovz_col_theme,
+            t.ovz_col_level,
+            t.ovz_count,
+            t.ovz_col_needed,
+            t.ovz_col_nothing,
+            t.ovz_col_school,
+        ]);
+        let n = |x: usize| x.to_string();
+        for row in &o.top {
+            let _ = w.write_record([
+                t.ovz_tab_top,
+                &row.theme,
+                "",
+                &n(row.sessions.len()),
+                "",
+                "",
+                &schools(&row.sessions),
+            ]);
+        }
+        for g in &o.gaps {
+            let _ = w.write_record([
+                t.ovz_tab_gaps,
+                &g.theme,
+                &g.level,
+                &n(g.sessions.len()),
+                &n(g.needed.len()),
+                &n(g.nothing.len()),
+                &schools(&g.sessions),
+            ]);
+        }
+        for p in &o.providers {
+            let _ = w.write_record([
+                t.ovz_tab_providers,
+                &p.name,
+                &p.themes.join(", "),
+                &n(p.sessions.len()),
+                &n(p.asked.len()),
+                &n(p.runs.len()),
+                &schools(&p.sessions),
+            ]);
+        }
+        for f in &o.follow {
+            let _ = w.write_record([
+                t.ovz_tab_follow,
+                &f.school,
+                &f.last.to_string(),
+                &n(f.sessions.len()),
+                &n(f.open),
+                &n(f.overdue),
+                if f.stale { t.ovz_stale } else { "" },
+            ]);
+        }
+        let _ = w.flush();
+    }
+    out
+}
+
+const STYLE: &str = "
+body { font-family: system-ui, 'Segoe UI', Arial, sans-serif; color: #111; margin: 2rem auto; max-width: 60rem; line-height: 1.4; padding: 0 1rem; }
+h1 { font-size: 1.7rem; margin-bottom: .3rem; }
+h2 { border-bottom: 2px solid #111; padding-bottom: .2rem; margin-top: 1.6rem; }
+h1, h2 { break-after: avoid; page-break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; }
+thead { display: table-header-group; }
+tr, li { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 1px solid #777; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+th { background: #e6e6e6; }
+td.n { text-align: right; width: 5rem; }
+.filters { border: 2px solid #111; padding: .3rem .6rem; font-weight: bold; }
+.meta { color: #333; }
+.schools { color: #333; font-size: .9em; }
+.stale { border: 2px dashed #111; padding: 0 .2rem; font-weight: bold; }
+footer { border-top: 1px solid #777; margin-top: 2rem; padding-top: .4rem; color: #333; }
+@page { size: A4; margin: 14mm; }
+@media print { body { margin: 0; max-width: none; font-size: 10pt; padding: 0; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+";
+
+/// The printable page: filters at the top, one table per section, the privacy note at the foot.
+pub fn html(r: &Report) -> String {
+    let t = r.lang.texts();
+    let o = r.overview;
+    let s = &r.scan.sessions;
+    let html_lang = if r.lang == Lang::En { "en" } else { "nl" };
+    let mut h = String::new();
+    let _ = writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        esc(t.ovz_title)
+    );
+    let _ = writeln!(h, "<h1>{}</h1>", esc(t.ovz_title));
+    let _ = writeln!(
+        h,
+        "<p class=\"filters\" id=\"filters\">{}</p>",
+        esc(&fill(t.ovz_filters, &[&r.filter.describe(r.lang)]))
+    );
+    let _ = writeln!(
+        h,
+        "<p class=\"meta\">{} · {}</p>",
+        esc(&fill(t.ovz_shown, &[&o.shown.len(), &s.len()])),
+        esc(&made(r))
+    );
+    let schools = |list: &[usize]| {
+        format!("<div class=\"schools\">{}</div>", esc(&schools_text(s, list, r.lang)))
+    };
+
+    let _ = writeln!(
+        h,
+        "<h2 id=\"top\">{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{} / {}</th></tr></thead>\n<tbody>",
+        esc(t.ovz_tab_top),
+        esc(t.ovz_col_theme),
+        esc(t.ovz_col_sessions),
+        esc(t.details_gemeente),
+        esc(t.details_school_type)
+    );
+    for row in &o.top {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}{}</td><td class=\"n\">{}</td><td>{}<br>{}</td></tr>",
+            esc(&row.theme),
+            schools(&row.sessions),
+            row.sessions.len(),
+            esc(&fill(t.ovz_by_gemeente, &[&counts_text(&row.by_gemeente, |k| k.clone(), r.lang)])),
+            esc(&fill(
+                t.ovz_by_type,
+                &[&counts_text(
+                    &row.by_type,
+                    |k| k.map_or(String::new(), |k| k.key().to_owned()),
+                    r.lang
+                )]
+            ))
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+
+    let _ = writeln!(
+        h,
+        "<h2 id=\"gaps\">{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        esc(t.ovz_tab_gaps),
+        esc(t.ovz_col_theme),
+        esc(t.ovz_col_level),
+        esc(t.ovz_col_needed),
+        esc(t.ovz_col_nothing)
+    );
+    for g in &o.gaps {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            esc(&g.theme),
+            schools(&g.sessions),
+            esc(&g.level),
+            g.needed.len(),
+            g.nothing.len()
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+
+    let _ = writeln!(
+        h,
+        "<h2 id=\"providers\">{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        esc(t.ovz_tab_providers),
+        esc(t.ovz_col_provider),
+        esc(t.ovz_col_runs),
+        esc(t.ovz_col_asked),
+        esc(t.ovz_col_theme)
+    );
+    for p in &o.providers {
+        let also = if p.also.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "<div class=\"schools\">{}</div>",
+                esc(&fill(t.ovz_also_written, &[&p.also.join(", ")]))
+            )
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}{also}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            esc(&p.name),
+            p.runs.len(),
+            p.asked.len(),
+            esc(&p.themes.join(", "))
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+
+    let _ = writeln!(
+        h,
+        "<h2 id=\"follow\">{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        esc(t.ovz_tab_follow),
+        esc(t.ovz_col_school),
+        esc(t.ovz_col_open),
+        esc(t.ovz_col_overdue),
+        esc(t.ovz_col_last)
+    );
+    for f in &o.follow {
+        let stale = if f.stale {
+            format!(" <span class=\"stale\">⚠ {}</span>", esc(t.ovz_stale))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}{stale}</td></tr>",
+            esc(&f.school),
+            f.open,
+            f.overdue,
+            esc(&date_or_unknown(r, f.last))
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+
+    if !r.scan.unread.is_empty() {
+        let _ = writeln!(
+            h,
+            "<h2 id=\"unread\">{}</h2>\n<p>{}</p>\n<ul>",
+            esc(&fill(t.ovz_tab_unread, &[&r.scan.unread.len()])),
+            esc(&fill(t.ovz_unread_note, &[&r.scan.unread.len()]))
+        );
+        for u in &r.scan.unread {
+            let _ = writeln!(h, "<li>{}</li>", esc(&u.reason).replace('\n', "<br>"));
+        }
+        h.push_str("</ul>\n");
+    }
+    let _ = writeln!(h, "<footer id=\"privacy\">{}</footer>\n</body>\n</html>", esc(t.ovz_privacy));
+    h
+}

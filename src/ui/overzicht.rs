@@ -1,0 +1,447 @@
+//! The regional overview drawn: a title bar, the filters, the section tabs, the section's list
+//! with the selected row's details under it, and the keys at the foot. Same palette, same
+//! markers, same help as the session screen. Reads the view, never changes it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders};
+
+use super::{Palette, popup, render_lines, text};
+use crate::app::keymap;
+use crate::i18n::{Texts, date_text, fill};
+use crate::overzicht::aggregate::{counts_text, schools_text};
+use crate::overzicht::{OverzichtView, Section};
+
+/// Draws the whole overview screen.
+pub fn draw(frame: &mut Frame, v: &OverzichtView, palette: &Palette) {
+    let area = frame.area();
+    let t = v.lang.texts();
+    if crate::app::too_small(area.width, area.height) {
+        return super::too_small(frame, t, palette);
+    }
+    frame.render_widget(Block::new().style(palette.text), area);
+    let [top, filters, tabs, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let width = area.width as usize;
+
+    // Title bar: what this is, how many sessions count.
+    let shown = fill(t.ovz_shown, &[&v.overview.shown.len(), &v.scan.sessions.len()]);
+    let right = format!("│ {shown} │ {} ", t.status_help_hint);
+    let left_w = width.saturating_sub(right.chars().count() + 1);
+    let bold = palette.status.add_modifier(Modifier::BOLD);
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(format!(" {:<left_w$}", text::fit(t.ovz_title, left_w)), bold),
+            Span::styled(right, palette.status),
+        ])
+        .style(palette.status),
+        top,
+    );
+
+    // The filters, in words; set filters stand out.
+    let described = fill(t.ovz_filters, &[&v.filter.describe(v.lang)]);
+    let style = if v.filter.is_empty() { palette.dim } else { palette.focus };
+    frame.render_widget(
+        Line::styled(format!(" {}", text::fit(&described, width - 1)), style),
+        filters,
+    );
+
+    draw_tabs(frame, tabs, v, palette);
+
+    let title = format!(" {} ", v.section.title(v.lang, v.scan.unread.len()));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(palette.focus)
+        .title(Span::styled(title, palette.focus))
+        .style(palette.text);
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    draw_section(frame, inner, v, palette);
+
+    let bottom = match &v.message {
+        Some(m) => Line::styled(format!(" {}", text::fit(m, width - 1)), palette.warn),
+        None => Line::styled(format!(" {}", hints(v, t, width - 2)), palette.dim),
+    };
+    frame.render_widget(bottom, foot);
+
+    if let Some(behind) = &v.behind {
+        draw_behind(frame, area, v, behind, palette);
+    }
+    if v.help {
+        draw_help(frame, area, v, palette);
+    }
+}
+
+/// As many whole key hints as fit in `width`.
+fn hints(v: &OverzichtView, t: &Texts, width: usize) -> String {
+    let mut line = String::new();
+    for b in keymap::bindings_in(&v.contexts()) {
+        let hint = format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t));
+        let sep = if line.is_empty() { "" } else { "  ·  " };
+        if line.chars().count() + sep.len() + hint.chars().count() > width {
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(&hint);
+    }
+    line
+}
+
+/// The section tabs: all names when they fit, else the current one named and the others by
+/// number. The current one is marked ▶ ◀ and reversed, not by colour alone.
+fn draw_tabs(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Palette) {
+    let unread = v.scan.unread.len();
+    let label = |i: usize, s: &Section, full: bool| {
+        let name = if full { s.title(v.lang, unread) } else { s.short(v.lang, unread) };
+        format!("{} {name}", i + 1)
+    };
+    let width = |full: bool| -> usize {
+        Section::ALL.iter().enumerate().map(|(i, s)| label(i, s, full).chars().count() + 5).sum()
+    };
+    let full = width(true) <= area.width as usize;
+    let mut spans = vec![Span::raw(" ")];
+    for (i, s) in Section::ALL.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", palette.dim));
+        }
+        let name = label(i, s, full);
+        if *s == v.section {
+            spans.push(Span::styled(format!("▶ {} ◀", name.to_uppercase()), palette.selected));
+        } else {
+            spans.push(Span::styled(name, palette.dim));
+        }
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// Cuts `text` to `width` at a space, ending in " …" when cut, so no word is cut in half.
+fn fit_words(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let room: String = text.chars().take(width.saturating_sub(2)).collect();
+    match room.rfind(' ') {
+        Some(at) => format!("{} …", room[..at].trim_end()),
+        None => text::fit(text, width),
+    }
+}
+
+/// A list row: marker, the label cut to fit, then right-aligned columns.
+fn row(marker: bool, label: &str, columns: &[String], widths: &[usize], width: usize) -> String {
+    let cols: usize = widths.iter().map(|w| w + 1).sum();
+    let label_w = width.saturating_sub(cols + 2).max(4);
+    let mut out =
+        format!("{}{:<label_w$}", if marker { "▶ " } else { "  " }, text::fit(label, label_w));
+    for (c, w) in columns.iter().zip(widths) {
+        out.push_str(&format!(" {:>w$}", text::fit(c, *w)));
+    }
+    out
+}
+
+/// A section as a table: header, column widths, rows (label and columns), and the selected
+/// row's details.
+type Table = (Vec<String>, Vec<usize>, Vec<(String, Vec<String>)>, Vec<String>);
+
+fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Palette) {
+    let t = v.lang.texts();
+    let o = &v.overview;
+    let s = &v.scan.sessions;
+    let width = area.width as usize;
+    if v.section != Section::Unread && o.shown.is_empty() {
+        render_lines(frame, area, vec![Line::styled(format!(" {}", t.ovz_empty), palette.warn)]);
+        return;
+    }
+    // The header, the list, and under a rule the selected row's details.
+    let detail_h: u16 = if area.height >= 30 { 6 } else { 4 };
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(detail_h)]).areas(area);
+    let n = |x: usize| x.to_string();
+    let wide = width >= 110;
+    let (header, widths, rows, details): Table = match v.section {
+        Section::Top => {
+            let widths = vec![8];
+            let rows = o.top.iter().map(|r| (r.theme.clone(), vec![n(r.sessions.len())])).collect();
+            let details = o
+                .top
+                .get(v.selected())
+                .map(|r| {
+                    vec![
+                        fill(
+                            t.ovz_by_gemeente,
+                            &[&counts_text(&r.by_gemeente, |k| k.clone(), v.lang)],
+                        ),
+                        fill(t.ovz_by_wijk, &[&counts_text(&r.by_wijk, |k| k.clone(), v.lang)]),
+                        fill(
+                            t.ovz_by_type,
+                            &[&counts_text(
+                                &r.by_type,
+                                |k| k.map_or(String::new(), |k| k.key().to_owned()),
+                                v.lang,
+                            )],
+                        ),
+                        schools_text(s, &r.sessions, v.lang),
+                    ]
+                })
+                .unwrap_or_default();
+            (vec![t.ovz_col_theme.to_owned(), t.ovz_col_sessions.to_owned()], widths, rows, details)
+        }
+        Section::Gaps => {
+            let level_w = if wide { 16 } else { 11 };
+            let widths = vec![level_w, 6, if wide { 15 } else { 7 }];
+            let rows = o
+                .gaps
+                .iter()
+                .map(|g| {
+                    (g.theme.clone(), vec![g.level.clone(), n(g.needed.len()), n(g.nothing.len())])
+                })
+                .collect();
+            let details = o
+                .gaps
+                .get(v.selected())
+                .map(|g| {
+                    vec![
+                        format!("{} · {}", g.theme, g.level),
+                        format!(
+                            "{} {} · {} {}",
+                            t.ovz_col_needed,
+                            g.needed.len(),
+                            t.ovz_col_nothing,
+                            g.nothing.len()
+                        ),
+                        schools_text(s, &g.sessions, v.lang),
+                    ]
+                })
+                .unwrap_or_default();
+            let nothing = if wide { t.ovz_col_nothing } else { "∅" };
+            (
+                vec![
+                    t.ovz_col_theme.to_owned(),
+                    t.ovz_col_level.to_owned(),
+                    t.ovz_col_needed.to_owned(),
+                    nothing.to_owned(),
+                ],
+                widths,
+                rows,
+                details,
+            )
+        }
+        Section::Providers => {
+            let widths = vec![10, 9];
+            let rows = o
+                .providers
+                .iter()
+                .map(|p| {
+                    let name = if p.also.is_empty() {
+                        p.name.clone()
+                    } else {
+                        format!("{} (+{})", p.name, p.also.len())
+                    };
+                    (name, vec![n(p.runs.len()), n(p.asked.len())])
+                })
+                .collect();
+            let details = o
+                .providers
+                .get(v.selected())
+                .map(|p| {
+                    let mut d = Vec::new();
+                    if !p.also.is_empty() {
+                        d.push(fill(t.ovz_also_written, &[&p.also.join(", ")]));
+                    }
+                    d.push(fill(t.ovz_themes, &[&p.themes.join(", ")]));
+                    d.push(schools_text(s, &p.sessions, v.lang));
+                    d
+                })
+                .unwrap_or_default();
+            (
+                vec![
+                    t.ovz_col_provider.to_owned(),
+                    t.ovz_col_runs.to_owned(),
+                    t.ovz_col_asked.to_owned(),
+                ],
+                widths,
+                rows,
+                details,
+            )
+        }
+        Section::Follow => {
+            let widths = vec![if wide { 12 } else { 5 }, 8, if wide { 46 } else { 17 }];
+            let rows = o
+                .follow
+                .iter()
+                .map(|f| {
+                    let last = if wide {
+                        date_text(v.lang, f.last)
+                    } else {
+                        f.last.strftime("%d-%m-%Y").to_string()
+                    };
+                    let last = if f.stale { format!("⚠ {last}") } else { last };
+                    let last =
+                        if f.stale && wide { format!("{last} {}", t.ovz_stale) } else { last };
+                    (f.school.clone(), vec![n(f.open), n(f.overdue), last])
+                })
+                .collect();
+            let details = o
+                .follow
+                .get(v.selected())
+                .map(|f| {
+                    let mut d = vec![format!(
+                        "{} · {} {}",
+                        f.school,
+                        t.ovz_col_last,
+                        date_text(v.lang, f.last)
+                    )];
+                    if f.stale {
+                        d.push(format!("⚠ {}", t.ovz_stale));
+                    }
+                    d.push(format!(
+                        "{} {} · {} {}",
+                        t.ovz_col_open, f.open, t.ovz_col_overdue, f.overdue
+                    ));
+                    d
+                })
+                .unwrap_or_default();
+            let open = if wide { t.ovz_col_open } else { "Open" };
+            (
+                vec![
+                    t.ovz_col_school.to_owned(),
+                    open.to_owned(),
+                    t.ovz_col_overdue.to_owned(),
+                    t.ovz_col_last.to_owned(),
+                ],
+                widths,
+                rows,
+                details,
+            )
+        }
+        Section::Unread => {
+            let rows = v
+                .scan
+                .unread
+                .iter()
+                .map(|u| {
+                    let shown = u.path.strip_prefix(&v.scan.dir).unwrap_or(&u.path);
+                    (shown.display().to_string(), vec![])
+                })
+                .collect();
+            let details =
+                v.scan.unread.get(v.selected()).map(|u| vec![u.reason.clone()]).unwrap_or_default();
+            (vec![t.ovz_col_file.to_owned()], vec![], rows, details)
+        }
+    };
+    let mut lines = Vec::new();
+    if rows.is_empty() {
+        let empty = if v.section == Section::Unread { t.ovz_all_read } else { t.ovz_empty };
+        lines.push(Line::styled(format!(" {empty}"), palette.dim));
+        render_lines(frame, list_area, lines);
+        return;
+    }
+    let head = row(false, &header[0], &header[1..], &widths, width);
+    lines.push(Line::styled(head, palette.dim.add_modifier(Modifier::BOLD)));
+    let room = (list_area.height as usize).saturating_sub(1).max(1);
+    let selected = v.selected();
+    let first = selected.saturating_sub(room - 1).min(rows.len().saturating_sub(room));
+    for (i, (label, cols)) in rows.iter().enumerate().skip(first).take(room) {
+        let here = i == selected;
+        let style = if here { palette.selected } else { palette.text };
+        lines.push(Line::styled(row(here, label, cols, &widths, width), style));
+    }
+    render_lines(frame, list_area, lines);
+
+    // Details of the selected row, wrapped at spaces; what does not fit ends in " …".
+    let mut wrapped: Vec<(usize, String)> = Vec::new();
+    for (n, d) in details.iter().enumerate() {
+        wrapped.extend(text::wrap(d, width.saturating_sub(1)).into_iter().map(|l| (n, l)));
+    }
+    let room = detail_h as usize - 1;
+    if wrapped.len() > room {
+        // The last row holds what is left, the details kept apart by " · ".
+        let mut rest = String::new();
+        for (i, (n, l)) in wrapped[room - 1..].iter().enumerate() {
+            if i > 0 {
+                rest.push_str(if wrapped[room - 1 + i - 1].0 == *n { " " } else { " · " });
+            }
+            rest.push_str(l);
+        }
+        wrapped.truncate(room - 1);
+        wrapped.push((0, fit_words(&rest, width.saturating_sub(1))));
+    }
+    let wrapped: Vec<String> = wrapped.into_iter().map(|(_, l)| l).collect();
+    let mut detail_lines = vec![Line::styled("─".repeat(width), palette.border)];
+    detail_lines.extend(wrapped.into_iter().map(|l| Line::styled(format!(" {l}"), palette.text)));
+    render_lines(frame, detail_area, detail_lines);
+}
+
+/// The sessions behind a count: school, gemeente, type, date; the selected one opens
+/// read-only.
+fn draw_behind(
+    frame: &mut Frame,
+    area: Rect,
+    v: &OverzichtView,
+    behind: &crate::overzicht::Behind,
+    palette: &Palette,
+) {
+    let t = v.lang.texts();
+    let height = (behind.sessions.len() as u16 + 5).min(area.height.saturating_sub(2)).max(7);
+    let title = text::fit(&fill(t.ovz_behind_title, &[&behind.title]), area.width as usize - 8);
+    let inner = popup(frame, area, (area.width.min(100), height), &title, palette.focus, palette);
+    let width = inner.width as usize;
+    let room = (inner.height as usize).saturating_sub(2).max(1);
+    let first = behind.selected.saturating_sub(room - 1);
+    let unknown = t.details_unknown;
+    let mut lines = Vec::new();
+    for (i, &at) in behind.sessions.iter().enumerate().skip(first).take(room) {
+        let Some(s) = v.scan.sessions.get(at) else { continue };
+        let d = &s.details;
+        let or =
+            |x: &str| if x.trim().is_empty() { unknown.to_owned() } else { x.trim().to_owned() };
+        let cols = vec![
+            or(&d.gemeente),
+            d.school_type.map_or(unknown.to_owned(), |k| k.key().to_owned()),
+            s.date.map_or_else(|| t.no_date.to_owned(), |x| x.strftime("%d-%m-%Y").to_string()),
+        ];
+        let here = i == behind.selected;
+        let style = if here { palette.selected } else { palette.text };
+        lines.push(Line::styled(row(here, &or(&s.school), &cols, &[14, 12, 10], width), style));
+    }
+    let used = lines.len() as u16;
+    render_lines(frame, inner, lines);
+    let keys =
+        Rect { y: inner.y + used + 1, height: inner.height.saturating_sub(used + 1), ..inner };
+    render_lines(frame, keys, vec![Line::styled(hints(v, t, width), palette.dim)]);
+}
+
+/// Every key that acts here, from the key map.
+fn draw_help(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Palette) {
+    let t = v.lang.texts();
+    let bindings = keymap::bindings_in(&v.contexts());
+    let width = area.width.min(76);
+    let key_w = 18;
+    let help_w = (width as usize).saturating_sub(key_w + 3);
+    let mut lines: Vec<Line> = bindings
+        .iter()
+        .map(|b| {
+            let mut labels: Vec<String> = b.keys.iter().map(|k| keymap::key_label(k, t)).collect();
+            labels.dedup();
+            Line::from(vec![
+                Span::styled(
+                    format!(" {:<key_w$}", text::fit(&labels.join(" / "), key_w - 1)),
+                    palette.focus,
+                ),
+                Span::styled(text::fit((b.help)(t), help_w), palette.text),
+            ])
+        })
+        .collect();
+    lines.push(Line::styled(format!(" {}", t.help_close), palette.dim));
+    let title = format!("{} · {}", t.help_title, t.ovz_title);
+    let inner = popup(frame, area, (width, lines.len() as u16 + 2), &title, palette.focus, palette);
+    render_lines(frame, inner, lines);
+}
