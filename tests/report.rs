@@ -178,7 +178,10 @@ fn the_workbook_has_a_sheet_per_table_with_real_dates_and_no_formulas() {
     let bytes = render(&s, Format::Xlsx, Lang::Nl, options());
     assert!(bytes.starts_with(b"PK"), "an xlsx is a zip");
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(book.sheet_names(), ["acties", "stemmen", "matrix", "afspraken", "deelnemers"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["acties", "stemmen", "matrix", "afspraken", "deelnemers", "ambities"]
+    );
 
     let acties = book.worksheet_range("acties").unwrap();
     let header: Vec<String> = acties.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
@@ -215,7 +218,10 @@ fn the_workbook_has_a_sheet_per_table_with_real_dates_and_no_formulas() {
 
     let en_bytes = render(&s, Format::Xlsx, Lang::En, options());
     let en: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(en_bytes)).unwrap();
-    assert_eq!(en.sheet_names(), ["actions", "votes", "matrix", "agreements", "participants"]);
+    assert_eq!(
+        en.sheet_names(),
+        ["actions", "votes", "matrix", "agreements", "participants", "ambitions"]
+    );
 }
 
 #[test]

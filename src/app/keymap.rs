@@ -153,6 +153,8 @@ pub static KEYMAP: &[Binding] = &[
     bind!(InPane(Pane::Matrix), MoveRight, key_move_right, [key('L')]),
     bind!(InPane(Pane::Matrix), RemoveRow, key_remove_row, [key('D')]),
     bind!(InPane(Pane::Matrix), RemoveColumn, key_remove_column, [key('X')]),
+    bind!(InPane(Pane::Matrix), Ambition, key_ambition, [key('i')]),
+    bind!(InPane(Pane::Acties), Ambition, key_ambition, [key('i')]),
     bind!(Participants, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Participants, Down, key_down, [code(KeyCode::Down), key('j')]),
     bind!(Participants, Add, key_add_participant, [key('a'), code(KeyCode::Insert)]),
@@ -246,6 +248,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         }
         Overlay::Tie(_) => vec![Context::Form],
         Overlay::TopThree => vec![Context::BigView],
+        Overlay::Ambition(_) => vec![Context::Form],
         Overlay::Help | Overlay::None => vec![Context::Pane(app.focus), Context::Global],
     }
 }

@@ -21,6 +21,7 @@ use jiff::Timestamp;
 
 pub use derived::RoundView;
 pub use dialogs::actie_form::{ActieForm, FormTarget, Review, owner_match, typed_date};
+pub use dialogs::ambition::{AmbitionForm, INDICATOR_FIELDS, theme_in_focus, theme_in_pane};
 pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
 pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
@@ -141,6 +142,8 @@ pub enum Overlay {
     Review(Review),
     /// A crash left this newer state: restore it?
     Recovery(Box<Session>),
+    /// The ambition and indicators of one theme (step 3).
+    Ambition(AmbitionForm),
 }
 
 /// Where saving stands, for the status line.

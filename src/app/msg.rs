@@ -186,6 +186,8 @@ pub enum Msg {
     FollowUp,
     /// An answer "yes" to a question.
     Yes,
+    /// Open the ambition and indicators of the theme in focus (step 3).
+    Ambition,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

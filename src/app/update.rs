@@ -12,7 +12,7 @@
 //! What must happen outside (saving, exporting, the ballot box, quitting) is returned as
 //! [`Effect`]s for the runtime; nothing here touches a file, a socket or the terminal.
 
-use super::dialogs::{actie_form, cell, participants, round, text_field};
+use super::dialogs::{actie_form, ambition, cell, participants, round, text_field};
 use super::panes::{acties, matrix, stemmen};
 use super::{App, Effect, Msg, Overlay, Pane, ParticipantsDialog, SaveState, Step};
 use crate::report::Format;
@@ -122,6 +122,7 @@ fn handle_key(app: &mut App, msg: Msg) {
         Overlay::ActieForm(_) => return actie_form::update_form(app, msg),
         Overlay::Review(_) => return actie_form::update_review(app, msg),
         Overlay::Recovery(_) => return recovery(app, msg),
+        Overlay::Ambition(_) => return ambition::update(app, msg),
     }
     let handled = match app.focus {
         Pane::Stemmen => stemmen::pane_action(app, &msg),
@@ -169,6 +170,7 @@ fn global(app: &mut App, msg: Msg) {
         Msg::TimerLonger => app.timer.adjust(true),
         Msg::TimerShorter => app.timer.adjust(false),
         Msg::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
+        Msg::Ambition => ambition::open(app),
         Msg::Export => {
             let format = Format::Md;
             let path = app.path.with_extension(format.extension());

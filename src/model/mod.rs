@@ -6,6 +6,7 @@
 //! (activiteiten), voting rounds (stemrondes), actions (acties) and agreements (afspraken).
 
 mod action;
+mod ambition;
 pub mod dates;
 mod footprint;
 mod ids;
@@ -19,6 +20,9 @@ mod validate;
 mod voting;
 
 pub use action::{Action, ActionStatus, Agreement};
+pub use ambition::{
+    Ambition, AmbitionError, Baseline, Figure, Indicator, MAX_INDICATORS, Target, YEARS,
+};
 pub use dates::{DateError, Urgency, parse_date, urgency};
 pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
 pub use matrix::{Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Theme};

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::ids::next_id;
 use super::shared::Shared;
 use super::{
-    Action, ActionId, Agreement, AgreementId, Decision, Level, LevelId, Matrix, MatrixError,
-    Participant, ParticipantId, Role, Round, RoundId, Template, Theme, ThemeId, Tie, VoteError,
-    Voter,
+    Action, ActionId, Agreement, AgreementId, Ambition, Decision, Level, LevelId, Matrix,
+    MatrixError, Participant, ParticipantId, Role, Round, RoundId, Template, Theme, ThemeId, Tie,
+    VoteError, Voter,
 };
 
 /// One workshop: one JSON file.
@@ -44,6 +44,10 @@ pub struct Session {
     pub actions: Shared<Action>,
     /// Afspraken over de regie.
     pub agreements: Shared<Agreement>,
+    /// Ambities (step 3): per focus theme the outcome aimed for and its indicators. Older
+    /// files have none.
+    #[serde(default)]
+    pub ambitions: Shared<Ambition>,
 }
 
 /// Why a session-wide change was refused.
@@ -68,6 +72,8 @@ pub enum SessionError {
     VotedOn(ThemeId),
     /// A matrix rule refused it.
     Matrix(MatrixError),
+    /// The basis row is what everything builds on; it has no ambition of its own.
+    BasisHasNoAmbition,
 }
 
 impl From<VoteError> for SessionError {
@@ -94,6 +100,7 @@ impl Session {
             rounds: Shared::default(),
             actions: Shared::default(),
             agreements: Shared::default(),
+            ambitions: Shared::default(),
         }
     }
 
@@ -162,6 +169,9 @@ impl Session {
             self.matrix.remove_theme(id, even_with_activities).map_err(SessionError::Matrix)?;
         for action in self.actions.iter_mut().filter(|a| a.theme == Some(id)) {
             action.theme = None;
+        }
+        if self.ambitions.iter().any(|a| a.theme == id) {
+            self.ambitions.retain(|a| a.theme != id);
         }
         Ok(theme)
     }
@@ -381,6 +391,44 @@ impl Session {
             level: None,
         });
         id
+    }
+
+    /// The ambition of `theme`, if the room set one.
+    pub fn ambition(&self, theme: ThemeId) -> Option<&Ambition> {
+        self.ambitions.iter().find(|a| a.theme == theme)
+    }
+
+    /// Sets the ambition of its theme, replacing an earlier one; `None` for `theme` removes
+    /// it. The theme must be in the matrix and not the basis row (which is a foundation, not
+    /// an aim).
+    pub fn set_ambition(
+        &mut self,
+        theme: ThemeId,
+        ambition: Option<Ambition>,
+    ) -> Result<(), SessionError> {
+        let row = self
+            .matrix
+            .theme(theme)
+            .ok_or(SessionError::Matrix(MatrixError::UnknownTheme(theme)))?;
+        if row.basis {
+            return Err(SessionError::BasisHasNoAmbition);
+        }
+        let at = self.ambitions.iter().position(|a| a.theme == theme);
+        match (at, ambition) {
+            (Some(i), Some(mut a)) => {
+                a.theme = theme;
+                self.ambitions[i] = a;
+            }
+            (None, Some(mut a)) => {
+                a.theme = theme;
+                self.ambitions.push(a);
+            }
+            (Some(i), None) => {
+                self.ambitions.remove(i);
+            }
+            (None, None) => {}
+        }
+        Ok(())
     }
 
     /// Adds an agreement and returns its id.

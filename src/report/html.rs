@@ -134,6 +134,7 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     }
     o.push_str("</ul>\n");
 
+    ambitions(&mut o, s, lang);
     top(&mut o, s, lang);
     participants(&mut o, s, lang);
     legend(&mut o, lang);
@@ -174,6 +175,45 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     };
     let _ = writeln!(o, "<p>{notes}</p>\n</body>\n</html>");
     o
+}
+
+/// Step 3 at the top: per focus theme the outcome aimed for and its indicators.
+fn ambitions(o: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let rows = super::ambition_rows(s);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "<h2>{}</h2>", t.rep_ambitions);
+    for (theme, ambition) in rows {
+        let _ = writeln!(o, "<h3>{}</h3>", esc(&theme.desired));
+        let Some(a) = ambition else {
+            let _ = writeln!(o, "<p class=\"note\">{}</p>", t.rep_no_ambitions);
+            continue;
+        };
+        let _ = writeln!(o, "<p><b>{}:</b> {}</p>", t.field_outcome, esc(&a.outcome));
+        if a.indicators.is_empty() {
+            let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(t.ambition_no_indicators));
+            continue;
+        }
+        let _ = writeln!(
+            o,
+            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            t.col_indicator, t.col_source, t.col_baseline, t.col_target
+        );
+        for i in &a.indicators {
+            let (base, target) = super::indicator_figures(lang, i);
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&i.name),
+                esc(&i.source),
+                esc(&base),
+                esc(&target)
+            );
+        }
+        o.push_str("</tbody>\n</table>\n");
+    }
 }
 
 /// "Onze top 3": each chosen theme with its gaps and its actions, the summary people read first.

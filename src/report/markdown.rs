@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use super::{
-    actions_by_owner, counts_shown, owner_heading, report_rows, round_settings, status_word,
-    theme_names,
+    actions_by_owner, ambition_rows, counts_shown, indicator_figures, owner_heading, report_rows,
+    round_settings, status_word, theme_names,
 };
 use crate::i18n::{Lang, date_text, fill};
 use crate::model::{ActivityStatus, Decision, Role, Session};
@@ -53,6 +53,7 @@ pub fn render(s: &Session, lang: Lang) -> String {
     }
     out.push('\n');
 
+    ambitions(&mut out, s, lang);
     participants(&mut out, s, lang);
     rounds(&mut out, s, lang);
     top(&mut out, s, lang);
@@ -81,6 +82,37 @@ pub fn render(s: &Session, lang: Lang) -> String {
     let notes = if s.notes.trim().is_empty() { t.rep_none.to_owned() } else { esc(s.notes.trim()) };
     let _ = writeln!(out, "{notes}");
     out
+}
+
+/// Step 3 at the top: per focus theme the outcome aimed for and its indicators.
+fn ambitions(out: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let rows = ambition_rows(s);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", t.rep_ambitions);
+    for (theme, ambition) in rows {
+        let _ = writeln!(out, "### {}\n", esc(&theme.desired));
+        let Some(a) = ambition else {
+            let _ = writeln!(out, "{}\n", t.rep_no_ambitions);
+            continue;
+        };
+        let _ = writeln!(out, "**{}:** {}\n", t.field_outcome, esc(&a.outcome));
+        if a.indicators.is_empty() {
+            let _ = writeln!(out, "{}\n", t.ambition_no_indicators);
+            continue;
+        }
+        let rows: Vec<Vec<String>> = a
+            .indicators
+            .iter()
+            .map(|i| {
+                let (base, target) = indicator_figures(lang, i);
+                vec![esc(&i.name), esc(&i.source), esc(&base), esc(&target)]
+            })
+            .collect();
+        table(out, &[t.col_indicator, t.col_source, t.col_baseline, t.col_target], &rows);
+    }
 }
 
 fn participants(out: &mut String, s: &Session, lang: Lang) {

@@ -16,7 +16,7 @@ use jiff::civil::Date;
 pub use self::csv::separator;
 pub use self::tables::{Table, looks_like_formula};
 use crate::i18n::{Lang, fill};
-use crate::model::{Action, ActionStatus, Participant, Round, Session, Theme};
+use crate::model::{Action, ActionStatus, Ambition, Participant, Round, Session, Theme};
 
 /// A report format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -157,4 +157,46 @@ fn report_rows(s: &Session) -> Vec<&Theme> {
     };
     rows.extend(s.matrix.themes.iter().filter(|t| t.basis).map(|t| &**t));
     rows
+}
+
+/// The ambitions a report opens with: each focus theme in order (with its ambition, or `None`
+/// when step 3 has not set one yet for it), then every other theme that has one; nothing
+/// while no theme has an ambition.
+fn ambition_rows(s: &Session) -> Vec<(&Theme, Option<&Ambition>)> {
+    if s.ambitions.is_empty() {
+        // Before step 3 a report has no ambitions section at all.
+        return Vec::new();
+    }
+    let focus = s.focus_themes();
+    let mut rows: Vec<(&Theme, Option<&Ambition>)> = focus
+        .iter()
+        .filter_map(|&id| s.matrix.theme(id))
+        .map(|th| (th, s.ambition(th.id)))
+        .collect();
+    for a in s.ambitions.iter().filter(|a| !focus.contains(&a.theme)) {
+        if let Some(th) = s.matrix.theme(a.theme) {
+            rows.push((th, Some(a)));
+        }
+    }
+    rows
+}
+
+/// An indicator's figures for a report: baseline "14% (2023)" and target "10% vóór 31 juli
+/// 2028", empty where not set.
+fn indicator_figures(lang: Lang, i: &crate::model::Indicator) -> (String, String) {
+    let comma = lang == Lang::Nl;
+    let base = i
+        .baseline
+        .as_ref()
+        .map(|b| format!("{} ({})", b.value.text(comma), b.year))
+        .unwrap_or_default();
+    let target = i
+        .target
+        .as_ref()
+        .map(|t| {
+            let by = lang.texts().col_target_by.to_lowercase();
+            format!("{} {by} {}", t.value.text(comma), t.by.strftime("%d-%m-%Y"))
+        })
+        .unwrap_or_default();
+    (base, target)
 }

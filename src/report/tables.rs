@@ -25,12 +25,21 @@ pub enum Table {
     /// The participants.
     #[value(alias = "participants")]
     Deelnemers,
+    /// The ambitions of the focus themes, one row per indicator.
+    #[value(alias = "ambitions")]
+    Ambities,
 }
 
 impl Table {
     /// Every table, in the order of the workbook's sheets.
-    pub const ALL: [Table; 5] =
-        [Table::Acties, Table::Stemmen, Table::Matrix, Table::Afspraken, Table::Deelnemers];
+    pub const ALL: [Table; 6] = [
+        Table::Acties,
+        Table::Stemmen,
+        Table::Matrix,
+        Table::Afspraken,
+        Table::Deelnemers,
+        Table::Ambities,
+    ];
 
     /// The Dutch word, as on the command line and in file names.
     pub fn key(self) -> &'static str {
@@ -40,6 +49,7 @@ impl Table {
             Table::Matrix => "matrix",
             Table::Afspraken => "afspraken",
             Table::Deelnemers => "deelnemers",
+            Table::Ambities => "ambities",
         }
     }
 }
@@ -233,6 +243,52 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                 })
                 .collect(),
         },
+        Table::Ambities => {
+            let comma = lang == Lang::Nl;
+            let mut rows = Vec::new();
+            for (theme, ambition) in super::ambition_rows(s) {
+                let start = |outcome: &str| vec![Cell::text(&theme.desired), Cell::text(outcome)];
+                let Some(a) = ambition else {
+                    let mut row = start("");
+                    row.extend(std::iter::repeat_n(Cell::Empty, 6));
+                    rows.push(row);
+                    continue;
+                };
+                if a.indicators.is_empty() {
+                    let mut row = start(&a.outcome);
+                    row.extend(std::iter::repeat_n(Cell::Empty, 6));
+                    rows.push(row);
+                }
+                for i in &a.indicators {
+                    let mut row = start(&a.outcome);
+                    let base = i.baseline.as_ref();
+                    let target = i.target.as_ref();
+                    row.extend([
+                        Cell::text(&i.name),
+                        Cell::text(&i.source),
+                        base.map_or(Cell::Empty, |b| Cell::Text(b.value.text(comma))),
+                        base.map_or(Cell::Empty, |b| Cell::Number(b.year.unsigned_abs().into())),
+                        target.map_or(Cell::Empty, |t| Cell::Text(t.value.text(comma))),
+                        Cell::date(target.map(|t| t.by)),
+                    ]);
+                    rows.push(row);
+                }
+            }
+            Sheet {
+                name: t.rep_sheet_ambitions,
+                header: vec![
+                    t.rep_csv_theme,
+                    t.rep_csv_outcome,
+                    t.rep_csv_indicator,
+                    t.rep_csv_source,
+                    t.rep_csv_baseline,
+                    t.rep_csv_baseline_year,
+                    t.rep_csv_target,
+                    t.rep_csv_target_by,
+                ],
+                rows,
+            }
+        }
         Table::Deelnemers => Sheet {
             name: t.rep_sheet_participants,
             header: vec![t.rep_csv_name, t.rep_csv_organisation, t.rep_csv_role, t.rep_csv_present],

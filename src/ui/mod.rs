@@ -103,6 +103,7 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         Overlay::ConfirmRemove(removal) => {
             cell::remove_question(frame, area, app, *removal, palette)
         }
+        Overlay::Ambition(form) => dialogs::ambition::form(frame, area, app, form, palette),
     }
 }
 

@@ -2,6 +2,7 @@
 //! `app::dialogs`, which handles their keys.
 
 pub mod actie_form;
+pub mod ambition;
 pub mod cell;
 pub mod participants;
 pub mod round;

@@ -84,6 +84,17 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         frame.render_widget(Line::styled(fit(&caption, area.width as usize), palette.focus), area);
         area = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     }
+    // The ambition of the theme the selected action serves: what the action is for.
+    if let Some(a) = crate::app::theme_in_pane(app, Pane::Acties).and_then(|id| s.ambition(id)) {
+        let lines =
+            crate::ui::dialogs::ambition::ambition_lines(app.lang, a, area.width as usize, palette);
+        let room = (area.height / 3) as usize;
+        if !lines.is_empty() && room > 0 && area.height >= 8 {
+            let height = lines.len().min(room) as u16;
+            crate::ui::render_lines(frame, Rect { height, ..area }, lines);
+            area = Rect { y: area.y + height, height: area.height - height, ..area };
+        }
+    }
     let rows = acties_rows(app);
     if s.actions.is_empty() || rows.is_empty() {
         let text = if s.actions.is_empty() { t.no_actions } else { t.no_match };

@@ -128,6 +128,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         return;
     }
     let rows = matrix_rows(app);
+    let area = ambition_strip(frame, area, app, &rows, palette);
     let widths = widths(app, area, &rows);
     let selected = app.selected(Pane::Matrix).min(rows.len().saturating_sub(1));
     let Window { start, end, built } = window(app, area, &rows, &widths, palette);
@@ -178,6 +179,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         state.select_cell(Some((selected - start, col)));
     }
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// Step 3 beside step 2: the ambition of the selected theme under the grid, at most a third
+/// of the pane. Returns what is left for the grid.
+fn ambition_strip(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    rows: &[crate::model::ThemeId],
+    palette: &Palette,
+) -> Rect {
+    let Some(&theme) = rows.get(app.selected(Pane::Matrix)) else { return area };
+    let lines = crate::ui::dialogs::ambition::lines(app, theme, area.width as usize, palette);
+    let room = (area.height / 3) as usize;
+    if lines.is_empty() || room == 0 || area.height < 10 {
+        return area;
+    }
+    let height = lines.len().min(room) as u16;
+    let strip = Rect { y: area.bottom() - height, height, ..area };
+    crate::ui::render_lines(frame, strip, lines);
+    Rect { height: area.height - height, ..area }
 }
 
 /// One row's cells and how many lines its tallest cell takes (at most `limit`).
