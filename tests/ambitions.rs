@@ -227,11 +227,16 @@ fn every_report_opens_with_the_ambitions() {
 fn an_old_session_file_without_ambitions_opens_and_keeps_them_after_saving() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("oud.json");
-    std::fs::copy(common::EXAMPLE, &copy).unwrap();
+    // The example as it was before ambitions and regie questions: format version 1.
+    let old = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/voorbeeld-basisschool-v1.json");
+    std::fs::copy(old, &copy).unwrap();
     let text = std::fs::read_to_string(&copy).unwrap();
     assert!(text.contains("\"version\": 1") && !text.contains("\"ambitions\""));
     let session = knoop::store::load(&copy).expect("a version 1 file opens");
     assert!(session.ambitions.is_empty());
+    assert_eq!(session.agreements.len(), 3);
+    assert!(session.agreements.iter().all(|a| a.question.is_none()), "no questions then");
+    assert_eq!(session.unanswered_questions().len(), 5);
     let mut a = with_ambition();
     a.path = PathBuf::from(&copy);
     knoop::store::save(&copy, &a.session).unwrap();

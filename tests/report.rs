@@ -161,7 +161,7 @@ fn every_table_exports_as_csv_and_reads_back() {
     assert!(rows.iter().any(|r| r[7] == "ja"), "the gaps are in the table");
 
     let (header, rows) = csv_of(Table::Afspraken);
-    assert_eq!(header, ["afspraak", "eigenaar", "organisatie", "herzien"]);
+    assert_eq!(header, ["afspraak", "eigenaar", "organisatie", "herzien", "vraag"]);
     assert_eq!(rows.len(), s.agreements.len());
     assert!(rows.iter().all(|r| r[3].len() == 10 || r[3].is_empty()), "ISO dates: {rows:?}");
 }

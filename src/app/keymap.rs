@@ -155,6 +155,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(InPane(Pane::Matrix), RemoveColumn, key_remove_column, [key('X')]),
     bind!(InPane(Pane::Matrix), Ambition, key_ambition, [key('i')]),
     bind!(InPane(Pane::Acties), Ambition, key_ambition, [key('i')]),
+    bind!(InPane(Pane::Acties), NextQuestion, key_next_question, [key('v')]),
     bind!(Participants, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Participants, Down, key_down, [code(KeyCode::Down), key('j')]),
     bind!(Participants, Add, key_add_participant, [key('a'), code(KeyCode::Insert)]),

@@ -188,6 +188,8 @@ pub enum Msg {
     Yes,
     /// Open the ambition and indicators of the theme in focus (step 3).
     Ambition,
+    /// The selected agreement answers the next regie question.
+    NextQuestion,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

@@ -111,6 +111,19 @@ pub fn fill(template: &str, args: &[&dyn Display]) -> String {
     out
 }
 
+/// A regie question of step 4 in words, as the seed asks it.
+pub fn question_text(lang: Lang, question: crate::model::RegieQuestion) -> &'static str {
+    use crate::model::RegieQuestion as Q;
+    let t = lang.texts();
+    match question {
+        Q::Overzicht => t.question_1,
+        Q::Kwaliteit => t.question_2,
+        Q::Taken => t.question_3,
+        Q::Communicatie => t.question_4,
+        Q::Weerzien => t.question_5,
+    }
+}
+
 macro_rules! texts {
     ($($(#[$doc:meta])* $key:ident),* $(,)?) => {
         /// One language's texts; see the Dutch ones for what each is for.
@@ -616,6 +629,12 @@ texts! {
     rep_csv_baseline_year,
     rep_csv_target,
     rep_csv_target_by,
+    question_5,
+    regie_other,
+    regie_unanswered,
+    regie_all_answered,
+    key_next_question,
+    rep_csv_question,
     key_add_activity,
     key_edit_activity,
     key_toggle_activity,

@@ -19,7 +19,7 @@ pub mod template;
 mod validate;
 mod voting;
 
-pub use action::{Action, ActionStatus, Agreement};
+pub use action::{Action, ActionStatus, Agreement, RegieQuestion};
 pub use ambition::{
     Ambition, AmbitionError, Baseline, Figure, Indicator, MAX_INDICATORS, Target, YEARS,
 };

@@ -45,8 +45,8 @@ pub struct Session {
     /// Afspraken over de regie.
     pub agreements: Shared<Agreement>,
     /// Ambities (step 3): per focus theme the outcome aimed for and its indicators. Older
-    /// files have none.
-    #[serde(default)]
+    /// files have none, and a session without any writes none, so it reads as before.
+    #[serde(default, skip_serializing_if = "Shared::is_empty")]
     pub ambitions: Shared<Ambition>,
 }
 
@@ -439,9 +439,70 @@ impl Session {
         review: Option<Date>,
     ) -> AgreementId {
         let id = AgreementId(next_id(self.agreements.iter().map(|a| a.id.0)));
-        self.agreements.push(Agreement { id, text: text.to_owned(), owner, review });
+        self.agreements.push(Agreement {
+            id,
+            text: text.to_owned(),
+            owner,
+            review,
+            question: None,
+        });
         id
     }
+
+    /// Adds an agreement answering `question` and returns its id. It goes after the other
+    /// answers to that question, so the list reads question by question.
+    pub fn add_answer(
+        &mut self,
+        question: Option<super::RegieQuestion>,
+        text: &str,
+        owner: Option<ParticipantId>,
+        review: Option<Date>,
+    ) -> AgreementId {
+        let id = self.add_agreement(text, owner, review);
+        self.set_question(id, question);
+        id
+    }
+
+    /// Makes agreement `id` an answer to `question`, moving it among that question's answers.
+    /// False when there is no such agreement.
+    pub fn set_question(
+        &mut self,
+        id: AgreementId,
+        question: Option<super::RegieQuestion>,
+    ) -> bool {
+        let Some(at) = self.agreements.iter().position(|a| a.id == id) else { return false };
+        let mut agreement = self.agreements.remove(at);
+        agreement.question = question;
+        let key = question_key(question);
+        let to = self
+            .agreements
+            .iter()
+            .rposition(|a| question_key(a.question) <= key)
+            .map_or(0, |i| i + 1);
+        self.agreements.insert(to, agreement);
+        true
+    }
+
+    /// The agreements in the order the regie view lists them: question by question, those
+    /// without a question last; each as its place in `agreements`.
+    pub fn agreements_in_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.agreements.len()).collect();
+        order.sort_by_key(|&i| question_key(self.agreements[i].question));
+        order
+    }
+
+    /// The regie questions nobody answered yet, in order.
+    pub fn unanswered_questions(&self) -> Vec<super::RegieQuestion> {
+        super::RegieQuestion::ALL
+            .into_iter()
+            .filter(|q| !self.agreements.iter().any(|a| a.question == Some(*q)))
+            .collect()
+    }
+}
+
+/// Where an agreement sorts: by its question's number, those without one last.
+fn question_key(question: Option<super::RegieQuestion>) -> usize {
+    question.map_or(usize::MAX, super::RegieQuestion::number)
 }
 
 #[cfg(test)]
@@ -571,6 +632,27 @@ mod tests {
         s.remove_theme(id, false).unwrap();
         s.remove_level(level, false).unwrap();
         assert_eq!((s.actions[0].theme, s.actions[0].level, s.actions[0].id), (None, None, a));
+        assert_eq!(s.validate(), Ok(()));
+    }
+
+    #[test]
+    fn answers_stay_grouped_by_regie_question() {
+        use crate::model::RegieQuestion::{Communicatie, Kwaliteit, Overzicht, Taken, Weerzien};
+        let mut s = session();
+        let old = s.add_agreement("Zonder vraag", None, None);
+        let comm = s.add_answer(Some(Communicatie), "Nieuwsbrief", None, None);
+        let over = s.add_answer(Some(Overzicht), "IB bewaakt de lijst", None, None);
+        let comm2 = s.add_answer(Some(Communicatie), "Ouderraad", None, None);
+        let ids = |s: &Session| {
+            s.agreements_in_order().iter().map(|&i| s.agreements[i].id).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&s), [over, comm, comm2, old]);
+        assert_eq!(s.agreements.iter().map(|a| a.id).collect::<Vec<_>>(), [over, comm, comm2, old]);
+        assert_eq!(s.unanswered_questions(), [Kwaliteit, Taken, Weerzien]);
+        assert!(s.set_question(old, Some(Kwaliteit)));
+        assert_eq!(ids(&s), [over, old, comm, comm2]);
+        assert_eq!(s.unanswered_questions(), [Taken, Weerzien]);
+        assert!(!s.set_question(AgreementId(99), None));
         assert_eq!(s.validate(), Ok(()));
     }
 

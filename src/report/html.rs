@@ -143,15 +143,19 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     actions(&mut o, s, lang);
 
     let _ = writeln!(o, "<h2>{}</h2>", t.agreements_title);
-    if s.agreements.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", t.rep_none);
-    } else {
+    // Question by question, as step 4 asks them; an open question says so.
+    for (question, agreements) in super::agreement_groups(s) {
+        let _ = writeln!(o, "<h3>{}</h3>", esc(&super::agreement_heading(lang, question)));
+        if agreements.is_empty() {
+            let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(t.regie_unanswered));
+            continue;
+        }
         let _ = writeln!(
             o,
             "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
             t.col_agreement, t.col_owner, t.col_review
         );
-        for a in &s.agreements {
+        for a in agreements {
             let owner = a
                 .owner
                 .and_then(|id| s.participant(id))

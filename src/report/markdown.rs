@@ -61,11 +61,14 @@ pub fn render(s: &Session, lang: Lang) -> String {
     actions(&mut out, s, lang);
 
     let _ = writeln!(out, "## {}\n", t.agreements_title);
-    if s.agreements.is_empty() {
-        let _ = writeln!(out, "{}\n", t.rep_none);
-    } else {
-        let rows: Vec<Vec<String>> = s
-            .agreements
+    // Question by question, as step 4 asks them; an open question says so.
+    for (question, agreements) in super::agreement_groups(s) {
+        let _ = writeln!(out, "### {}\n", esc(&super::agreement_heading(lang, question)));
+        if agreements.is_empty() {
+            let _ = writeln!(out, "{}\n", t.regie_unanswered);
+            continue;
+        }
+        let rows: Vec<Vec<String>> = agreements
             .iter()
             .map(|a| {
                 let owner = a

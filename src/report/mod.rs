@@ -200,3 +200,27 @@ fn indicator_figures(lang: Lang, i: &crate::model::Indicator) -> (String, String
         .unwrap_or_default();
     (base, target)
 }
+
+/// The agreements as step 4 asks for them: each regie question with its answers (maybe none),
+/// then the agreements without a question, if any.
+fn agreement_groups(
+    s: &Session,
+) -> Vec<(Option<crate::model::RegieQuestion>, Vec<&crate::model::Agreement>)> {
+    let mut groups: Vec<_> = crate::model::RegieQuestion::ALL
+        .into_iter()
+        .map(|q| (Some(q), s.agreements.iter().filter(|a| a.question == Some(q)).collect()))
+        .collect();
+    let other: Vec<_> = s.agreements.iter().filter(|a| a.question.is_none()).collect();
+    if !other.is_empty() {
+        groups.push((None, other));
+    }
+    groups
+}
+
+/// The heading of one group of agreements: "1. Wat is nodig om het overzicht te bewaren?"
+fn agreement_heading(lang: Lang, question: Option<crate::model::RegieQuestion>) -> String {
+    match question {
+        Some(q) => format!("{}. {}", q.number(), crate::i18n::question_text(lang, q)),
+        None => lang.texts().regie_other.to_owned(),
+    }
+}

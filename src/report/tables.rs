@@ -221,28 +221,35 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                 rows,
             }
         }
-        Table::Afspraken => Sheet {
-            name: t.rep_sheet_agreements,
-            header: vec![
-                t.rep_csv_agreement,
-                t.rep_csv_owner,
-                t.rep_csv_organisation,
-                t.rep_csv_review,
-            ],
-            rows: s
-                .agreements
-                .iter()
-                .map(|a| {
-                    let owner = a.owner.and_then(participant);
-                    vec![
-                        Cell::text(&a.text),
-                        Cell::text(owner.map_or("", |p| p.name.as_str())),
-                        Cell::text(owner.map_or("", |p| p.organisation.as_str())),
-                        Cell::date(a.review),
-                    ]
-                })
-                .collect(),
-        },
+        Table::Afspraken => {
+            Sheet {
+                name: t.rep_sheet_agreements,
+                header: vec![
+                    t.rep_csv_agreement,
+                    t.rep_csv_owner,
+                    t.rep_csv_organisation,
+                    t.rep_csv_review,
+                    t.rep_csv_question,
+                ],
+                rows: s
+                    .agreements_in_order()
+                    .into_iter()
+                    .map(|i| {
+                        let a = &s.agreements[i];
+                        let owner = a.owner.and_then(participant);
+                        vec![
+                            Cell::text(&a.text),
+                            Cell::text(owner.map_or("", |p| p.name.as_str())),
+                            Cell::text(owner.map_or("", |p| p.organisation.as_str())),
+                            Cell::date(a.review),
+                            Cell::text(&a.question.map_or_else(String::new, |q| {
+                                super::agreement_heading(lang, Some(q))
+                            })),
+                        ]
+                    })
+                    .collect(),
+            }
+        }
         Table::Ambities => {
             let comma = lang == Lang::Nl;
             let mut rows = Vec::new();
