@@ -115,9 +115,11 @@ fn reports_follow_the_regie_questions() {
     assert!(md.contains("### 5. Wanneer komen we weer bij elkaar?"));
     let html =
         String::from_utf8(render(&a.session, Format::Html, Lang::Nl, Options::default())).unwrap();
-    assert!(html.contains("<h3>4. Hoe communiceren we?</h3>\n<table>"));
     assert!(html.contains(
-        "<h3>3. Wat zijn ieders taken daarin?</h3>\n<p class=\"note\">⚠ nog geen antwoord</p>"
+        "<tr class=\"question\"><th colspan=\"3\">4. Hoe communiceren we?</th></tr>\n<tr><td>Nieuws"
+    ));
+    assert!(html.contains(
+        "3. Wat zijn ieders taken daarin?</th></tr>\n<tr><td colspan=\"3\" class=\"note\">⚠ nog geen antwoord</td></tr>"
     ));
     let options = Options { table: Table::Afspraken, ..Options::default() };
     let csv = String::from_utf8(render(&a.session, Format::Csv, Lang::Nl, options)).unwrap();

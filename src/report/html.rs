@@ -143,18 +143,22 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     actions(&mut o, s, lang);
 
     let _ = writeln!(o, "<h2>{}</h2>", t.agreements_title);
-    // Question by question, as step 4 asks them; an open question says so.
+    // Question by question, as step 4 asks them, in one table; an open question says so.
+    let _ = writeln!(
+        o,
+        "<table class=\"regie\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        t.col_agreement, t.col_owner, t.col_review
+    );
     for (question, agreements) in super::agreement_groups(s) {
-        let _ = writeln!(o, "<h3>{}</h3>", esc(&super::agreement_heading(lang, question)));
+        let heading = esc(&super::agreement_heading(lang, question));
+        let _ = writeln!(o, "<tr class=\"question\"><th colspan=\"3\">{heading}</th></tr>");
         if agreements.is_empty() {
-            let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(t.regie_unanswered));
-            continue;
+            let _ = writeln!(
+                o,
+                "<tr><td colspan=\"3\" class=\"note\">{}</td></tr>",
+                esc(t.regie_unanswered)
+            );
         }
-        let _ = writeln!(
-            o,
-            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
-            t.col_agreement, t.col_owner, t.col_review
-        );
         for a in agreements {
             let owner = a
                 .owner
@@ -169,8 +173,8 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
                 esc(&review)
             );
         }
-        o.push_str("</tbody>\n</table>\n");
     }
+    o.push_str("</tbody>\n</table>\n");
     let _ = writeln!(o, "<h2>{}</h2>", t.rep_notes);
     let notes = if s.notes.trim().is_empty() {
         t.rep_none.to_owned()
