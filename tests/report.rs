@@ -38,11 +38,7 @@ fn nasty() -> Session {
         .add_activity(
             ThemeId(16),
             level,
-            Activity {
-                text: "Tafel [1] | *gratis*".into(),
-                status: ActivityStatus::Needed,
-                provider: "Stichting <Vrij>".into(),
-            },
+            Activity::new("Tafel [1] | *gratis*", ActivityStatus::Needed, "Stichting <Vrij>"),
         )
         .unwrap();
     s
@@ -155,7 +151,21 @@ fn every_table_exports_as_csv_and_reads_back() {
     let (header, rows) = csv_of(Table::Matrix);
     assert_eq!(
         header,
-        ["domein", "thema", "probleem", "niveau", "activiteit", "status", "uitvoerder", "gat"]
+        [
+            "domein",
+            "thema",
+            "probleem",
+            "niveau",
+            "activiteit",
+            "status",
+            "uitvoerder",
+            "gat",
+            "waar",
+            "informeel",
+            "erkenning",
+            "interventie",
+            "stoppen"
+        ]
     );
     assert!(rows.iter().any(|r| r[4] == "Tafel [1] | *gratis*" && r[5] == "nodig"));
     assert!(rows.iter().any(|r| r[7] == "ja"), "the gaps are in the table");

@@ -190,6 +190,16 @@ pub enum Msg {
     Ambition,
     /// The selected agreement answers the next regie question.
     NextQuestion,
+    /// The selected activity's setting: school, wijk, thuis, online, none.
+    CycleSetting,
+    /// The selected activity is formal or informal.
+    ToggleInformal,
+    /// The selected activity's rating in the Databank, one level on.
+    CycleRecognition,
+    /// Mark the selected activity to stop, or no longer.
+    ToggleStop,
+    /// Name the selected activity's intervention as the Databank lists it.
+    InterventionName,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

@@ -124,6 +124,54 @@ pub fn question_text(lang: Lang, question: crate::model::RegieQuestion) -> &'sta
     }
 }
 
+/// Where an activity happens, in words.
+pub fn setting_text(lang: Lang, setting: crate::model::Setting) -> &'static str {
+    use crate::model::Setting as S;
+    let t = lang.texts();
+    match setting {
+        S::School => t.setting_school,
+        S::Wijk => t.setting_wijk,
+        S::Thuis => t.setting_thuis,
+        S::Online => t.setting_online,
+    }
+}
+
+/// A Databank rating in words, as the Databank Effectieve Jeugdinterventies says it.
+pub fn recognition_text(lang: Lang, recognition: crate::model::Recognition) -> &'static str {
+    use crate::model::Recognition as R;
+    let t = lang.texts();
+    match recognition {
+        R::NietErkend => t.rec_niet_erkend,
+        R::GoedOnderbouwd => t.rec_goed_onderbouwd,
+        R::EersteAanwijzingen => t.rec_eerste,
+        R::GoedeAanwijzingen => t.rec_goede,
+        R::SterkeAanwijzingen => t.rec_sterke,
+    }
+}
+
+/// What an activity is, in a few words for a cell or a report: "[E2] school · informeel ·
+/// Interventie" and "⊘ stoppen"; empty when nothing is said.
+pub fn activity_marks(lang: Lang, a: &crate::model::Activity) -> String {
+    let t = lang.texts();
+    let mut parts = Vec::new();
+    if a.stop {
+        parts.push(format!("⊘ {}", t.stop_word));
+    }
+    if let Some(r) = a.recognition {
+        parts.push(format!("[{}]", r.marker()));
+    }
+    if !a.intervention.is_empty() {
+        parts.push(a.intervention.clone());
+    }
+    if let Some(s) = a.setting {
+        parts.push(setting_text(lang, s).to_owned());
+    }
+    if a.informal {
+        parts.push(t.informal_word.to_owned());
+    }
+    parts.join(" · ")
+}
+
 macro_rules! texts {
     ($($(#[$doc:meta])* $key:ident),* $(,)?) => {
         /// One language's texts; see the Dutch ones for what each is for.
@@ -635,6 +683,30 @@ texts! {
     regie_all_answered,
     key_next_question,
     rep_csv_question,
+    key_cycle_setting,
+    key_toggle_informal,
+    key_cycle_recognition,
+    key_toggle_stop,
+    key_intervention_name,
+    setting_school,
+    setting_wijk,
+    setting_thuis,
+    setting_online,
+    informal_word,
+    rec_niet_erkend,
+    rec_goed_onderbouwd,
+    rec_eerste,
+    rec_goede,
+    rec_sterke,
+    stop_word,
+    recognised_count,
+    recognition_legend,
+    field_intervention,
+    rep_csv_setting,
+    rep_csv_informal,
+    rep_csv_recognition,
+    rep_csv_intervention,
+    rep_csv_stop,
     key_add_activity,
     key_edit_activity,
     key_toggle_activity,

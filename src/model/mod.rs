@@ -25,7 +25,9 @@ pub use ambition::{
 };
 pub use dates::{DateError, Urgency, parse_date, urgency};
 pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
-pub use matrix::{Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Theme};
+pub use matrix::{
+    Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Recognition, Setting, Theme,
+};
 pub use participant::{Participant, Role};
 pub use session::{Session, SessionError};
 pub use shared::Shared;

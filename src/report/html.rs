@@ -413,14 +413,19 @@ fn rounds(o: &mut String, s: &Session, lang: Lang) {
 fn matrix(o: &mut String, s: &Session, lang: Lang) {
     let t = lang.texts();
     let m = &s.matrix;
+    let marked = m
+        .themes
+        .iter()
+        .flat_map(|th| th.cells.values().flatten())
+        .any(|a| a.recognition.is_some() || a.stop);
     if m.levels.is_empty() || m.themes.is_empty() {
         return;
     }
-    let _ = writeln!(
-        o,
-        "<h2>{}</h2>\n<p class=\"note\">{}</p>\n<table class=\"matrix\">\n<thead><tr><th>{}</th>",
-        t.rep_matrix, t.rep_gap_note, t.matrix_theme
-    );
+    let _ = writeln!(o, "<h2>{}</h2>\n<p class=\"note\">{}</p>", t.rep_matrix, t.rep_gap_note);
+    if marked {
+        let _ = writeln!(o, "<p class=\"legend\">{}</p>", esc(t.recognition_legend));
+    }
+    let _ = writeln!(o, "<table class=\"matrix\">\n<thead><tr><th>{}</th>", t.matrix_theme);
     for l in &m.levels {
         let name =
             if l.alias.is_empty() { l.name.clone() } else { format!("{} ({})", l.name, l.alias) };
@@ -429,6 +434,14 @@ fn matrix(o: &mut String, s: &Session, lang: Lang) {
     o.push_str("</tr></thead>\n<tbody>\n");
     for theme in report_rows(s) {
         let _ = write!(o, "<tr><th>{}", esc(&theme.desired));
+        let (recognised, looked_up, existing) = theme.recognised();
+        if looked_up > 0 {
+            let _ = write!(
+                o,
+                "<br><small>{}</small>",
+                fill(t.recognised_count, &[&recognised, &existing])
+            );
+        }
         if !theme.problem.is_empty() {
             let _ = write!(o, "<br>→ {}", esc(&theme.problem));
         }
@@ -455,7 +468,13 @@ fn matrix(o: &mut String, s: &Session, lang: Lang) {
                     } else {
                         format!(" ({})", esc(&a.provider))
                     };
-                    let _ = write!(o, "<li{class}>{mark} {}{provider}</li>", esc(&a.text));
+                    let marks = crate::i18n::activity_marks(lang, a);
+                    let marks = if marks.is_empty() {
+                        marks
+                    } else {
+                        format!(" — <b>{}</b>", esc(&marks))
+                    };
+                    let _ = write!(o, "<li{class}>{mark} {}{provider}{marks}</li>", esc(&a.text));
                 }
                 o.push_str("</ul>");
             }

@@ -238,10 +238,22 @@ fn matrix(out: &mut String, s: &Session, lang: Lang) {
         return;
     }
     let _ = writeln!(out, "## {}\n\n{}\n", t.rep_matrix, t.rep_gap_note);
+    let marked = m
+        .themes
+        .iter()
+        .flat_map(|th| th.cells.values().flatten())
+        .any(|a| a.recognition.is_some() || a.stop);
+    if marked {
+        let _ = writeln!(out, "{}\n", esc(t.recognition_legend));
+    }
     for theme in report_rows(s) {
         let _ = writeln!(out, "### {}\n", esc(&theme.label()));
         if !theme.evidence.is_empty() {
             let _ = writeln!(out, "{}: {}\n", t.rep_evidence, esc(&theme.evidence));
+        }
+        let (recognised, looked_up, existing) = theme.recognised();
+        if looked_up > 0 {
+            let _ = writeln!(out, "{}\n", fill(t.recognised_count, &[&recognised, &existing]));
         }
         let rows: Vec<Vec<String>> = m
             .levels
@@ -253,10 +265,16 @@ fn matrix(out: &mut String, s: &Session, lang: Lang) {
                         .iter()
                         .filter(|a| a.status == status)
                         .map(|a| {
-                            if a.provider.is_empty() {
-                                esc(&a.text)
+                            let marks = crate::i18n::activity_marks(lang, a);
+                            let marks = if marks.is_empty() {
+                                marks
                             } else {
-                                format!("{} ({})", esc(&a.text), esc(&a.provider))
+                                format!(" — {}", esc(&marks))
+                            };
+                            if a.provider.is_empty() {
+                                format!("{}{marks}", esc(&a.text))
+                            } else {
+                                format!("{} ({}){marks}", esc(&a.text), esc(&a.provider))
                             }
                         })
                         .collect();

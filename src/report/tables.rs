@@ -191,18 +191,34 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                     };
                     let activities = theme.activities(l.id);
                     if activities.is_empty() {
-                        rows.push(first(vec![Cell::Empty, Cell::Empty, Cell::Empty]));
+                        let mut row = first(vec![Cell::Empty, Cell::Empty, Cell::Empty]);
+                        row.extend(std::iter::repeat_n(Cell::Empty, 5));
+                        rows.push(row);
                     }
                     for a in activities {
                         let status = match a.status {
                             ActivityStatus::Existing => t.rep_csv_existing,
                             ActivityStatus::Needed => t.rep_csv_needed,
                         };
-                        rows.push(first(vec![
+                        let mut row = first(vec![
                             Cell::text(&a.text),
                             Cell::text(status),
                             Cell::text(&a.provider),
-                        ]));
+                        ]);
+                        // What the activity is, after the gap column that was there first.
+                        row.extend([
+                            Cell::text(
+                                a.setting.map_or("", |x| crate::i18n::setting_text(lang, x)),
+                            ),
+                            yes_no(a.informal),
+                            Cell::text(
+                                a.recognition
+                                    .map_or("", |r| crate::i18n::recognition_text(lang, r)),
+                            ),
+                            Cell::text(&a.intervention),
+                            yes_no(a.stop),
+                        ]);
+                        rows.push(row);
                     }
                 }
             }
@@ -217,6 +233,11 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                     t.rep_csv_status,
                     t.rep_csv_provider,
                     t.rep_csv_gap,
+                    t.rep_csv_setting,
+                    t.rep_csv_informal,
+                    t.rep_csv_recognition,
+                    t.rep_csv_intervention,
+                    t.rep_csv_stop,
                 ],
                 rows,
             }

@@ -73,7 +73,7 @@ pub fn ambition_lines(
 
 /// `text` in at most `width` columns, cut after a whole word with "…" when it is longer:
 /// a projector shows no half words.
-fn fit_words(text: &str, width: usize) -> String {
+pub(crate) fn fit_words(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         return text.to_owned();
     }
