@@ -161,6 +161,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Cell, CycleRecognition, key_cycle_recognition, [key('r')]),
     bind!(Cell, ToggleStop, key_toggle_stop, [key('s')]),
     bind!(Cell, InterventionName, key_intervention_name, [key('n')]),
+    bind!(Participants, CyclePartner, key_cycle_partner, [key('f')]),
     bind!(Participants, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Participants, Down, key_down, [code(KeyCode::Down), key('j')]),
     bind!(Participants, Add, key_add_participant, [key('a'), code(KeyCode::Insert)]),

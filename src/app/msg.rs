@@ -200,6 +200,8 @@ pub enum Msg {
     ToggleStop,
     /// Name the selected activity's intervention as the Databank lists it.
     InterventionName,
+    /// Who the selected participant is at the table: the next kind of partner.
+    CyclePartner,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

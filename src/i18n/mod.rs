@@ -172,6 +172,38 @@ pub fn activity_marks(lang: Lang, a: &crate::model::Activity) -> String {
     parts.join(" · ")
 }
 
+/// Who a partner is at the table, in words.
+pub fn partner_text(lang: Lang, partner: crate::model::Partner) -> &'static str {
+    use crate::model::Partner as P;
+    let t = lang.texts();
+    match partner {
+        P::Schoolleiding => t.partner_schoolleiding,
+        P::InternBegeleider => t.partner_ib,
+        P::Leerkracht => t.partner_leerkracht,
+        P::Jgz => t.partner_jgz,
+        P::Schoolmaatschappelijkwerk => t.partner_smw,
+        P::Toegang => t.partner_toegang,
+        P::Leerplicht => t.partner_leerplicht,
+        P::Jongerenwerk => t.partner_jongerenwerk,
+        P::Kinderopvang => t.partner_kinderopvang,
+        P::Gemeente => t.partner_gemeente,
+        P::Samenwerkingsverband => t.partner_swv,
+        P::Ouders => t.partner_ouders,
+        P::Leerlingen => t.partner_leerlingen,
+        P::Overig => t.partner_overig,
+    }
+}
+
+/// "⚠ Niet aan tafel: leerlingen, JGZ" for the partners the method needs and the session
+/// lacks today; `None` when everyone is there.
+pub fn missing_partners_text(lang: Lang, session: &crate::model::Session) -> Option<String> {
+    let missing = session.missing_partners();
+    (!missing.is_empty()).then(|| {
+        let names: Vec<&str> = missing.iter().map(|&p| partner_text(lang, p)).collect();
+        fill(lang.texts().missing_partners, &[&names.join(", ")])
+    })
+}
+
 macro_rules! texts {
     ($($(#[$doc:meta])* $key:ident),* $(,)?) => {
         /// One language's texts; see the Dutch ones for what each is for.
@@ -707,6 +739,23 @@ texts! {
     rep_csv_recognition,
     rep_csv_intervention,
     rep_csv_stop,
+    partner_schoolleiding,
+    partner_ib,
+    partner_leerkracht,
+    partner_jgz,
+    partner_smw,
+    partner_toegang,
+    partner_leerplicht,
+    partner_jongerenwerk,
+    partner_kinderopvang,
+    partner_gemeente,
+    partner_swv,
+    partner_ouders,
+    partner_leerlingen,
+    partner_overig,
+    col_partner,
+    key_cycle_partner,
+    missing_partners,
     key_add_activity,
     key_edit_activity,
     key_toggle_activity,

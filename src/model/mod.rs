@@ -28,7 +28,7 @@ pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
 pub use matrix::{
     Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Recognition, Setting, Theme,
 };
-pub use participant::{Participant, Role};
+pub use participant::{Participant, Partner, Role};
 pub use session::{Session, SessionError};
 pub use shared::Shared;
 pub use template::Template;

@@ -205,8 +205,18 @@ impl Session {
             organisation: organisation.to_owned(),
             role,
             present: true,
+            partner: None,
         });
         id
+    }
+
+    /// Who is missing at the table today of those the method needs (pupils, parents, JGZ,
+    /// the toegang), in that order: nobody present is of that kind.
+    pub fn missing_partners(&self) -> Vec<super::Partner> {
+        super::Partner::ESSENTIAL
+            .into_iter()
+            .filter(|&k| !self.participants.iter().any(|p| p.present && p.partner() == Some(k)))
+            .collect()
     }
 
     /// How many actions and agreements this participant owns.

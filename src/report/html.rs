@@ -312,6 +312,9 @@ fn participants(o: &mut String, s: &Session, lang: Lang) {
         o.push_str("</tbody>\n</table>\n</div>\n");
     }
     o.push_str("</div>\n");
+    if let Some(missing) = crate::i18n::missing_partners_text(lang, s) {
+        let _ = writeln!(o, "<p class=\"note\"><b>{}</b></p>", esc(&missing));
+    }
 }
 
 /// What each marker of the page means.

@@ -131,14 +131,18 @@ fn participants(out: &mut String, s: &Session, lang: Lang) {
                     Role::Structural => t.role_structural,
                     Role::Incidental => t.role_incidental,
                 };
-                vec![esc(&p.name), esc(&p.organisation), role.to_owned()]
+                let partner = p.partner().map_or("", |k| crate::i18n::partner_text(lang, k));
+                vec![esc(&p.name), esc(&p.organisation), esc(partner), role.to_owned()]
             })
             .collect();
         if rows.is_empty() {
             continue;
         }
         let _ = writeln!(out, "**{heading}** ({})\n", rows.len());
-        table(out, &[t.col_name, t.col_org, t.col_role], &rows);
+        table(out, &[t.col_name, t.col_org, t.col_partner, t.col_role], &rows);
+    }
+    if let Some(missing) = crate::i18n::missing_partners_text(lang, s) {
+        let _ = writeln!(out, "{}\n", esc(&missing));
     }
 }
 
