@@ -204,6 +204,21 @@ pub fn missing_partners_text(lang: Lang, session: &crate::model::Session) -> Opt
     })
 }
 
+/// A fact in one line: "Gezondheidsmonitor Jeugd 2023: 14% overgewicht klas 2".
+pub fn fact_text(fact: &crate::model::Fact) -> String {
+    let source = match fact.year {
+        Some(y) if fact.source.is_empty() => y.to_string(),
+        Some(y) => format!("{} {y}", fact.source),
+        None => fact.source.clone(),
+    };
+    let what = [fact.value.as_str(), fact.text.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if source.is_empty() { what } else { format!("{source}: {what}") }
+}
+
 macro_rules! texts {
     ($($(#[$doc:meta])* $key:ident),* $(,)?) => {
         /// One language's texts; see the Dutch ones for what each is for.
@@ -756,6 +771,20 @@ texts! {
     col_partner,
     key_cycle_partner,
     missing_partners,
+    cli_import_figures,
+    cli_import_session,
+    cli_import_csv,
+    import_done,
+    import_refused,
+    import_row_unknown,
+    import_row_year,
+    import_row_empty,
+    import_row_unreadable,
+    import_hint,
+    import_read_failed,
+    import_read_only,
+    facts_title,
+    rep_facts,
     key_add_activity,
     key_edit_activity,
     key_toggle_activity,

@@ -174,6 +174,9 @@ pub struct Theme {
     pub problem: String,
     /// Monitor figures behind the theme, e.g. "GMJ 2023: 14% overgewicht in klas 2".
     pub evidence: String,
+    /// The same as data: figures with their source and year, shown beside the candidates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<super::Fact>,
     /// The basis row (goed pedagogisch klimaat) under all themes; never a voting candidate.
     pub basis: bool,
     /// Activities per level; a level without an entry has no activities.
@@ -189,6 +192,7 @@ impl Theme {
             desired: desired.to_owned(),
             problem: problem.to_owned(),
             evidence: String::new(),
+            facts: Vec::new(),
             basis: false,
             cells: BTreeMap::new(),
         }

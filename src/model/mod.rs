@@ -8,6 +8,7 @@
 mod action;
 mod ambition;
 pub mod dates;
+mod fact;
 mod footprint;
 mod ids;
 mod matrix;
@@ -24,6 +25,7 @@ pub use ambition::{
     Ambition, AmbitionError, Baseline, Figure, Indicator, MAX_INDICATORS, Target, YEARS,
 };
 pub use dates::{DateError, Urgency, parse_date, urgency};
+pub use fact::{Fact, FactRefusal, RefusedRow, parse_facts};
 pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
 pub use matrix::{
     Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Recognition, Setting, Theme,

@@ -137,6 +137,7 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     ambitions(&mut o, s, lang);
     top(&mut o, s, lang);
     participants(&mut o, s, lang);
+    facts(&mut o, s, lang);
     legend(&mut o, lang);
     rounds(&mut o, s, lang);
     matrix(&mut o, s, lang);
@@ -277,6 +278,23 @@ fn top(o: &mut String, s: &Session, lang: Lang) {
         o.push_str("</li>\n");
     }
     o.push_str("</ol>\n");
+}
+
+/// The figures behind every theme that has some, not only the top 3.
+fn facts(o: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let themes: Vec<_> = s.matrix.themes.iter().filter(|th| !th.facts.is_empty()).collect();
+    if themes.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "<h2>{}</h2>", t.rep_facts);
+    for theme in themes {
+        let _ = writeln!(o, "<h3>{}</h3>\n<ul>", esc(&theme.desired));
+        for fact in &theme.facts {
+            let _ = writeln!(o, "<li>{}</li>", esc(&crate::i18n::fact_text(fact)));
+        }
+        o.push_str("</ul>\n");
+    }
 }
 
 /// The participants per role, side by side, absent ones marked in words.

@@ -55,6 +55,7 @@ pub fn render(s: &Session, lang: Lang) -> String {
 
     ambitions(&mut out, s, lang);
     participants(&mut out, s, lang);
+    facts(&mut out, s, lang);
     rounds(&mut out, s, lang);
     top(&mut out, s, lang);
     matrix(&mut out, s, lang);
@@ -115,6 +116,23 @@ fn ambitions(out: &mut String, s: &Session, lang: Lang) {
             })
             .collect();
         table(out, &[t.col_indicator, t.col_source, t.col_baseline, t.col_target], &rows);
+    }
+}
+
+/// The figures behind every theme that has some, not only the top 3: why the room chose.
+fn facts(out: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let themes: Vec<_> = s.matrix.themes.iter().filter(|th| !th.facts.is_empty()).collect();
+    if themes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", t.rep_facts);
+    for theme in themes {
+        let _ = writeln!(out, "**{}**\n", esc(&theme.desired));
+        for fact in &theme.facts {
+            let _ = writeln!(out, "- {}", esc(&crate::i18n::fact_text(fact)));
+        }
+        out.push('\n');
     }
 }
 

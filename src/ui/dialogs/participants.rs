@@ -22,7 +22,14 @@ pub fn participants(
     let t = app.lang.texts();
     let s = &app.session;
     let height = (s.participants.len() as u16 + 10).max(14);
-    let inner = popup(frame, area, (area.width.min(100), height), t.dlg_participants, palette.focus, palette);
+    let inner = popup(
+        frame,
+        area,
+        (area.width.min(100), height),
+        t.dlg_participants,
+        palette.focus,
+        palette,
+    );
     let [list_area, bottom] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
 
