@@ -162,6 +162,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Cell, ToggleStop, key_toggle_stop, [key('s')]),
     bind!(Cell, InterventionName, key_intervention_name, [key('n')]),
     bind!(Participants, CyclePartner, key_cycle_partner, [key('f')]),
+    bind!(Global, YearAfter, key_year_after, [key('V')]),
     bind!(Participants, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Participants, Down, key_down, [code(KeyCode::Down), key('j')]),
     bind!(Participants, Add, key_add_participant, [key('a'), code(KeyCode::Insert)]),
@@ -256,6 +257,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::Tie(_) => vec![Context::Form],
         Overlay::TopThree => vec![Context::BigView],
         Overlay::Ambition(_) => vec![Context::Form],
+        Overlay::YearAfter => vec![Context::BigView],
         Overlay::Help | Overlay::None => vec![Context::Pane(app.focus), Context::Global],
     }
 }

@@ -144,6 +144,8 @@ pub enum Overlay {
     Recovery(Box<Session>),
     /// The ambition and indicators of one theme (step 3).
     Ambition(AmbitionForm),
+    /// What changed since last year, for the projector.
+    YearAfter,
 }
 
 /// Where saving stands, for the status line.

@@ -202,6 +202,8 @@ pub enum Msg {
     InterventionName,
     /// Who the selected participant is at the table: the next kind of partner.
     CyclePartner,
+    /// Show what changed since last year (a follow-up meeting).
+    YearAfter,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

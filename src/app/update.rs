@@ -123,6 +123,7 @@ fn handle_key(app: &mut App, msg: Msg) {
         Overlay::Review(_) => return actie_form::update_review(app, msg),
         Overlay::Recovery(_) => return recovery(app, msg),
         Overlay::Ambition(_) => return ambition::update(app, msg),
+        Overlay::YearAfter => return top_three(app, msg),
     }
     let handled = match app.focus {
         Pane::Stemmen => stemmen::pane_action(app, &msg),
@@ -171,6 +172,7 @@ fn global(app: &mut App, msg: Msg) {
         Msg::TimerShorter => app.timer.adjust(false),
         Msg::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
         Msg::Ambition => ambition::open(app),
+        Msg::YearAfter => app.overlay = Overlay::YearAfter,
         Msg::Export => {
             let format = Format::Md;
             let path = app.path.with_extension(format.extension());
@@ -217,7 +219,8 @@ fn help(app: &mut App, msg: Msg) {
     }
 }
 
-/// The big top 3: any key brings the panes back; quitting also quits.
+/// The big top 3 or the year-after comparison: any key brings the panes back; quitting also
+/// quits.
 fn top_three(app: &mut App, msg: Msg) {
     app.overlay = Overlay::None;
     if msg == Msg::Quit {

@@ -46,6 +46,9 @@ pub struct Action {
     pub theme: Option<ThemeId>,
     /// The level it serves, if any.
     pub level: Option<LevelId>,
+    /// What came of it, in a line, for the meeting a year later.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub result: String,
 }
 
 /// The questions of step 4 (seed 000, "Maak afspraken over de regie"), and when the table

@@ -119,6 +119,17 @@ impl fmt::Display for Figure {
     }
 }
 
+/// Where a new value stands against its baseline and target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// At or past the target.
+    Reached,
+    /// Moved from the baseline toward the target.
+    Closer,
+    /// Not moved toward the target.
+    NotYet,
+}
+
 /// A nulmeting: a figure measured in a year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
@@ -148,6 +159,9 @@ pub struct Indicator {
     pub baseline: Option<Baseline>,
     /// The streefwaarde, when agreed.
     pub target: Option<Target>,
+    /// The new value, entered in the meeting a year later (a figure and its year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<Baseline>,
 }
 
 impl Indicator {
@@ -187,7 +201,43 @@ impl Indicator {
         {
             return Err(AmbitionError::TargetBeforeBaseline);
         }
-        Ok(Indicator { name: name.to_owned(), source: source.to_owned(), baseline, target })
+        Ok(Indicator {
+            name: name.to_owned(),
+            source: source.to_owned(),
+            baseline,
+            target,
+            latest: None,
+        })
+    }
+
+    /// The new value typed in a follow-up meeting: a figure and its year, both or neither.
+    pub fn latest_from_typed(value: &str, year: &str) -> Result<Option<Baseline>, AmbitionError> {
+        match (value.trim().is_empty(), year.trim().is_empty()) {
+            (true, true) => Ok(None),
+            (false, false) => {
+                let year: i16 = year.trim().parse().map_err(|_| AmbitionError::BadYear)?;
+                if !YEARS.contains(&year) {
+                    return Err(AmbitionError::BadYear);
+                }
+                Ok(Some(Baseline { value: Figure::parse(value)?, year }))
+            }
+            _ => Err(AmbitionError::Incomplete),
+        }
+    }
+
+    /// How the new value stands against the target: reached, moved toward it, or not;
+    /// `None` without a baseline, target and new value.
+    pub fn progress(&self) -> Option<Progress> {
+        let (b, t, now) = (self.baseline.as_ref()?, self.target.as_ref()?, self.latest.as_ref()?);
+        let lower = t.value.hundredths < b.value.hundredths;
+        let (base, goal, now) = (b.value.hundredths, t.value.hundredths, now.value.hundredths);
+        Some(if (lower && now <= goal) || (!lower && now >= goal) {
+            Progress::Reached
+        } else if (lower && now < base) || (!lower && now > base) {
+            Progress::Closer
+        } else {
+            Progress::NotYet
+        })
     }
 
     /// Whether the target lies below the baseline (fewer pupils with overgewicht), so that a
@@ -287,8 +337,34 @@ mod tests {
     }
 
     #[test]
+    fn a_new_value_is_measured_against_baseline_and_target_in_either_direction() {
+        let mut lower =
+            Indicator::from_typed(["X", "", "14%", "2023", "10%", "2027"], today()).unwrap();
+        assert_eq!(lower.progress(), None, "no new value yet");
+        for (now, want) in
+            [("9%", Progress::Reached), ("12%", Progress::Closer), ("15%", Progress::NotYet)]
+        {
+            lower.latest = Indicator::latest_from_typed(now, "2026").unwrap();
+            assert_eq!(lower.progress(), Some(want), "{now}");
+        }
+        let mut higher =
+            Indicator::from_typed(["Y", "", "55%", "2025", "70%", "2027"], today()).unwrap();
+        higher.latest = Indicator::latest_from_typed("60%", "2026").unwrap();
+        assert_eq!(higher.progress(), Some(Progress::Closer));
+        assert_eq!(Indicator::latest_from_typed("60%", ""), Err(AmbitionError::Incomplete));
+        assert_eq!(Indicator::latest_from_typed("60%", "26"), Err(AmbitionError::BadYear));
+        assert_eq!(Indicator::latest_from_typed("", ""), Ok(None));
+    }
+
+    #[test]
     fn an_ambition_has_an_outcome_and_at_most_three_indicators() {
-        let i = Indicator { name: "X".into(), source: String::new(), baseline: None, target: None };
+        let i = Indicator {
+            name: "X".into(),
+            source: String::new(),
+            baseline: None,
+            target: None,
+            latest: None,
+        };
         assert_eq!(Ambition::new(ThemeId(1), "  ", vec![]), Err(AmbitionError::NoOutcome));
         assert_eq!(
             Ambition::new(ThemeId(1), "Minder", vec![i.clone(); 4]),
@@ -327,11 +403,16 @@ mod tests {
         on_basis.ambitions[0].theme = basis;
         assert_eq!(on_basis.validate().unwrap_err().kind, RuleKind::UnknownTheme(basis));
         let mut many = s.clone();
-        many.ambitions[0].indicators =
-            vec![
-                Indicator { name: "X".into(), source: String::new(), baseline: None, target: None };
-                4
-            ];
+        many.ambitions[0].indicators = vec![
+            Indicator {
+                name: "X".into(),
+                source: String::new(),
+                baseline: None,
+                target: None,
+                latest: None,
+            };
+            4
+        ];
         assert_eq!(many.validate().unwrap_err().kind, RuleKind::TooManyIndicators);
         // Removing the theme removes its ambition; None removes it too.
         s.remove_theme(ThemeId(1), true).unwrap();

@@ -13,6 +13,7 @@ mod footprint;
 mod ids;
 mod matrix;
 mod participant;
+mod previous;
 pub mod sample;
 mod session;
 mod shared;
@@ -22,7 +23,7 @@ mod voting;
 
 pub use action::{Action, ActionStatus, Agreement, RegieQuestion};
 pub use ambition::{
-    Ambition, AmbitionError, Baseline, Figure, Indicator, MAX_INDICATORS, Target, YEARS,
+    Ambition, AmbitionError, Baseline, Figure, Indicator, MAX_INDICATORS, Progress, Target, YEARS,
 };
 pub use dates::{DateError, Urgency, parse_date, urgency};
 pub use fact::{Fact, FactRefusal, RefusedRow, parse_facts};
@@ -31,6 +32,7 @@ pub use matrix::{
     Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Recognition, Setting, Theme,
 };
 pub use participant::{Participant, Partner, Role};
+pub use previous::{ActionOutcome, Comparison, IndicatorChange, PreviousYear};
 pub use session::{Session, SessionError};
 pub use shared::Shared;
 pub use template::Template;

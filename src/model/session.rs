@@ -48,6 +48,9 @@ pub struct Session {
     /// files have none, and a session without any writes none, so it reads as before.
     #[serde(default, skip_serializing_if = "Shared::is_empty")]
     pub ambitions: Shared<Ambition>,
+    /// Last year's meeting, frozen, when this one follows it up (`knoop vervolg`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Box<super::PreviousYear>>,
 }
 
 /// Why a session-wide change was refused.
@@ -101,6 +104,7 @@ impl Session {
             actions: Shared::default(),
             agreements: Shared::default(),
             ambitions: Shared::default(),
+            previous: None,
         }
     }
 
@@ -110,6 +114,8 @@ impl Session {
     /// date and with empty notes.
     pub fn follow_up(&self, title: &str, follows: &str, now: Timestamp) -> Session {
         let mut next = self.clone();
+        // Last year's picture, frozen beside this year's (holding the years before it).
+        next.previous = Some(Box::new(super::PreviousYear::of(self)));
         next.title = title.to_owned();
         next.follows = Some(follows.to_owned());
         next.meeting_date = None;
@@ -399,6 +405,7 @@ impl Session {
             status: Default::default(),
             theme: None,
             level: None,
+            result: String::new(),
         });
         id
     }

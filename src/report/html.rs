@@ -135,6 +135,7 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     o.push_str("</ul>\n");
 
     ambitions(&mut o, s, lang);
+    year_after(&mut o, s, lang);
     top(&mut o, s, lang);
     participants(&mut o, s, lang);
     facts(&mut o, s, lang);
@@ -184,6 +185,25 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     };
     let _ = writeln!(o, "<p>{notes}</p>\n</body>\n</html>");
     o
+}
+
+/// A follow-up meeting's report: what changed since last year, part by part.
+fn year_after(o: &mut String, s: &Session, lang: Lang) {
+    let Some((since, sections)) = super::year_after_sections(s, lang) else { return };
+    let t = lang.texts();
+    let _ = writeln!(o, "<h2>{}</h2>\n<p class=\"note\">{}</p>", t.year_after_title, esc(&since));
+    for (heading, items) in sections {
+        let _ = writeln!(o, "<h3>{heading}</h3>");
+        if items.is_empty() {
+            let _ = writeln!(o, "<p>{}</p>", t.rep_none);
+            continue;
+        }
+        o.push_str("<ul>\n");
+        for item in items {
+            let _ = writeln!(o, "<li>{}</li>", esc(&item));
+        }
+        o.push_str("</ul>\n");
+    }
 }
 
 /// Step 3 at the top: per focus theme the outcome aimed for and its indicators.

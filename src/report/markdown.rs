@@ -54,6 +54,7 @@ pub fn render(s: &Session, lang: Lang) -> String {
     out.push('\n');
 
     ambitions(&mut out, s, lang);
+    year_after(&mut out, s, lang);
     participants(&mut out, s, lang);
     facts(&mut out, s, lang);
     rounds(&mut out, s, lang);
@@ -86,6 +87,24 @@ pub fn render(s: &Session, lang: Lang) -> String {
     let notes = if s.notes.trim().is_empty() { t.rep_none.to_owned() } else { esc(s.notes.trim()) };
     let _ = writeln!(out, "{notes}");
     out
+}
+
+/// A follow-up meeting's report: what changed since last year, part by part.
+fn year_after(out: &mut String, s: &Session, lang: Lang) {
+    let Some((since, sections)) = super::year_after_sections(s, lang) else { return };
+    let t = lang.texts();
+    let _ = writeln!(out, "## {}\n\n{}\n", t.year_after_title, esc(&since));
+    for (heading, items) in sections {
+        let _ = writeln!(out, "### {heading}\n");
+        if items.is_empty() {
+            let _ = writeln!(out, "{}\n", t.rep_none);
+            continue;
+        }
+        for item in items {
+            let _ = writeln!(out, "- {}", esc(&item));
+        }
+        out.push('\n');
+    }
 }
 
 /// Step 3 at the top: per focus theme the outcome aimed for and its indicators.

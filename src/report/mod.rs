@@ -224,3 +224,82 @@ fn agreement_heading(lang: Lang, question: Option<crate::model::RegieQuestion>) 
         None => lang.texts().regie_other.to_owned(),
     }
 }
+
+/// Parts of a report section: each a heading and its items.
+type Parts = Vec<(&'static str, Vec<String>)>;
+
+/// "Wat is er veranderd sinds vorig jaar" as headed lists, for a follow-up meeting's report:
+/// the title it compares with, then (heading, items) per part; `None` for a first meeting.
+fn year_after_sections(s: &Session, lang: Lang) -> Option<(String, Parts)> {
+    use crate::model::{ActionOutcome, Comparison, Progress};
+    let t = lang.texts();
+    let c = Comparison::of(s)?;
+    let names = |ids: &[crate::model::ThemeId]| theme_names(s, ids);
+    let mut top = Vec::new();
+    for (key, ids) in
+        [(t.year_stayed, &c.stayed), (t.year_left, &c.left), (t.year_entered, &c.entered)]
+    {
+        if !ids.is_empty() {
+            top.push(fill(key, &[&names(ids)]));
+        }
+    }
+    let comma = lang == Lang::Nl;
+    let indicators = c
+        .indicators
+        .iter()
+        .map(|ch| {
+            let theme = s.matrix.theme(ch.theme).map_or("", |th| th.desired.as_str());
+            let (base, target) = indicator_figures(lang, &ch.indicator);
+            let now = ch.indicator.latest.as_ref().map_or_else(
+                || t.year_no_value.to_owned(),
+                |l| fill(t.year_now, &[&l.value.text(comma), &l.year]),
+            );
+            let progress = match ch.progress {
+                Some(Progress::Reached) => t.progress_reached,
+                Some(Progress::Closer) => t.progress_closer,
+                Some(Progress::NotYet) => t.progress_not_yet,
+                None => "",
+            };
+            format!(
+                "{theme} · {}: {} {base} → {} {target} · {now} {progress}",
+                ch.indicator.name, t.col_baseline, t.col_target
+            )
+            .trim_end()
+            .to_owned()
+        })
+        .collect();
+    let filled = c
+        .filled
+        .iter()
+        .map(|(theme, level, text)| {
+            let theme = s.matrix.theme(*theme).map_or("", |th| th.desired.as_str());
+            let level = s.matrix.level(*level).map_or("", |l| l.name.as_str());
+            format!("{theme} · {level}: {text}")
+        })
+        .collect();
+    let actions = c
+        .actions
+        .iter()
+        .map(|(text, outcome, result)| {
+            let word = match outcome {
+                ActionOutcome::Done => t.outcome_done,
+                ActionOutcome::NotDone => t.outcome_not_done,
+                ActionOutcome::Dropped => t.outcome_dropped,
+            };
+            if result.is_empty() {
+                format!("{word}: {text}")
+            } else {
+                format!("{word}: {text} — {result}")
+            }
+        })
+        .collect();
+    Some((
+        fill(t.year_after_since, &[&c.previous_title]),
+        vec![
+            (t.year_top, top),
+            (t.year_indicators, indicators),
+            (t.year_filled, filled),
+            (t.year_actions, actions),
+        ],
+    ))
+}

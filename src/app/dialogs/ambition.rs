@@ -12,8 +12,12 @@ use crate::app::{App, Msg, Overlay, Pane};
 use crate::i18n::errors::ambition_text;
 use crate::model::{Ambition, AmbitionError, Figure, Indicator, MAX_INDICATORS, ThemeId};
 
-/// Fields per indicator: name, source, baseline value, baseline year, target value, target date.
-pub const INDICATOR_FIELDS: usize = 6;
+/// Fields per indicator: name, source, baseline value, baseline year, target value, target
+/// date, and in a follow-up meeting the new value and its year.
+pub const INDICATOR_FIELDS: usize = 8;
+
+/// The fields of an indicator set the first year; the new value and its year come after.
+const FIRST_YEAR_FIELDS: usize = 6;
 
 /// The form's state: field 0 is the outcome, then six fields per indicator.
 #[derive(Clone, Debug)]
@@ -43,6 +47,8 @@ impl AmbitionForm {
                     base.map(|b| b.year.to_string()).unwrap_or_default(),
                     target.map(|t| t.value.text(comma)).unwrap_or_default(),
                     target.map(|t| t.by.strftime("%d-%m-%Y").to_string()).unwrap_or_default(),
+                    i.latest.as_ref().map(|l| l.value.text(comma)).unwrap_or_default(),
+                    i.latest.as_ref().map(|l| l.year.to_string()).unwrap_or_default(),
                 ];
                 for (j, text) in texts.into_iter().enumerate() {
                     inputs[1 + k * INDICATOR_FIELDS + j] = Input::new(text);
@@ -52,7 +58,8 @@ impl AmbitionForm {
         AmbitionForm { theme, inputs, field: 0 }
     }
 
-    /// The six typed fields of indicator `k` (0-based).
+    /// The typed fields of indicator `k` (0-based): the first year's six, then the new
+    /// value and its year.
     pub fn row(&self, k: usize) -> [&str; INDICATOR_FIELDS] {
         std::array::from_fn(|j| {
             self.inputs.get(1 + k * INDICATOR_FIELDS + j).map_or("", |i| i.value())
@@ -77,7 +84,8 @@ impl AmbitionForm {
             }
             let first = 1 + k * INDICATOR_FIELDS;
             let row = self.row(k);
-            let indicator = Indicator::from_typed(row, today).map_err(|e| {
+            let first_year: [&str; FIRST_YEAR_FIELDS] = std::array::from_fn(|j| row[j]);
+            let mut indicator = Indicator::from_typed(first_year, today).map_err(|e| {
                 let blank = |j: usize| row[j].trim().is_empty();
                 let at = match e {
                     AmbitionError::BadYear => 3,
@@ -91,6 +99,11 @@ impl AmbitionForm {
                         .unwrap_or(2),
                     _ => 0,
                 };
+                (e, first + at)
+            })?;
+            indicator.latest = Indicator::latest_from_typed(row[6], row[7]).map_err(|e| {
+                let at =
+                    if e == AmbitionError::BadYear || row[7].trim().is_empty() { 7 } else { 6 };
                 (e, first + at)
             })?;
             indicators.push(indicator);
@@ -150,7 +163,17 @@ pub(crate) fn update(app: &mut App, msg: Msg) {
     let too_long = crate::i18n::fill(t.ui_too_long, &[&MAX_TEXT]);
     match msg {
         Msg::Close => return,
-        Msg::NextField => form.field = (form.field + 1) % form.inputs.len(),
+        Msg::NextField => {
+            // The new value and its year are asked only in a follow-up meeting.
+            let follow_up = app.session.previous.is_some();
+            loop {
+                form.field = (form.field + 1) % form.inputs.len();
+                let j = (form.field + INDICATOR_FIELDS - 1) % INDICATOR_FIELDS;
+                if form.field == 0 || follow_up || j < FIRST_YEAR_FIELDS {
+                    break;
+                }
+            }
+        }
         Msg::Input(request) if !type_into(&mut form.inputs[form.field], request, MAX_TEXT) => {
             app.message = Some(too_long);
         }

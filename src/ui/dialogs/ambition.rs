@@ -121,9 +121,14 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &AmbitionForm, palet
     ]));
     lines.push(Line::default());
     // The indicator table: the name takes what the five short columns leave.
-    let fixed = [0, 12, 9, 5, 9, 11];
-    let name_w = width.saturating_sub(3 + fixed.iter().sum::<usize>() + INDICATOR_FIELDS).max(8);
-    let widths = [name_w, fixed[1], fixed[2], fixed[3], fixed[4], fixed[5]];
+    // A follow-up meeting adds the new value and its year.
+    let follow_up = app.session.previous.is_some();
+    let columns = if follow_up { INDICATOR_FIELDS } else { 6 };
+    let fixed = [0, 12, 9, 5, 9, 11, 9, 5];
+    let name_w = width.saturating_sub(3 + fixed[..columns].iter().sum::<usize>() + columns).max(8);
+    let mut widths = fixed;
+    widths[0] = name_w;
+    let widths = &widths[..columns];
     let heads = [
         t.col_indicator,
         t.col_source,
@@ -131,16 +136,18 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &AmbitionForm, palet
         t.col_baseline_year,
         t.col_target,
         t.col_target_by,
+        t.col_latest,
+        t.col_baseline_year,
     ];
     let mut head = vec![Span::raw("   ")];
-    for (h, w) in heads.iter().zip(widths) {
+    for (h, &w) in heads.iter().zip(widths) {
         head.push(Span::styled(format!("{:<w$} ", fit(h, w)), palette.focus));
     }
     lines.push(Line::from(head));
     for k in 0..MAX_INDICATORS {
         let mut spans = vec![Span::raw(format!("{}. ", k + 1))];
         let mut x = 3;
-        for (j, w) in widths.into_iter().enumerate() {
+        for (j, &w) in widths.iter().enumerate() {
             let at = 1 + k * INDICATOR_FIELDS + j;
             let input = &form.inputs[at];
             let active = form.field == at;
@@ -162,19 +169,21 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &AmbitionForm, palet
     // What knoop understood of the indicator with the cursor, or why not.
     let row = form.field.checked_sub(1).map(|f| f / INDICATOR_FIELDS);
     let understood = match row {
-        Some(k) if !form.row_is_empty(k) => match Indicator::from_typed(form.row(k), app.today) {
-            Ok(i) => Line::styled(
-                fit_words(
-                    &fill(t.indicator_understood, &[&(k + 1), &indicator_text(app.lang, &i)]),
-                    width,
+        Some(k) if !form.row_is_empty(k) => {
+            match Indicator::from_typed(std::array::from_fn(|j| form.row(k)[j]), app.today) {
+                Ok(i) => Line::styled(
+                    fit_words(
+                        &fill(t.indicator_understood, &[&(k + 1), &indicator_text(app.lang, &i)]),
+                        width,
+                    ),
+                    palette.focus,
                 ),
-                palette.focus,
-            ),
-            Err(e) => Line::styled(
-                fit(&format!("⚠ {}", crate::i18n::errors::ambition_text(app.lang, &e)), width),
-                palette.gap,
-            ),
-        },
+                Err(e) => Line::styled(
+                    fit(&format!("⚠ {}", crate::i18n::errors::ambition_text(app.lang, &e)), width),
+                    palette.gap,
+                ),
+            }
+        }
         _ => Line::styled(fit(t.ambition_sources, width), palette.dim),
     };
     lines.push(understood);

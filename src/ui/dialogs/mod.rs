@@ -7,6 +7,7 @@ pub mod cell;
 pub mod participants;
 pub mod round;
 pub mod text_field;
+pub mod year_after;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
