@@ -99,3 +99,19 @@ fn reports_say_what_activities_are() {
         "{row}"
     );
 }
+
+#[test]
+fn the_matrix_help_explains_the_levels_and_the_basis_row() {
+    let mut a = common::example_app();
+    run(&mut a, [Msg::Focus(Pane::Matrix), Msg::ToggleHelp]);
+    let screen = common::screen(&a, 160, 48);
+    assert!(screen.contains("Universeel (basis): voor alle"), "{screen}");
+    assert!(screen.contains("fundament"), "{screen}");
+    // On 80×24 the keys come first: no room, so no explanation that pushes them out.
+    let small = common::screen(&a, 80, 24);
+    assert!(small.contains("Wat is er veranderd sinds") && !small.contains("fundament"));
+    // The basis row is a foundation: no gaps, in the model too.
+    let s = &a.session;
+    let basis = s.matrix.themes.iter().find(|t| t.basis).unwrap().id;
+    assert!(s.matrix.levels.iter().all(|l| !s.matrix.is_gap(basis, l.id)));
+}

@@ -445,6 +445,7 @@ pub const EN: Texts = Texts {
     outcome_not_done: "○ not done",
     outcome_dropped: "✗ dropped",
     year_older: "Earlier years in this file: {0}",
+    levels_explained: "Universal (basic): for all children · Selective (extra): for groups at higher risk · Indicated (special): for children with beginning problems. The basis row is not a level but the foundation: a good pedagogical climate in school, childcare and youth work, on which everything builds; it has no gaps.",
     key_add_activity: "Add an activity",
     key_edit_activity: "Edit the activity",
     key_toggle_activity: "Exists or needed",

@@ -808,6 +808,7 @@ texts! {
     outcome_not_done,
     outcome_dropped,
     year_older,
+    levels_explained,
     key_add_activity,
     key_edit_activity,
     key_toggle_activity,

@@ -445,6 +445,7 @@ pub const NL: Texts = Texts {
     outcome_not_done: "○ niet klaar",
     outcome_dropped: "✗ vervallen",
     year_older: "Eerdere jaren in dit bestand: {0}",
+    levels_explained: "Universeel (basis): voor alle kinderen · Selectief (extra): voor groepen met een verhoogd risico · Geïndiceerd (speciaal): voor kinderen met beginnende problemen. De basisrij is geen niveau maar het fundament: een goed pedagogisch klimaat in school, kinderopvang en kinder- en jongerenwerk, waarop alles bouwt; daar tellen geen gaten.",
     key_add_activity: "Activiteit toevoegen",
     key_edit_activity: "Activiteit bewerken",
     key_toggle_activity: "Bestaat of nodig",

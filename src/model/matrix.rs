@@ -437,8 +437,9 @@ impl Matrix {
 
     /// A cell is a gap when it holds no existing activity (needed ones do not fill it).
     pub fn is_gap(&self, theme: ThemeId, level: LevelId) -> bool {
+        // The basis row is the foundation everything builds on, not a level with gaps.
         self.theme(theme).is_none_or(|t| {
-            !t.activities(level).iter().any(|a| a.status == ActivityStatus::Existing)
+            !t.basis && !t.activities(level).iter().any(|a| a.status == ActivityStatus::Existing)
         })
     }
 

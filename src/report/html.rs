@@ -462,7 +462,13 @@ fn matrix(o: &mut String, s: &Session, lang: Lang) {
     if m.levels.is_empty() || m.themes.is_empty() {
         return;
     }
-    let _ = writeln!(o, "<h2>{}</h2>\n<p class=\"note\">{}</p>", t.rep_matrix, t.rep_gap_note);
+    let _ = writeln!(
+        o,
+        "<h2>{}</h2>\n<p class=\"note\">{}</p>\n<p class=\"note\">{}</p>",
+        t.rep_matrix,
+        t.rep_gap_note,
+        esc(t.levels_explained)
+    );
     if marked {
         let _ = writeln!(o, "<p class=\"legend\">{}</p>", esc(t.recognition_legend));
     }

@@ -278,7 +278,7 @@ fn matrix(out: &mut String, s: &Session, lang: Lang) {
     if m.levels.is_empty() || m.themes.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## {}\n\n{}\n", t.rep_matrix, t.rep_gap_note);
+    let _ = writeln!(out, "## {}\n\n{}\n\n{}\n", t.rep_matrix, t.rep_gap_note, t.levels_explained);
     let marked = m
         .themes
         .iter()

@@ -43,6 +43,14 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
             Line::from(spans)
         })
         .collect();
+    // The Matrix pane's help says what the levels and the basis row mean.
+    // Only when it fits with the keys: the keys come first.
+    if app.focus == crate::app::Pane::Matrix {
+        let explained = text::wrap(t.levels_explained, (popup_w as usize).saturating_sub(4));
+        if lines.len() + explained.len() + 3 <= area.height as usize {
+            lines.extend(explained.into_iter().map(|l| Line::styled(format!(" {l}"), palette.dim)));
+        }
+    }
     lines.push(Line::styled(format!(" {}", t.help_close), palette.dim));
     let title = format!("{} · {}", t.help_title, pane_title(t, app.focus));
     let inner =
