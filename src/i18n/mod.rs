@@ -219,6 +219,54 @@ pub fn fact_text(fact: &crate::model::Fact) -> String {
     if source.is_empty() { what } else { format!("{source}: {what}") }
 }
 
+/// The words a template uses for its rows and columns: the Preventiematrix has thema's and
+/// niveaus, the onderwijs–jeugdhulp matrix has phases (fasen) and sides (onderwijs /
+/// gezamenlijk / jeugdhulp), and says so in every view and export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MatrixWords {
+    /// A row, as a column header: "Thema" or "Fase".
+    pub row: &'static str,
+    /// A column: "Niveau" or "Kant".
+    pub column: &'static str,
+    /// Row and column together: "Thema · niveau" or "Fase · kant".
+    pub link: &'static str,
+    /// A row, as a CSV header: "thema" or "fase".
+    pub csv_row: &'static str,
+    /// A column, as a CSV header: "niveau" or "kant".
+    pub csv_column: &'static str,
+    /// Every row: "Alle thema's" or "Alle fasen".
+    pub all: &'static str,
+    /// Whether the columns are prevention levels (universeel, selectief, geïndiceerd), whose
+    /// meaning the help and the report explain.
+    pub levels: bool,
+}
+
+/// The words of the template with this key.
+pub fn matrix_words(lang: Lang, template: &str) -> MatrixWords {
+    let t = lang.texts();
+    if template == crate::model::template::ONDERWIJS_JEUGDHULP.key {
+        MatrixWords {
+            row: t.word_phase,
+            column: t.word_side,
+            link: t.word_phase_side,
+            csv_row: t.rep_csv_phase,
+            csv_column: t.rep_csv_side,
+            all: t.matrix_all_phases,
+            levels: false,
+        }
+    } else {
+        MatrixWords {
+            row: t.matrix_theme,
+            column: t.rep_csv_level,
+            link: t.col_theme_level,
+            csv_row: t.rep_csv_theme,
+            csv_column: t.rep_csv_level,
+            all: t.matrix_all,
+            levels: template == crate::model::template::PREVENTIEMATRIX.key,
+        }
+    }
+}
+
 macro_rules! texts {
     ($($(#[$doc:meta])* $key:ident),* $(,)?) => {
         /// One language's texts; see the Dutch ones for what each is for.
@@ -809,6 +857,12 @@ texts! {
     outcome_dropped,
     year_older,
     levels_explained,
+    word_phase,
+    word_side,
+    word_phase_side,
+    rep_csv_phase,
+    rep_csv_side,
+    matrix_all_phases,
     key_add_activity,
     key_edit_activity,
     key_toggle_activity,

@@ -398,7 +398,9 @@ fn rounds(o: &mut String, s: &Session, lang: Lang) {
         let _ = writeln!(
             o,
             "<table class=\"votes\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead>\n<tbody>",
-            t.rep_col_place, t.matrix_theme, t.rep_col_votes
+            t.rep_col_place,
+            crate::i18n::matrix_words(lang, &s.template).row,
+            t.rep_col_votes
         );
         for x in &ranking {
             let theme =
@@ -462,17 +464,15 @@ fn matrix(o: &mut String, s: &Session, lang: Lang) {
     if m.levels.is_empty() || m.themes.is_empty() {
         return;
     }
-    let _ = writeln!(
-        o,
-        "<h2>{}</h2>\n<p class=\"note\">{}</p>\n<p class=\"note\">{}</p>",
-        t.rep_matrix,
-        t.rep_gap_note,
-        esc(t.levels_explained)
-    );
+    let words = crate::i18n::matrix_words(lang, &s.template);
+    let _ = writeln!(o, "<h2>{}</h2>\n<p class=\"note\">{}</p>", t.rep_matrix, t.rep_gap_note);
+    if words.levels {
+        let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(t.levels_explained));
+    }
     if marked {
         let _ = writeln!(o, "<p class=\"legend\">{}</p>", esc(t.recognition_legend));
     }
-    let _ = writeln!(o, "<table class=\"matrix\">\n<thead><tr><th>{}</th>", t.matrix_theme);
+    let _ = writeln!(o, "<table class=\"matrix\">\n<thead><tr><th>{}</th>", words.row);
     for l in &m.levels {
         let name =
             if l.alias.is_empty() { l.name.clone() } else { format!("{} ({})", l.name, l.alias) };
@@ -548,7 +548,7 @@ fn actions(o: &mut String, s: &Session, lang: Lang) {
             t.col_action,
             t.col_due,
             t.col_status,
-            t.col_theme_level
+            crate::i18n::matrix_words(lang, &s.template).link
         );
         for a in actions {
             let due = a.due.map_or_else(|| t.rep_no_date.to_owned(), |d| date_text(lang, d));

@@ -219,7 +219,8 @@ fn rounds(out: &mut String, s: &Session, lang: Lang) {
                 vec![x.place.to_string(), theme, x.votes.to_string(), mark.to_owned()]
             })
             .collect();
-        table(out, &[t.rep_col_place, t.matrix_theme, t.rep_col_votes, ""], &rows);
+        let row = crate::i18n::matrix_words(lang, &s.template).row;
+        table(out, &[t.rep_col_place, row, t.rep_col_votes, ""], &rows);
         if let Some(result) = &r.result {
             if let Some(tie) = &result.tie {
                 let _ = writeln!(
@@ -278,7 +279,10 @@ fn matrix(out: &mut String, s: &Session, lang: Lang) {
     if m.levels.is_empty() || m.themes.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## {}\n\n{}\n\n{}\n", t.rep_matrix, t.rep_gap_note, t.levels_explained);
+    let _ = writeln!(out, "## {}\n\n{}\n", t.rep_matrix, t.rep_gap_note);
+    if crate::i18n::matrix_words(lang, &s.template).levels {
+        let _ = writeln!(out, "{}\n", t.levels_explained);
+    }
     let marked = m
         .themes
         .iter()
@@ -360,7 +364,8 @@ fn actions(out: &mut String, s: &Session, lang: Lang) {
                 ]
             })
             .collect();
-        table(out, &[t.col_action, t.col_due, t.col_status, t.col_theme_level], &rows);
+        let link = crate::i18n::matrix_words(lang, &s.template).link;
+        table(out, &[t.col_action, t.col_due, t.col_status, link], &rows);
     }
 }
 

@@ -100,6 +100,7 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
     let t = lang.texts();
     let yes_no = |b: bool| Cell::text(if b { t.rep_csv_yes } else { t.rep_csv_no });
     let participant = |id| s.participant(id);
+    let words = crate::i18n::matrix_words(lang, &s.template);
     match table {
         Table::Acties => Sheet {
             name: t.rep_sheet_actions,
@@ -109,8 +110,8 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                 t.rep_csv_organisation,
                 t.rep_csv_due,
                 t.rep_csv_status,
-                t.rep_csv_theme,
-                t.rep_csv_level,
+                words.csv_row,
+                words.csv_column,
             ],
             rows: s
                 .actions
@@ -166,7 +167,7 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                 header: vec![
                     t.rep_csv_round,
                     t.rep_csv_place,
-                    t.rep_csv_theme,
+                    words.csv_row,
                     t.rep_csv_votes,
                     t.rep_csv_through,
                 ],
@@ -226,9 +227,9 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                 name: t.rep_sheet_matrix,
                 header: vec![
                     t.rep_csv_domain,
-                    t.rep_csv_theme,
+                    words.csv_row,
                     t.rep_csv_problem,
-                    t.rep_csv_level,
+                    words.csv_column,
                     t.rep_csv_activity,
                     t.rep_csv_status,
                     t.rep_csv_provider,
@@ -305,7 +306,7 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
             Sheet {
                 name: t.rep_sheet_ambitions,
                 header: vec![
-                    t.rep_csv_theme,
+                    words.csv_row,
                     t.rep_csv_outcome,
                     t.rep_csv_indicator,
                     t.rep_csv_source,

@@ -45,7 +45,8 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
         .collect();
     // The Matrix pane's help says what the levels and the basis row mean.
     // Only when it fits with the keys: the keys come first.
-    if app.focus == crate::app::Pane::Matrix {
+    let words = crate::i18n::matrix_words(app.lang, &app.session.template);
+    if app.focus == crate::app::Pane::Matrix && words.levels {
         let explained = text::wrap(t.levels_explained, (popup_w as usize).saturating_sub(4));
         if lines.len() + explained.len() + 3 <= area.height as usize {
             lines.extend(explained.into_iter().map(|l| Line::styled(format!(" {l}"), palette.dim)));

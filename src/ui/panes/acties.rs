@@ -187,7 +187,7 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         vec!["", t.col_action, t.col_owner, t.col_due, if tiny { "" } else { t.col_status }];
     if wide {
         widths.push(Constraint::Length(30));
-        header.push(t.col_theme_level);
+        header.push(crate::i18n::matrix_words(app.lang, &s.template).link);
     }
     let table = Table::new(table_rows, widths)
         .header(Row::new(header).style(palette.focus))

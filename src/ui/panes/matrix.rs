@@ -148,11 +148,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     let caption = if focus_count > 0 && !app.matrix.all_rows {
         fill(t.matrix_focus, &[&focus_count])
     } else {
-        t.matrix_all.to_owned()
+        crate::i18n::matrix_words(app.lang, &app.session.template).all.to_owned()
     };
     let theme_rows: Vec<_> =
         rows.iter().copied().filter(|&id| app.theme(id).is_some_and(|th| !th.basis)).collect();
-    let mut header = vec![Cell::from(fit(&format!("{} ({caption})", t.matrix_theme), theme_w))];
+    let mut header = vec![Cell::from(fit(
+        &format!("{} ({caption})", crate::i18n::matrix_words(app.lang, &app.session.template).row),
+        theme_w,
+    ))];
     header.extend(m.levels.iter().map(|l| {
         let cov = m.column_coverage(l.id, &theme_rows);
         let full =
