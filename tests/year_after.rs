@@ -158,3 +158,26 @@ fn the_report_says_what_changed_since_last_year() {
     .unwrap();
     assert!(!first.contains("Wat is er veranderd"), "a first meeting has no such section");
 }
+
+#[test]
+fn r_writes_what_came_of_an_action_and_the_comparison_shows_it() {
+    let mut a = second_year();
+    run(&mut a, [Msg::Focus(Pane::Acties)]);
+    let rows = knoop::app::acties_rows(&a);
+    let at = rows.iter().position(|&i| a.session.actions[i].id.0 == 6).expect("action 6");
+    a.selected[2] = at;
+    run(&mut a, [Msg::ActionResult]);
+    assert!(matches!(a.overlay, Overlay::TextField(_)), "R asks for the result");
+    run(&mut a, [Msg::Paste("Cijfers komen elk kwartaal van leerplicht".into()), Msg::Confirm]);
+    let c = Comparison::of(&a.session).unwrap();
+    let (_, outcome, result) = c.actions.last().unwrap();
+    assert_eq!(
+        (*outcome, result.as_str()),
+        (ActionOutcome::NotDone, "Cijfers komen elk kwartaal van leerplicht")
+    );
+    run(&mut a, [Msg::Undo]);
+    assert!(Comparison::of(&a.session).unwrap().actions.last().unwrap().2.is_empty());
+    // In the agreements list R does nothing.
+    run(&mut a, [Msg::ToggleAgreements, Msg::ActionResult]);
+    assert!(matches!(a.overlay, Overlay::None));
+}

@@ -163,6 +163,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Cell, InterventionName, key_intervention_name, [key('n')]),
     bind!(Participants, CyclePartner, key_cycle_partner, [key('f')]),
     bind!(Global, YearAfter, key_year_after, [key('V')]),
+    bind!(InPane(Pane::Acties), ActionResult, key_action_result, [key('R')]),
     bind!(Participants, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Participants, Down, key_down, [code(KeyCode::Down), key('j')]),
     bind!(Participants, Add, key_add_participant, [key('a'), code(KeyCode::Insert)]),

@@ -204,6 +204,8 @@ pub enum Msg {
     CyclePartner,
     /// Show what changed since last year (a follow-up meeting).
     YearAfter,
+    /// Write what came of the selected action, for the meeting a year later.
+    ActionResult,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

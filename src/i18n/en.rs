@@ -452,6 +452,8 @@ pub const EN: Texts = Texts {
     rep_csv_phase: "phase",
     rep_csv_side: "side",
     matrix_all_phases: "All phases",
+    key_action_result: "The action's result (for next year)",
+    field_result: "Result",
     key_add_activity: "Add an activity",
     key_edit_activity: "Edit the activity",
     key_toggle_activity: "Exists or needed",

@@ -863,6 +863,8 @@ texts! {
     rep_csv_phase,
     rep_csv_side,
     matrix_all_phases,
+    key_action_result,
+    field_result,
     key_add_activity,
     key_edit_activity,
     key_toggle_activity,

@@ -452,6 +452,8 @@ pub const NL: Texts = Texts {
     rep_csv_phase: "fase",
     rep_csv_side: "kant",
     matrix_all_phases: "Alle fasen",
+    key_action_result: "Resultaat van de actie (voor volgend jaar)",
+    field_result: "Resultaat",
     key_add_activity: "Activiteit toevoegen",
     key_edit_activity: "Activiteit bewerken",
     key_toggle_activity: "Bestaat of nodig",

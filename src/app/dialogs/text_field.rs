@@ -26,6 +26,8 @@ pub enum TextTarget {
     Level(LevelId),
     /// The Databank name of the activity at this place in a cell (one field).
     Intervention(ThemeId, LevelId, usize),
+    /// What came of an action, in a line (one field).
+    ActionResult(crate::model::ActionId),
 }
 
 /// The state of the form.
@@ -59,6 +61,10 @@ impl TextField {
             TextTarget::Intervention(theme, level, at) => {
                 let a = app.session.matrix.theme(theme)?.activities(level).get(at)?;
                 vec![Input::new(a.intervention.clone())]
+            }
+            TextTarget::ActionResult(id) => {
+                let a = app.session.actions.iter().find(|a| a.id == id)?;
+                vec![Input::new(a.result.clone())]
             }
         };
         Some(TextField { target, inputs, field: 0 })
@@ -145,6 +151,13 @@ pub(crate) fn update(app: &mut App, msg: Msg) {
                 }
                 TextTarget::Level(id) => {
                     let _ = app.edit(|s| s.matrix.rename_level(id, &texts[0], &texts[1]));
+                }
+                TextTarget::ActionResult(id) => {
+                    let _ = app.edit(|s| {
+                        let a = s.actions.iter_mut().find(|a| a.id == id).ok_or(())?;
+                        a.result = texts[0].clone();
+                        Ok::<(), ()>(())
+                    });
                 }
                 TextTarget::Intervention(theme, level, at) => {
                     let _ = app.edit(|s| {

@@ -2,7 +2,7 @@
 //! regie agreements beside them.
 
 use crate::app::dialogs::actie_form::open_form;
-use crate::app::{App, FormTarget, Msg, Pane};
+use crate::app::{App, FormTarget, Msg, Pane, TextField, TextTarget};
 use crate::model::{ActionId, ActionStatus, ParticipantId, ThemeId};
 
 /// Which list the pane shows.
@@ -157,6 +157,14 @@ pub(crate) fn pane_action(app: &mut App, msg: &Msg) -> bool {
         }
         Msg::ByOwner => app.acties.by_owner = !app.acties.by_owner,
         Msg::NextQuestion if agreements => next_question(app),
+        Msg::ActionResult if !agreements && !app.refuse_if_read_only() => {
+            if let Some(&i) = rows(app).get(app.selected(Pane::Acties)) {
+                let target = TextTarget::ActionResult(app.session.actions[i].id);
+                if let Some(field) = TextField::open(app, target) {
+                    app.overlay = crate::app::Overlay::TextField(field);
+                }
+            }
+        }
         _ => return false,
     }
     app.clamp_selection();
