@@ -146,15 +146,16 @@ fn big_matrix() -> App {
         );
         for &level in &levels {
             for a in 0..20 {
-                let activity = knoop::model::Activity {
-                    text: format!("Activiteit {a} voor rij {r}"),
-                    status: if a % 3 == 0 {
-                        knoop::model::ActivityStatus::Needed
-                    } else {
-                        knoop::model::ActivityStatus::Existing
-                    },
-                    provider: format!("Aanbieder {}", a % 7),
+                let status = if a % 3 == 0 {
+                    knoop::model::ActivityStatus::Needed
+                } else {
+                    knoop::model::ActivityStatus::Existing
                 };
+                let activity = knoop::model::Activity::new(
+                    &format!("Activiteit {a} voor rij {r}"),
+                    status,
+                    &format!("Aanbieder {}", a % 7),
+                );
                 s.matrix.add_activity(theme, level, activity).unwrap();
             }
         }

@@ -143,6 +143,16 @@ pub enum Command {
         #[arg(long, default_value_t = 60)]
         aantal: usize,
     },
+    /// Read figures per theme from a CSV file into a session.
+    #[command(name = "importeer-cijfers", alias = "import-figures")]
+    ImporteerCijfers {
+        /// Session file.
+        #[arg(value_name = "SESSIE")]
+        file: PathBuf,
+        /// CSV file.
+        #[arg(value_name = "CSV")]
+        csv: PathBuf,
+    },
     /// Write the shell's Tab completion.
     Completions {
         /// Shell.
@@ -284,6 +294,12 @@ pub fn command(lang: Lang) -> clap::Command {
             ],
         },
         SubTexts {
+            name: "importeer-cijfers",
+            about: t.cli_import_figures,
+            usage: format!("knoop importeer-cijfers <{file}> <CSV>"),
+            args: vec![("file", file, t.cli_import_session), ("csv", "CSV", t.cli_import_csv)],
+        },
+        SubTexts {
             name: "open",
             about: t.cli_open,
             usage: format!("knoop open <{file}>"),
@@ -380,6 +396,9 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Some(Command::Check { files }) => check(lang, &files, verbose, &mut out),
         Some(Command::Open { file }) => open(lang, &file, view, &mut out),
         Some(Command::Vervolg { file }) => follow_up(lang, &file, view, &mut out),
+        Some(Command::ImporteerCijfers { file, csv }) => {
+            import_figures(lang, &file, &csv, verbose, &mut out)
+        }
         Some(Command::Export { file, format, out: target, bom, no_bom, sep, tabel }) => {
             let options = crate::report::Options {
                 bom: if bom {
@@ -699,6 +718,62 @@ fn follow_up(lang: Lang, file: &Path, view: View, out: &mut impl Write) -> Outco
     let opened = store::open(&path, Timestamp::now())
         .map_err(|e| Failure::Bad(e.report(lang, view.verbose)))?;
     full_screen(lang, opened, view, true)
+}
+
+/// `knoop importeer-cijfers SESSIE CSV`: a GGD's figures per theme into the session, all
+/// rows or none: a row that names no theme of the session stops the import with its line.
+fn import_figures(
+    lang: Lang,
+    file: &Path,
+    csv: &Path,
+    verbose: bool,
+    out: &mut impl Write,
+) -> Outcome {
+    use crate::model::FactRefusal;
+    let t = lang.texts();
+    let text = std::fs::read_to_string(csv)
+        .map_err(|e| Failure::Bad(fill(t.import_read_failed, &[&csv.display(), &e])))?;
+    let opened =
+        store::open(file, Timestamp::now()).map_err(|e| Failure::Bad(e.report(lang, verbose)))?;
+    if let Access::ReadOnly(why) = &opened.access {
+        let why = match why {
+            ReadOnlyReason::HeldElsewhere(holder) => holder_text(lang, holder.as_ref()),
+            other => other.reason(lang).to_owned(),
+        };
+        return Err(Failure::Bad(fill(t.import_read_only, &[&why])));
+    }
+    let mut session = opened.session;
+    let facts = match crate::model::parse_facts(&text, &session.matrix) {
+        Ok(facts) => facts,
+        Err(refused) => {
+            let mut message = fill(t.import_refused, &[&refused.len()]);
+            for row in &refused {
+                let line = match &row.why {
+                    FactRefusal::UnknownTheme(name) => {
+                        fill(t.import_row_unknown, &[&row.line, name])
+                    }
+                    FactRefusal::BadYear(year) => fill(t.import_row_year, &[&row.line, year]),
+                    FactRefusal::Empty => fill(t.import_row_empty, &[&row.line]),
+                    FactRefusal::Unreadable(why) => {
+                        fill(t.import_row_unreadable, &[&row.line, why])
+                    }
+                };
+                message.push_str(&format!("\n  {line}"));
+            }
+            message.push_str(&format!("\n{}", t.import_hint));
+            return Err(Failure::Bad(message));
+        }
+    };
+    let count = facts.len();
+    for (theme, fact) in facts {
+        if let Ok(row) = session.matrix.theme_mut(theme) {
+            row.facts.push(fact);
+        }
+    }
+    session.touch(Timestamp::now());
+    store::save(&opened.path, &session).map_err(|e| Failure::Bad(e.report(lang, verbose)))?;
+    let _ = writeln!(out, "{}", fill(t.import_done, &[&count, &file.display()]));
+    Ok(())
 }
 
 /// The file name a follow-up records as the session it follows.

@@ -260,11 +260,11 @@ fn a_cell_that_overflows_says_how_many_more() {
     let mut a = example();
     let level = a.session.matrix.levels[0].id;
     for i in 1..=14 {
-        let activity = knoop::model::Activity {
-            text: format!("Activiteit nummer {i} in deze cel"),
-            status: ActivityStatus::Needed,
-            provider: "School".into(),
-        };
+        let activity = knoop::model::Activity::new(
+            &format!("Activiteit nummer {i} in deze cel"),
+            ActivityStatus::Needed,
+            "School",
+        );
         a.session.matrix.add_activity(ThemeId(1), level, activity).unwrap();
     }
     common::both_sizes!("matrix_overflow", &a);

@@ -59,7 +59,7 @@ fn session(school: &str, gemeente: &str, kind: SchoolType, day: Date, focus: &[&
 fn activity(s: &mut Session, theme: &str, level: usize, status: ActivityStatus, provider: &str) {
     let theme = s.matrix.themes.iter().find(|t| t.desired == theme).unwrap().id;
     let level = s.matrix.levels[level].id;
-    let a = Activity { text: "Iets".into(), status, provider: provider.into() };
+    let a = Activity::new("Iets", status, provider);
     s.matrix.add_activity(theme, level, a).unwrap();
 }
 

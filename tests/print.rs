@@ -181,7 +181,14 @@ fn the_example_report_prints_on_a4_without_empty_pages() {
     );
     for (n, text) in texts.iter().enumerate() {
         // No page is nearly empty: the blank page 2 a tall unbreakable matrix used to leave.
-        assert!(words(text) >= 60, "page {} holds only {} words:\n{text}", n + 1, words(text));
+        // The last page holds what is left, however little.
+        let last = n + 1 == pages;
+        assert!(
+            last || words(text) >= 60,
+            "page {} holds only {} words:\n{text}",
+            n + 1,
+            words(text)
+        );
         let foot = format!("Pagina {} van {pages}", n + 1);
         assert!(text.contains(&foot), "page {} has no page number: {text}", n + 1);
         assert!(

@@ -38,11 +38,7 @@ fn nasty() -> Session {
         .add_activity(
             ThemeId(16),
             level,
-            Activity {
-                text: "Tafel [1] | *gratis*".into(),
-                status: ActivityStatus::Needed,
-                provider: "Stichting <Vrij>".into(),
-            },
+            Activity::new("Tafel [1] | *gratis*", ActivityStatus::Needed, "Stichting <Vrij>"),
         )
         .unwrap();
     s
@@ -155,13 +151,27 @@ fn every_table_exports_as_csv_and_reads_back() {
     let (header, rows) = csv_of(Table::Matrix);
     assert_eq!(
         header,
-        ["domein", "thema", "probleem", "niveau", "activiteit", "status", "uitvoerder", "gat"]
+        [
+            "domein",
+            "thema",
+            "probleem",
+            "niveau",
+            "activiteit",
+            "status",
+            "uitvoerder",
+            "gat",
+            "waar",
+            "informeel",
+            "erkenning",
+            "interventie",
+            "stoppen"
+        ]
     );
     assert!(rows.iter().any(|r| r[4] == "Tafel [1] | *gratis*" && r[5] == "nodig"));
     assert!(rows.iter().any(|r| r[7] == "ja"), "the gaps are in the table");
 
     let (header, rows) = csv_of(Table::Afspraken);
-    assert_eq!(header, ["afspraak", "eigenaar", "organisatie", "herzien"]);
+    assert_eq!(header, ["afspraak", "eigenaar", "organisatie", "herzien", "vraag"]);
     assert_eq!(rows.len(), s.agreements.len());
     assert!(rows.iter().all(|r| r[3].len() == 10 || r[3].is_empty()), "ISO dates: {rows:?}");
 }
@@ -178,7 +188,10 @@ fn the_workbook_has_a_sheet_per_table_with_real_dates_and_no_formulas() {
     let bytes = render(&s, Format::Xlsx, Lang::Nl, options());
     assert!(bytes.starts_with(b"PK"), "an xlsx is a zip");
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(book.sheet_names(), ["acties", "stemmen", "matrix", "afspraken", "deelnemers"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["acties", "stemmen", "matrix", "afspraken", "deelnemers", "ambities"]
+    );
 
     let acties = book.worksheet_range("acties").unwrap();
     let header: Vec<String> = acties.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
@@ -215,7 +228,10 @@ fn the_workbook_has_a_sheet_per_table_with_real_dates_and_no_formulas() {
 
     let en_bytes = render(&s, Format::Xlsx, Lang::En, options());
     let en: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(en_bytes)).unwrap();
-    assert_eq!(en.sheet_names(), ["actions", "votes", "matrix", "agreements", "participants"]);
+    assert_eq!(
+        en.sheet_names(),
+        ["actions", "votes", "matrix", "agreements", "participants", "ambitions"]
+    );
 }
 
 #[test]
@@ -232,7 +248,7 @@ fn the_html_report_prints_well() {
     assert!(html.contains("h1, h2, h3 { break-after: avoid"), "no heading ends a page");
     let top = html.find("Onze top 3").unwrap();
     assert!(top < html.find("Deelnemers").unwrap() && top < html.find("Stemrondes").unwrap());
-    assert!(html.contains("Structurele kernpartners (5)"));
+    assert!(html.contains("Structurele kernpartners (7)"), "parents are structural partners");
     assert!(html.contains("Legenda") && html.contains("Acties bij dit thema"));
     let plain = String::from_utf8(render(&example(), Format::Html, Lang::Nl, Options::default()));
     assert!(!plain.unwrap().contains("Geëxporteerd"), "no export date unless given");

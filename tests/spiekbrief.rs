@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use knoop::app::keymap::{KEYMAP, key_label};
+use knoop::app::keymap::{KEYMAP, key_labels};
 use knoop::html::escape;
 use knoop::i18n::Lang;
 use knoop::report::spiekbrief::render;
@@ -19,8 +19,10 @@ fn every_bound_key_is_on_the_sheet_beside_what_it_does() {
         let rows: Vec<&str> = html.lines().filter(|l| l.starts_with("<tr>")).collect();
         for b in KEYMAP {
             let help = escape((b.help)(t));
-            let labels: Vec<String> =
-                b.keys.iter().map(|k| format!("<kbd>{}</kbd>", escape(&key_label(k, t)))).collect();
+            let labels: Vec<String> = key_labels(b, t)
+                .iter()
+                .map(|label| format!("<kbd>{}</kbd>", escape(label)))
+                .collect();
             let row = rows.iter().find(|r| {
                 r.contains(&format!("<td>{help}</td>")) && labels.iter().all(|l| r.contains(l))
             });

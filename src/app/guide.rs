@@ -87,7 +87,7 @@ fn situation(app: &App, t: &Texts) -> (String, Vec<Wanted>) {
                 ],
             );
         }
-        Overlay::ActieForm(_) | Overlay::Details(_) => {
+        Overlay::ActieForm(_) | Overlay::Details(_) | Overlay::Ambition(_) => {
             return (
                 own(t.guide_form),
                 vec![
@@ -114,6 +114,7 @@ fn situation(app: &App, t: &Texts) -> (String, Vec<Wanted>) {
         | Overlay::ConfirmRemove(_)
         | Overlay::Review(_)
         | Overlay::Recovery(_)
+        | Overlay::YearAfter
         | Overlay::Notice { .. }
         | Overlay::Unsaved(_) => {
             return (

@@ -22,9 +22,10 @@ use jiff::Timestamp;
 
 pub use derived::RoundView;
 pub use dialogs::actie_form::{ActieForm, FormTarget, Review, owner_match, typed_date};
+pub use dialogs::ambition::{AmbitionForm, INDICATOR_FIELDS, theme_in_focus, theme_in_pane};
 pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
-pub use dialogs::help::{HelpRow, HelpView, help_rows};
 pub use dialogs::details::{DetailField, DetailsDialog, NotUnderstood};
+pub use dialogs::help::{HelpRow, HelpView, help_rows};
 pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
 pub use dialogs::text_field::{TextField, TextTarget};
@@ -159,6 +160,10 @@ pub enum Overlay {
     Recovery(Box<Session>),
     /// The meeting details: date, time, place, facilitator, school and region.
     Details(DetailsDialog),
+    /// The ambition and indicators of one theme (step 3).
+    Ambition(AmbitionForm),
+    /// What changed since last year, for the projector.
+    YearAfter,
 }
 
 /// Where saving stands, for the status line.

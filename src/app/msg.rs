@@ -208,6 +208,26 @@ pub enum Msg {
     ClearFilters,
     /// Regional overview: open the selected session, read-only.
     OpenReadOnly,
+    /// Open the ambition and indicators of the theme in focus (step 3).
+    Ambition,
+    /// The selected agreement answers the next regie question.
+    NextQuestion,
+    /// The selected activity's setting: school, wijk, thuis, online, none.
+    CycleSetting,
+    /// The selected activity is formal or informal.
+    ToggleInformal,
+    /// The selected activity's rating in the Databank, one level on.
+    CycleRecognition,
+    /// Mark the selected activity to stop, or no longer.
+    ToggleStop,
+    /// Name the selected activity's intervention as the Databank lists it.
+    InterventionName,
+    /// Who the selected participant is at the table: the next kind of partner.
+    CyclePartner,
+    /// Show what changed since last year (a follow-up meeting).
+    YearAfter,
+    /// Write what came of the selected action, for the meeting a year later.
+    ActionResult,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

@@ -12,7 +12,9 @@
 //! What must happen outside (saving, exporting, the ballot box, quitting) is returned as
 //! [`Effect`]s for the runtime; nothing here touches a file, a socket or the terminal.
 
-use super::dialogs::{actie_form, cell, details, help, participants, round, text_field, unsaved};
+use super::dialogs::{
+    actie_form, ambition, cell, details, help, participants, round, text_field, unsaved,
+};
 use super::panes::{acties, matrix, stemmen};
 use super::{App, Effect, Msg, Overlay, Pane, ParticipantsDialog, SaveState, Step};
 use crate::report::Format;
@@ -135,6 +137,8 @@ fn handle_key(app: &mut App, msg: Msg) {
         Overlay::Notice { .. } => return notice(app, msg),
         Overlay::Unsaved(_) => return unsaved::update(app, msg),
         Overlay::Details(_) => return details::update(app, msg),
+        Overlay::Ambition(_) => return ambition::update(app, msg),
+        Overlay::YearAfter => return top_three(app, msg),
     }
     let handled = match app.focus {
         Pane::Stemmen => stemmen::pane_action(app, &msg),
@@ -184,6 +188,8 @@ fn global(app: &mut App, msg: Msg) {
         Msg::TimerShorter => app.timer.adjust(false),
         Msg::Participants => app.overlay = Overlay::Participants(ParticipantsDialog::default()),
         Msg::Details => details::open(app),
+        Msg::Ambition => ambition::open(app),
+        Msg::YearAfter => app.overlay = Overlay::YearAfter,
         Msg::Export => {
             let format = Format::Md;
             let path = app.path.with_extension(format.extension());
@@ -247,7 +253,8 @@ fn toggle_guide(app: &mut App) {
     }
 }
 
-/// The big top 3: any key brings the panes back; quitting also quits.
+/// The big top 3 or the year-after comparison: any key brings the panes back; quitting also
+/// quits.
 fn top_three(app: &mut App, msg: Msg) {
     app.overlay = Overlay::None;
     if msg == Msg::Quit {

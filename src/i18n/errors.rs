@@ -275,6 +275,7 @@ pub fn rule_text(lang: Lang, kind: &RuleKind) -> String {
         RuleKind::ResultDoesNotFitState => t.rule_result_state.to_owned(),
         RuleKind::ResultNotCandidate(id) => fill(t.rule_result_not_candidate, &[id]),
         RuleKind::ResultDoesNotMatchBallots => t.rule_result_not_ballots.to_owned(),
+        RuleKind::TooManyIndicators => t.rule_too_many_indicators.to_owned(),
         RuleKind::Vote(e) => vote_text(lang, e),
     }
 }
@@ -296,6 +297,23 @@ pub fn vote_text(lang: Lang, e: &VoteError) -> String {
         VoteError::PickDoesNotFit { open_places } => fill(t.vote_pick_does_not_fit, &[open_places]),
         VoteError::ReasonMissing => t.vote_reason_missing.to_owned(),
     }
+}
+
+/// A refused ambition or indicator in words: what to type instead.
+pub fn ambition_text(lang: Lang, e: &crate::model::AmbitionError) -> String {
+    use crate::model::AmbitionError as E;
+    let t = lang.texts();
+    match e {
+        E::NoOutcome => t.amb_no_outcome,
+        E::TooManyIndicators => t.amb_too_many,
+        E::NoName => t.amb_no_name,
+        E::NotANumber => t.amb_not_a_number,
+        E::BadYear => t.amb_bad_year,
+        E::BadDate => t.amb_bad_date,
+        E::TargetBeforeBaseline => t.amb_target_before,
+        E::Incomplete => t.amb_incomplete,
+    }
+    .to_owned()
 }
 
 #[cfg(test)]

@@ -111,6 +111,162 @@ pub fn fill(template: &str, args: &[&dyn Display]) -> String {
     out
 }
 
+/// A regie question of step 4 in words, as the seed asks it.
+pub fn question_text(lang: Lang, question: crate::model::RegieQuestion) -> &'static str {
+    use crate::model::RegieQuestion as Q;
+    let t = lang.texts();
+    match question {
+        Q::Overzicht => t.question_1,
+        Q::Kwaliteit => t.question_2,
+        Q::Taken => t.question_3,
+        Q::Communicatie => t.question_4,
+        Q::Weerzien => t.question_5,
+    }
+}
+
+/// Where an activity happens, in words.
+pub fn setting_text(lang: Lang, setting: crate::model::Setting) -> &'static str {
+    use crate::model::Setting as S;
+    let t = lang.texts();
+    match setting {
+        S::School => t.setting_school,
+        S::Wijk => t.setting_wijk,
+        S::Thuis => t.setting_thuis,
+        S::Online => t.setting_online,
+    }
+}
+
+/// A Databank rating in words, as the Databank Effectieve Jeugdinterventies says it.
+pub fn recognition_text(lang: Lang, recognition: crate::model::Recognition) -> &'static str {
+    use crate::model::Recognition as R;
+    let t = lang.texts();
+    match recognition {
+        R::NietErkend => t.rec_niet_erkend,
+        R::GoedOnderbouwd => t.rec_goed_onderbouwd,
+        R::EersteAanwijzingen => t.rec_eerste,
+        R::GoedeAanwijzingen => t.rec_goede,
+        R::SterkeAanwijzingen => t.rec_sterke,
+    }
+}
+
+/// What an activity is, in a few words for a cell or a report: "[E2] school · informeel ·
+/// Interventie" and "⊘ stoppen"; empty when nothing is said.
+pub fn activity_marks(lang: Lang, a: &crate::model::Activity) -> String {
+    let t = lang.texts();
+    let mut parts = Vec::new();
+    if a.stop {
+        parts.push(format!("⊘ {}", t.stop_word));
+    }
+    if let Some(r) = a.recognition {
+        parts.push(format!("[{}]", r.marker()));
+    }
+    if !a.intervention.is_empty() {
+        parts.push(a.intervention.clone());
+    }
+    if let Some(s) = a.setting {
+        parts.push(setting_text(lang, s).to_owned());
+    }
+    if a.informal {
+        parts.push(t.informal_word.to_owned());
+    }
+    parts.join(" · ")
+}
+
+/// Who a partner is at the table, in words.
+pub fn partner_text(lang: Lang, partner: crate::model::Partner) -> &'static str {
+    use crate::model::Partner as P;
+    let t = lang.texts();
+    match partner {
+        P::Schoolleiding => t.partner_schoolleiding,
+        P::InternBegeleider => t.partner_ib,
+        P::Leerkracht => t.partner_leerkracht,
+        P::Jgz => t.partner_jgz,
+        P::Schoolmaatschappelijkwerk => t.partner_smw,
+        P::Toegang => t.partner_toegang,
+        P::Leerplicht => t.partner_leerplicht,
+        P::Jongerenwerk => t.partner_jongerenwerk,
+        P::Kinderopvang => t.partner_kinderopvang,
+        P::Gemeente => t.partner_gemeente,
+        P::Samenwerkingsverband => t.partner_swv,
+        P::Ouders => t.partner_ouders,
+        P::Leerlingen => t.partner_leerlingen,
+        P::Overig => t.partner_overig,
+    }
+}
+
+/// "⚠ Niet aan tafel: leerlingen, JGZ" for the partners the method needs and the session
+/// lacks today; `None` when everyone is there.
+pub fn missing_partners_text(lang: Lang, session: &crate::model::Session) -> Option<String> {
+    let missing = session.missing_partners();
+    (!missing.is_empty()).then(|| {
+        let names: Vec<&str> = missing.iter().map(|&p| partner_text(lang, p)).collect();
+        fill(lang.texts().missing_partners, &[&names.join(", ")])
+    })
+}
+
+/// A fact in one line: "Gezondheidsmonitor Jeugd 2023: 14% overgewicht klas 2".
+pub fn fact_text(fact: &crate::model::Fact) -> String {
+    let source = match fact.year {
+        Some(y) if fact.source.is_empty() => y.to_string(),
+        Some(y) => format!("{} {y}", fact.source),
+        None => fact.source.clone(),
+    };
+    let what = [fact.value.as_str(), fact.text.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if source.is_empty() { what } else { format!("{source}: {what}") }
+}
+
+/// The words a template uses for its rows and columns: the Preventiematrix has thema's and
+/// niveaus, the onderwijs–jeugdhulp matrix has phases (fasen) and sides (onderwijs /
+/// gezamenlijk / jeugdhulp), and says so in every view and export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MatrixWords {
+    /// A row, as a column header: "Thema" or "Fase".
+    pub row: &'static str,
+    /// A column: "Niveau" or "Kant".
+    pub column: &'static str,
+    /// Row and column together: "Thema · niveau" or "Fase · kant".
+    pub link: &'static str,
+    /// A row, as a CSV header: "thema" or "fase".
+    pub csv_row: &'static str,
+    /// A column, as a CSV header: "niveau" or "kant".
+    pub csv_column: &'static str,
+    /// Every row: "Alle thema's" or "Alle fasen".
+    pub all: &'static str,
+    /// Whether the columns are prevention levels (universeel, selectief, geïndiceerd), whose
+    /// meaning the help and the report explain.
+    pub levels: bool,
+}
+
+/// The words of the template with this key.
+pub fn matrix_words(lang: Lang, template: &str) -> MatrixWords {
+    let t = lang.texts();
+    if template == crate::model::template::ONDERWIJS_JEUGDHULP.key {
+        MatrixWords {
+            row: t.word_phase,
+            column: t.word_side,
+            link: t.word_phase_side,
+            csv_row: t.rep_csv_phase,
+            csv_column: t.rep_csv_side,
+            all: t.matrix_all_phases,
+            levels: false,
+        }
+    } else {
+        MatrixWords {
+            row: t.matrix_theme,
+            column: t.rep_csv_level,
+            link: t.col_theme_level,
+            csv_row: t.rep_csv_theme,
+            csv_column: t.rep_csv_level,
+            all: t.matrix_all,
+            levels: template == crate::model::template::PREVENTIEMATRIX.key,
+        }
+    }
+}
+
 macro_rules! texts {
     ($($(#[$doc:meta])* $key:ident),* $(,)?) => {
         /// One language's texts; see the Dutch ones for what each is for.
@@ -784,6 +940,138 @@ texts! {
     key_move_right,
     key_remove_row,
     key_remove_column,
+    key_ambition,
+    ambition_title,
+    ambition_question,
+    field_outcome,
+    col_indicator,
+    col_source,
+    col_baseline,
+    col_baseline_year,
+    col_target,
+    col_target_by,
+    ambition_sources,
+    ambition_label,
+    ambition_missing,
+    ambition_no_indicators,
+    indicator_baseline,
+    indicator_target,
+    indicator_understood,
+    ui_ambition_no_theme,
+    ui_ambition_basis,
+    ui_ambition_removed,
+    amb_no_outcome,
+    amb_too_many,
+    amb_no_name,
+    amb_not_a_number,
+    amb_bad_year,
+    amb_bad_date,
+    amb_target_before,
+    amb_incomplete,
+    rule_too_many_indicators,
+    rep_ambitions,
+    rep_no_ambitions,
+    rep_sheet_ambitions,
+    rep_csv_outcome,
+    rep_csv_indicator,
+    rep_csv_source,
+    rep_csv_baseline,
+    rep_csv_baseline_year,
+    rep_csv_target,
+    rep_csv_target_by,
+    question_5,
+    regie_other,
+    regie_unanswered,
+    regie_all_answered,
+    key_next_question,
+    rep_csv_question,
+    key_cycle_setting,
+    key_toggle_informal,
+    key_cycle_recognition,
+    key_toggle_stop,
+    key_intervention_name,
+    setting_school,
+    setting_wijk,
+    setting_thuis,
+    setting_online,
+    informal_word,
+    rec_niet_erkend,
+    rec_goed_onderbouwd,
+    rec_eerste,
+    rec_goede,
+    rec_sterke,
+    stop_word,
+    recognised_count,
+    recognition_legend,
+    field_intervention,
+    rep_csv_setting,
+    rep_csv_informal,
+    rep_csv_recognition,
+    rep_csv_intervention,
+    rep_csv_stop,
+    partner_schoolleiding,
+    partner_ib,
+    partner_leerkracht,
+    partner_jgz,
+    partner_smw,
+    partner_toegang,
+    partner_leerplicht,
+    partner_jongerenwerk,
+    partner_kinderopvang,
+    partner_gemeente,
+    partner_swv,
+    partner_ouders,
+    partner_leerlingen,
+    partner_overig,
+    col_partner,
+    key_cycle_partner,
+    missing_partners,
+    cli_import_figures,
+    cli_import_session,
+    cli_import_csv,
+    import_done,
+    import_refused,
+    import_row_unknown,
+    import_row_year,
+    import_row_empty,
+    import_row_unreadable,
+    import_hint,
+    import_read_failed,
+    import_read_only,
+    facts_title,
+    rep_facts,
+    col_latest,
+    key_year_after,
+    year_after_title,
+    year_after_since,
+    year_after_none,
+    year_top,
+    year_stayed,
+    year_left,
+    year_entered,
+    year_indicators,
+    year_no_indicators,
+    year_now,
+    year_no_value,
+    progress_reached,
+    progress_closer,
+    progress_not_yet,
+    year_filled,
+    year_none_filled,
+    year_actions,
+    outcome_done,
+    outcome_not_done,
+    outcome_dropped,
+    year_older,
+    levels_explained,
+    word_phase,
+    word_side,
+    word_phase_side,
+    rep_csv_phase,
+    rep_csv_side,
+    matrix_all_phases,
+    key_action_result,
+    field_result,
     key_add_activity,
     key_edit_activity,
     key_toggle_activity,

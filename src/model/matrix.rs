@@ -24,7 +24,91 @@ pub enum ActivityStatus {
     Needed,
 }
 
-/// One activiteit in a cell: what, whether it exists, and who provides it.
+/// Where an activity happens (seed 001: in school, the neighbourhood, at home, online).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Setting {
+    /// Op school.
+    School,
+    /// In de wijk.
+    Wijk,
+    /// Thuis.
+    Thuis,
+    /// Online.
+    Online,
+}
+
+impl Setting {
+    /// The next setting for a one-key change; after the last, none.
+    pub fn next(setting: Option<Setting>) -> Option<Setting> {
+        match setting {
+            None => Some(Setting::School),
+            Some(Setting::School) => Some(Setting::Wijk),
+            Some(Setting::Wijk) => Some(Setting::Thuis),
+            Some(Setting::Thuis) => Some(Setting::Online),
+            Some(Setting::Online) => None,
+        }
+    }
+}
+
+/// How the Databank Effectieve Jeugdinterventies rates an intervention (seed 001): from not
+/// recognised to effective by strong evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recognition {
+    /// Niet erkend.
+    NietErkend,
+    /// Goed onderbouwd.
+    GoedOnderbouwd,
+    /// Effectief volgens eerste aanwijzingen.
+    EersteAanwijzingen,
+    /// Effectief volgens goede aanwijzingen.
+    GoedeAanwijzingen,
+    /// Effectief volgens sterke aanwijzingen.
+    SterkeAanwijzingen,
+}
+
+impl Recognition {
+    /// Every level, from none to the strongest.
+    pub const ALL: [Recognition; 5] = [
+        Recognition::NietErkend,
+        Recognition::GoedOnderbouwd,
+        Recognition::EersteAanwijzingen,
+        Recognition::GoedeAanwijzingen,
+        Recognition::SterkeAanwijzingen,
+    ];
+
+    /// Whether the Databank recognises it (goed onderbouwd or effectief).
+    pub fn recognised(self) -> bool {
+        self != Recognition::NietErkend
+    }
+
+    /// The short marker the matrix shows, the same in every language (the Databank is Dutch):
+    /// NE, GO, E1, E2, E3.
+    pub fn marker(self) -> &'static str {
+        match self {
+            Recognition::NietErkend => "NE",
+            Recognition::GoedOnderbouwd => "GO",
+            Recognition::EersteAanwijzingen => "E1",
+            Recognition::GoedeAanwijzingen => "E2",
+            Recognition::SterkeAanwijzingen => "E3",
+        }
+    }
+
+    /// The next level for a one-key change; after the strongest, none (not looked up yet).
+    pub fn next(recognition: Option<Recognition>) -> Option<Recognition> {
+        match recognition {
+            None => Some(Recognition::NietErkend),
+            Some(r) => Recognition::ALL
+                .iter()
+                .position(|&x| x == r)
+                .and_then(|i| Recognition::ALL.get(i + 1))
+                .copied(),
+        }
+    }
+}
+
+/// One activiteit in a cell: what, whether it exists, who provides it, and what it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
     /// What happens, e.g. "Gezonde schoolkantine".
@@ -33,6 +117,37 @@ pub struct Activity {
     pub status: ActivityStatus,
     /// Who provides it, e.g. "JGZ"; empty when nobody is named yet.
     pub provider: String,
+    /// Where it happens; none when not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setting: Option<Setting>,
+    /// Informal (volunteers, parents, a club) rather than a professional service.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub informal: bool,
+    /// Its rating in the Databank Effectieve Jeugdinterventies; none when not looked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognition: Option<Recognition>,
+    /// The intervention's name as the Databank lists it, when it is one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub intervention: String,
+    /// The room decided to stop it: the Databank says it does not work (seed 001).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stop: bool,
+}
+
+impl Activity {
+    /// An activity with a text, status and provider, and nothing said yet about what it is.
+    pub fn new(text: &str, status: ActivityStatus, provider: &str) -> Activity {
+        Activity {
+            text: text.to_owned(),
+            status,
+            provider: provider.to_owned(),
+            setting: None,
+            informal: false,
+            recognition: None,
+            intervention: String::new(),
+            stop: false,
+        }
+    }
 }
 
 /// A niveau: a column of the matrix, e.g. "Universeel" also called "basis".
@@ -59,6 +174,9 @@ pub struct Theme {
     pub problem: String,
     /// Monitor figures behind the theme, e.g. "GMJ 2023: 14% overgewicht in klas 2".
     pub evidence: String,
+    /// The same as data: figures with their source and year, shown beside the candidates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<super::Fact>,
     /// The basis row (goed pedagogisch klimaat) under all themes; never a voting candidate.
     pub basis: bool,
     /// Activities per level; a level without an entry has no activities.
@@ -74,6 +192,7 @@ impl Theme {
             desired: desired.to_owned(),
             problem: problem.to_owned(),
             evidence: String::new(),
+            facts: Vec::new(),
             basis: false,
             cells: BTreeMap::new(),
         }
@@ -87,6 +206,26 @@ impl Theme {
     /// How many activities the row holds over all its cells.
     pub fn activity_count(&self) -> usize {
         self.cells.values().map(Vec::len).sum()
+    }
+
+    /// Of the existing activities that are not being stopped: how many the Databank
+    /// recognises, how many were looked up, and how many there are. Seed 001: build on what
+    /// is known to work.
+    pub fn recognised(&self) -> (usize, usize, usize) {
+        let existing = self
+            .cells
+            .values()
+            .flatten()
+            .filter(|a| a.status == ActivityStatus::Existing && !a.stop);
+        let (mut recognised, mut looked_up, mut total) = (0, 0, 0);
+        for a in existing {
+            total += 1;
+            if let Some(r) = a.recognition {
+                looked_up += 1;
+                recognised += usize::from(r.recognised());
+            }
+        }
+        (recognised, looked_up, total)
     }
 
     /// The theme as one line: "Gezonde leefstijl → Overgewicht", or the title alone.
@@ -298,8 +437,9 @@ impl Matrix {
 
     /// A cell is a gap when it holds no existing activity (needed ones do not fill it).
     pub fn is_gap(&self, theme: ThemeId, level: LevelId) -> bool {
+        // The basis row is the foundation everything builds on, not a level with gaps.
         self.theme(theme).is_none_or(|t| {
-            !t.activities(level).iter().any(|a| a.status == ActivityStatus::Existing)
+            !t.basis && !t.activities(level).iter().any(|a| a.status == ActivityStatus::Existing)
         })
     }
 
@@ -339,8 +479,48 @@ fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), Matrix
 mod tests {
     use super::*;
 
+    #[test]
+    fn recognition_levels_cycle_and_count_only_existing_activities_not_being_stopped() {
+        assert_eq!(Recognition::next(None), Some(Recognition::NietErkend));
+        assert_eq!(Recognition::next(Some(Recognition::SterkeAanwijzingen)), None);
+        assert!(!Recognition::NietErkend.recognised() && Recognition::GoedOnderbouwd.recognised());
+        assert_eq!(Recognition::ALL.map(Recognition::marker), ["NE", "GO", "E1", "E2", "E3"]);
+        assert_eq!(Setting::next(Some(Setting::Online)), None);
+        let mut theme = Theme::new(ThemeId(1), "", "T", "");
+        let mut act = |status, rec: Option<Recognition>, stop| {
+            let mut a = Activity::new("x", status, "");
+            (a.recognition, a.stop) = (rec, stop);
+            theme.cells.entry(LevelId(1)).or_default().push(a);
+        };
+        act(ActivityStatus::Existing, Some(Recognition::GoedeAanwijzingen), false);
+        act(ActivityStatus::Existing, Some(Recognition::NietErkend), false);
+        act(ActivityStatus::Existing, None, false);
+        act(ActivityStatus::Existing, Some(Recognition::NietErkend), true);
+        act(ActivityStatus::Needed, Some(Recognition::SterkeAanwijzingen), false);
+        assert_eq!(theme.recognised(), (1, 2, 3), "1 recognised, 2 looked up, 3 existing");
+    }
+
+    #[test]
+    fn an_activity_from_an_old_file_says_nothing_about_what_it_is_and_writes_nothing_new() {
+        let old: Activity = serde_json::from_str(
+            r#"{"text":"Kanjertraining","status":"existing","provider":"School"}"#,
+        )
+        .unwrap();
+        assert_eq!(old, Activity::new("Kanjertraining", ActivityStatus::Existing, "School"));
+        assert_eq!(
+            serde_json::to_string(&old).unwrap(),
+            r#"{"text":"Kanjertraining","status":"existing","provider":"School"}"#
+        );
+        let mut new = old.clone();
+        (new.recognition, new.setting, new.stop) =
+            (Some(Recognition::EersteAanwijzingen), Some(Setting::Wijk), true);
+        let text = serde_json::to_string(&new).unwrap();
+        assert!(text.contains(r#""recognition":"eerste_aanwijzingen""#), "{text}");
+        assert_eq!(serde_json::from_str::<Activity>(&text).unwrap(), new);
+    }
+
     fn activity(text: &str, status: ActivityStatus) -> Activity {
-        Activity { text: text.into(), status, provider: "JGZ".into() }
+        Activity::new(text, status, "JGZ")
     }
 
     fn small() -> (Matrix, ThemeId, ThemeId, LevelId, LevelId) {
@@ -444,11 +624,7 @@ mod tests {
     #[test]
     fn providers_are_one_whatever_their_case() {
         let (mut m, a, b, u, s) = small();
-        let with = |p: &str| Activity {
-            text: "x".into(),
-            status: ActivityStatus::Existing,
-            provider: p.into(),
-        };
+        let with = |p: &str| Activity::new("x", ActivityStatus::Existing, p);
         m.add_activity(a, u, with("JGZ")).unwrap();
         m.add_activity(b, s, with("jgz ")).unwrap();
         m.add_activity(b, u, with("School")).unwrap();

@@ -6,12 +6,15 @@
 //! (activiteiten), voting rounds (stemrondes), actions (acties) and agreements (afspraken).
 
 mod action;
+mod ambition;
 pub mod dates;
+mod fact;
 mod footprint;
 mod ids;
 mod matrix;
 mod meeting;
 mod participant;
+mod previous;
 pub mod sample;
 mod session;
 mod shared;
@@ -19,12 +22,19 @@ pub mod template;
 mod validate;
 mod voting;
 
-pub use action::{Action, ActionStatus, Agreement};
+pub use action::{Action, ActionStatus, Agreement, RegieQuestion};
+pub use ambition::{
+    Ambition, AmbitionError, Baseline, Figure, Indicator, MAX_INDICATORS, Progress, Target, YEARS,
+};
 pub use dates::{DateError, Urgency, parse_date, urgency};
+pub use fact::{Fact, FactRefusal, RefusedRow, parse_facts};
 pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
-pub use matrix::{Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Theme};
+pub use matrix::{
+    Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Recognition, Setting, Theme,
+};
 pub use meeting::{MeetingDetails, SchoolType, parse_time};
-pub use participant::{Participant, Role};
+pub use participant::{Participant, Partner, Role};
+pub use previous::{ActionOutcome, Comparison, IndicatorChange, PreviousYear};
 pub use session::{Session, SessionError};
 pub use shared::Shared;
 pub use template::Template;

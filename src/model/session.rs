@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::ids::next_id;
 use super::shared::Shared;
 use super::{
-    Action, ActionId, Agreement, AgreementId, Decision, Level, LevelId, Matrix, MatrixError,
-    MeetingDetails, Participant, ParticipantId, Role, Round, RoundId, Template, Theme, ThemeId,
-    Tie, VoteError, Voter,
+    Action, ActionId, Agreement, AgreementId, Ambition, Decision, Level, LevelId, Matrix,
+    MatrixError, MeetingDetails, Participant, ParticipantId, Role, Round, RoundId, Template, Theme,
+    ThemeId, Tie, VoteError, Voter,
 };
 
 /// One workshop: one JSON file.
@@ -53,6 +53,13 @@ pub struct Session {
     /// the start time; for the regional overview. Missing in older files: all empty.
     #[serde(default, skip_serializing_if = "MeetingDetails::is_empty")]
     pub details: MeetingDetails,
+    /// Ambities (step 3): per focus theme the outcome aimed for and its indicators. Older
+    /// files have none, and a session without any writes none, so it reads as before.
+    #[serde(default, skip_serializing_if = "Shared::is_empty")]
+    pub ambitions: Shared<Ambition>,
+    /// Last year's meeting, frozen, when this one follows it up (`knoop vervolg`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Box<super::PreviousYear>>,
 }
 
 /// Why a session-wide change was refused.
@@ -77,6 +84,8 @@ pub enum SessionError {
     VotedOn(ThemeId),
     /// A matrix rule refused it.
     Matrix(MatrixError),
+    /// The basis row is what everything builds on; it has no ambition of its own.
+    BasisHasNoAmbition,
 }
 
 impl From<VoteError> for SessionError {
@@ -105,6 +114,8 @@ impl Session {
             agreements: Shared::default(),
             guide_hidden: false,
             details: MeetingDetails::default(),
+            ambitions: Shared::default(),
+            previous: None,
         }
     }
 
@@ -114,6 +125,8 @@ impl Session {
     /// date and with empty notes.
     pub fn follow_up(&self, title: &str, follows: &str, now: Timestamp) -> Session {
         let mut next = self.clone();
+        // Last year's picture, frozen beside this year's (holding the years before it).
+        next.previous = Some(Box::new(super::PreviousYear::of(self)));
         next.title = title.to_owned();
         next.follows = Some(follows.to_owned());
         next.meeting_date = None;
@@ -174,6 +187,9 @@ impl Session {
         for action in self.actions.iter_mut().filter(|a| a.theme == Some(id)) {
             action.theme = None;
         }
+        if self.ambitions.iter().any(|a| a.theme == id) {
+            self.ambitions.retain(|a| a.theme != id);
+        }
         Ok(theme)
     }
 
@@ -206,8 +222,18 @@ impl Session {
             organisation: organisation.to_owned(),
             role,
             present: true,
+            partner: None,
         });
         id
+    }
+
+    /// Who is missing at the table today of those the method needs (pupils, parents, JGZ,
+    /// the toegang), in that order: nobody present is of that kind.
+    pub fn missing_partners(&self) -> Vec<super::Partner> {
+        super::Partner::ESSENTIAL
+            .into_iter()
+            .filter(|&k| !self.participants.iter().any(|p| p.present && p.partner() == Some(k)))
+            .collect()
     }
 
     /// How many actions and agreements this participant owns.
@@ -390,8 +416,47 @@ impl Session {
             status: Default::default(),
             theme: None,
             level: None,
+            result: String::new(),
         });
         id
+    }
+
+    /// The ambition of `theme`, if the room set one.
+    pub fn ambition(&self, theme: ThemeId) -> Option<&Ambition> {
+        self.ambitions.iter().find(|a| a.theme == theme)
+    }
+
+    /// Sets the ambition of its theme, replacing an earlier one; `None` for `theme` removes
+    /// it. The theme must be in the matrix and not the basis row (which is a foundation, not
+    /// an aim).
+    pub fn set_ambition(
+        &mut self,
+        theme: ThemeId,
+        ambition: Option<Ambition>,
+    ) -> Result<(), SessionError> {
+        let row = self
+            .matrix
+            .theme(theme)
+            .ok_or(SessionError::Matrix(MatrixError::UnknownTheme(theme)))?;
+        if row.basis {
+            return Err(SessionError::BasisHasNoAmbition);
+        }
+        let at = self.ambitions.iter().position(|a| a.theme == theme);
+        match (at, ambition) {
+            (Some(i), Some(mut a)) => {
+                a.theme = theme;
+                self.ambitions[i] = a;
+            }
+            (None, Some(mut a)) => {
+                a.theme = theme;
+                self.ambitions.push(a);
+            }
+            (Some(i), None) => {
+                self.ambitions.remove(i);
+            }
+            (None, None) => {}
+        }
+        Ok(())
     }
 
     /// Adds an agreement and returns its id.
@@ -402,9 +467,70 @@ impl Session {
         review: Option<Date>,
     ) -> AgreementId {
         let id = AgreementId(next_id(self.agreements.iter().map(|a| a.id.0)));
-        self.agreements.push(Agreement { id, text: text.to_owned(), owner, review });
+        self.agreements.push(Agreement {
+            id,
+            text: text.to_owned(),
+            owner,
+            review,
+            question: None,
+        });
         id
     }
+
+    /// Adds an agreement answering `question` and returns its id. It goes after the other
+    /// answers to that question, so the list reads question by question.
+    pub fn add_answer(
+        &mut self,
+        question: Option<super::RegieQuestion>,
+        text: &str,
+        owner: Option<ParticipantId>,
+        review: Option<Date>,
+    ) -> AgreementId {
+        let id = self.add_agreement(text, owner, review);
+        self.set_question(id, question);
+        id
+    }
+
+    /// Makes agreement `id` an answer to `question`, moving it among that question's answers.
+    /// False when there is no such agreement.
+    pub fn set_question(
+        &mut self,
+        id: AgreementId,
+        question: Option<super::RegieQuestion>,
+    ) -> bool {
+        let Some(at) = self.agreements.iter().position(|a| a.id == id) else { return false };
+        let mut agreement = self.agreements.remove(at);
+        agreement.question = question;
+        let key = question_key(question);
+        let to = self
+            .agreements
+            .iter()
+            .rposition(|a| question_key(a.question) <= key)
+            .map_or(0, |i| i + 1);
+        self.agreements.insert(to, agreement);
+        true
+    }
+
+    /// The agreements in the order the regie view lists them: question by question, those
+    /// without a question last; each as its place in `agreements`.
+    pub fn agreements_in_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.agreements.len()).collect();
+        order.sort_by_key(|&i| question_key(self.agreements[i].question));
+        order
+    }
+
+    /// The regie questions nobody answered yet, in order.
+    pub fn unanswered_questions(&self) -> Vec<super::RegieQuestion> {
+        super::RegieQuestion::ALL
+            .into_iter()
+            .filter(|q| !self.agreements.iter().any(|a| a.question == Some(*q)))
+            .collect()
+    }
+}
+
+/// Where an agreement sorts: by its question's number, those without one last.
+fn question_key(question: Option<super::RegieQuestion>) -> usize {
+    question.map_or(usize::MAX, super::RegieQuestion::number)
 }
 
 #[cfg(test)]
@@ -534,6 +660,27 @@ mod tests {
         s.remove_theme(id, false).unwrap();
         s.remove_level(level, false).unwrap();
         assert_eq!((s.actions[0].theme, s.actions[0].level, s.actions[0].id), (None, None, a));
+        assert_eq!(s.validate(), Ok(()));
+    }
+
+    #[test]
+    fn answers_stay_grouped_by_regie_question() {
+        use crate::model::RegieQuestion::{Communicatie, Kwaliteit, Overzicht, Taken, Weerzien};
+        let mut s = session();
+        let old = s.add_agreement("Zonder vraag", None, None);
+        let comm = s.add_answer(Some(Communicatie), "Nieuwsbrief", None, None);
+        let over = s.add_answer(Some(Overzicht), "IB bewaakt de lijst", None, None);
+        let comm2 = s.add_answer(Some(Communicatie), "Ouderraad", None, None);
+        let ids = |s: &Session| {
+            s.agreements_in_order().iter().map(|&i| s.agreements[i].id).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&s), [over, comm, comm2, old]);
+        assert_eq!(s.agreements.iter().map(|a| a.id).collect::<Vec<_>>(), [over, comm, comm2, old]);
+        assert_eq!(s.unanswered_questions(), [Kwaliteit, Taken, Weerzien]);
+        assert!(s.set_question(old, Some(Kwaliteit)));
+        assert_eq!(ids(&s), [over, old, comm, comm2]);
+        assert_eq!(s.unanswered_questions(), [Taken, Weerzien]);
+        assert!(!s.set_question(AgreementId(99), None));
         assert_eq!(s.validate(), Ok(()));
     }
 

@@ -18,6 +18,11 @@ use serde::{Deserialize, Serialize};
 pub struct Shared<T>(Arc<Vec<T>>);
 
 impl<T> Shared<T> {
+    /// Whether the list is empty; a function of its own so serde can skip an empty list.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Whether `self` and `other` are the same list in memory: neither changed since one was
     /// copied from the other. Cheap, for caches and for measuring what undo really holds.
     pub fn same(&self, other: &Shared<T>) -> bool {

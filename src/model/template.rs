@@ -53,7 +53,7 @@ pub const PREVENTIEMATRIX: Template = Template {
         ("Gezond", "Sociaal vaardige jeugdigen", "Zwak sociaal gedrag"),
         ("Gezond", "Psychisch welbevinden", "Psychische problemen"),
         ("Gezond", "Zelfverantwoordelijk gedrag", "Risicovol gedrag"),
-        ("Veilig", "Veilig thuis, gekoesterd", "Kindermishandeling"),
+        ("Veilig", "Veilige thuissituatie, gekoesterd worden", "Kindermishandeling"),
         ("Veilig", "Veilige school", "Onveilig schoolklimaat"),
         ("Veilig", "Pro-sociaal gedrag", "Jeugdcriminaliteit"),
         ("Veilig", "Sociale acceptatie en aansluiting", "Polarisering en radicalisering"),

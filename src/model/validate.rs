@@ -40,6 +40,8 @@ pub enum RuleKind {
     ResultNotCandidate(ThemeId),
     /// A closed round's result is not what its ballots give.
     ResultDoesNotMatchBallots,
+    /// An ambition has more indicators than a yearly meeting can follow.
+    TooManyIndicators,
 }
 
 /// A rule broken at a field.
@@ -99,7 +101,26 @@ impl Session {
         self.check_unique_ids()?;
         self.check_matrix()?;
         self.check_rounds()?;
-        self.check_owners_and_links()
+        self.check_owners_and_links()?;
+        self.check_ambitions()
+    }
+
+    /// Each ambition names a theme of the matrix that is not the basis row, once, with at
+    /// most [`super::MAX_INDICATORS`] indicators.
+    fn check_ambitions(&self) -> Result<(), RuleBreak> {
+        let mut seen = BTreeSet::new();
+        for (i, a) in self.ambitions.iter().enumerate() {
+            if self.matrix.theme(a.theme).is_none_or(|t| t.basis) {
+                return broken(path!["ambitions", i, "theme"], RuleKind::UnknownTheme(a.theme));
+            }
+            if !seen.insert(a.theme) {
+                return broken(path!["ambitions", i, "theme"], RuleKind::DuplicateId(a.theme.0));
+            }
+            if a.indicators.len() > super::MAX_INDICATORS {
+                return broken(path!["ambitions", i, "indicators"], RuleKind::TooManyIndicators);
+            }
+        }
+        Ok(())
     }
 
     fn check_unique_ids(&self) -> Result<(), RuleBreak> {

@@ -165,15 +165,9 @@ pub fn session(n: usize) -> Session {
                 } else {
                     ActivityStatus::Existing
                 };
-                let activity = Activity {
-                    text: dice.pick(ACTIVITIES).to_string(),
-                    status,
-                    provider: if dice.below(6) == 0 {
-                        String::new()
-                    } else {
-                        dice.pick(PROVIDERS).to_string()
-                    },
-                };
+                let text = dice.pick(ACTIVITIES);
+                let provider = if dice.below(6) == 0 { "" } else { dice.pick(PROVIDERS) };
+                let activity = Activity::new(text, status, provider);
                 let _ = s.matrix.add_activity(theme, level, activity);
             }
         }

@@ -137,23 +137,34 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     }
     o.push_str("</ul>\n");
 
+    ambitions(&mut o, s, lang);
+    year_after(&mut o, s, lang);
     top(&mut o, s, lang);
     participants(&mut o, s, lang);
+    facts(&mut o, s, lang);
     legend(&mut o, lang);
     rounds(&mut o, s, lang);
     matrix(&mut o, s, lang);
     actions(&mut o, s, lang);
 
     let _ = writeln!(o, "<h2>{}</h2>", t.agreements_title);
-    if s.agreements.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", t.rep_none);
-    } else {
-        let _ = writeln!(
-            o,
-            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
-            t.col_agreement, t.col_owner, t.col_review
-        );
-        for a in &s.agreements {
+    // Question by question, as step 4 asks them, in one table; an open question says so.
+    let _ = writeln!(
+        o,
+        "<table class=\"regie\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        t.col_agreement, t.col_owner, t.col_review
+    );
+    for (question, agreements) in super::agreement_groups(s) {
+        let heading = esc(&super::agreement_heading(lang, question));
+        let _ = writeln!(o, "<tr class=\"question\"><th colspan=\"3\">{heading}</th></tr>");
+        if agreements.is_empty() {
+            let _ = writeln!(
+                o,
+                "<tr><td colspan=\"3\" class=\"note\">{}</td></tr>",
+                esc(t.regie_unanswered)
+            );
+        }
+        for a in agreements {
             let owner = a
                 .owner
                 .and_then(|id| s.participant(id))
@@ -167,8 +178,8 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
                 esc(&review)
             );
         }
-        o.push_str("</tbody>\n</table>\n");
     }
+    o.push_str("</tbody>\n</table>\n");
     let _ = writeln!(o, "<h2>{}</h2>", t.rep_notes);
     let notes = if s.notes.trim().is_empty() {
         t.rep_none.to_owned()
@@ -177,6 +188,64 @@ pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     };
     let _ = writeln!(o, "<p>{notes}</p>\n</body>\n</html>");
     o
+}
+
+/// A follow-up meeting's report: what changed since last year, part by part.
+fn year_after(o: &mut String, s: &Session, lang: Lang) {
+    let Some((since, sections)) = super::year_after_sections(s, lang) else { return };
+    let t = lang.texts();
+    let _ = writeln!(o, "<h2>{}</h2>\n<p class=\"note\">{}</p>", t.year_after_title, esc(&since));
+    for (heading, items) in sections {
+        let _ = writeln!(o, "<h3>{heading}</h3>");
+        if items.is_empty() {
+            let _ = writeln!(o, "<p>{}</p>", t.rep_none);
+            continue;
+        }
+        o.push_str("<ul>\n");
+        for item in items {
+            let _ = writeln!(o, "<li>{}</li>", esc(&item));
+        }
+        o.push_str("</ul>\n");
+    }
+}
+
+/// Step 3 at the top: per focus theme the outcome aimed for and its indicators.
+fn ambitions(o: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let rows = super::ambition_rows(s);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "<h2>{}</h2>", t.rep_ambitions);
+    for (theme, ambition) in rows {
+        let _ = writeln!(o, "<h3>{}</h3>", esc(&theme.desired));
+        let Some(a) = ambition else {
+            let _ = writeln!(o, "<p class=\"note\">{}</p>", t.rep_no_ambitions);
+            continue;
+        };
+        let _ = writeln!(o, "<p><b>{}:</b> {}</p>", t.field_outcome, esc(&a.outcome));
+        if a.indicators.is_empty() {
+            let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(t.ambition_no_indicators));
+            continue;
+        }
+        let _ = writeln!(
+            o,
+            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            t.col_indicator, t.col_source, t.col_baseline, t.col_target
+        );
+        for i in &a.indicators {
+            let (base, target) = super::indicator_figures(lang, i);
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&i.name),
+                esc(&i.source),
+                esc(&base),
+                esc(&target)
+            );
+        }
+        o.push_str("</tbody>\n</table>\n");
+    }
 }
 
 /// "Onze top 3": each chosen theme with its gaps and its actions, the summary people read first.
@@ -234,6 +303,23 @@ fn top(o: &mut String, s: &Session, lang: Lang) {
     o.push_str("</ol>\n");
 }
 
+/// The figures behind every theme that has some, not only the top 3.
+fn facts(o: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let themes: Vec<_> = s.matrix.themes.iter().filter(|th| !th.facts.is_empty()).collect();
+    if themes.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "<h2>{}</h2>", t.rep_facts);
+    for theme in themes {
+        let _ = writeln!(o, "<h3>{}</h3>\n<ul>", esc(&theme.desired));
+        for fact in &theme.facts {
+            let _ = writeln!(o, "<li>{}</li>", esc(&crate::i18n::fact_text(fact)));
+        }
+        o.push_str("</ul>\n");
+    }
+}
+
 /// The participants per role, side by side, absent ones marked in words.
 fn participants(o: &mut String, s: &Session, lang: Lang) {
     let t = lang.texts();
@@ -267,6 +353,9 @@ fn participants(o: &mut String, s: &Session, lang: Lang) {
         o.push_str("</tbody>\n</table>\n</div>\n");
     }
     o.push_str("</div>\n");
+    if let Some(missing) = crate::i18n::missing_partners_text(lang, s) {
+        let _ = writeln!(o, "<p class=\"note\"><b>{}</b></p>", esc(&missing));
+    }
 }
 
 /// What each marker of the page means.
@@ -312,7 +401,9 @@ fn rounds(o: &mut String, s: &Session, lang: Lang) {
         let _ = writeln!(
             o,
             "<table class=\"votes\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead>\n<tbody>",
-            t.rep_col_place, t.matrix_theme, t.rep_col_votes
+            t.rep_col_place,
+            crate::i18n::matrix_words(lang, &s.template).row,
+            t.rep_col_votes
         );
         for x in &ranking {
             let theme =
@@ -368,14 +459,23 @@ fn rounds(o: &mut String, s: &Session, lang: Lang) {
 fn matrix(o: &mut String, s: &Session, lang: Lang) {
     let t = lang.texts();
     let m = &s.matrix;
+    let marked = m
+        .themes
+        .iter()
+        .flat_map(|th| th.cells.values().flatten())
+        .any(|a| a.recognition.is_some() || a.stop);
     if m.levels.is_empty() || m.themes.is_empty() {
         return;
     }
-    let _ = writeln!(
-        o,
-        "<h2>{}</h2>\n<p class=\"note\">{}</p>\n<table class=\"matrix\">\n<thead><tr><th>{}</th>",
-        t.rep_matrix, t.rep_gap_note, t.matrix_theme
-    );
+    let words = crate::i18n::matrix_words(lang, &s.template);
+    let _ = writeln!(o, "<h2>{}</h2>\n<p class=\"note\">{}</p>", t.rep_matrix, t.rep_gap_note);
+    if words.levels {
+        let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(t.levels_explained));
+    }
+    if marked {
+        let _ = writeln!(o, "<p class=\"legend\">{}</p>", esc(t.recognition_legend));
+    }
+    let _ = writeln!(o, "<table class=\"matrix\">\n<thead><tr><th>{}</th>", words.row);
     for l in &m.levels {
         let name =
             if l.alias.is_empty() { l.name.clone() } else { format!("{} ({})", l.name, l.alias) };
@@ -384,6 +484,14 @@ fn matrix(o: &mut String, s: &Session, lang: Lang) {
     o.push_str("</tr></thead>\n<tbody>\n");
     for theme in report_rows(s) {
         let _ = write!(o, "<tr><th>{}", esc(&theme.desired));
+        let (recognised, looked_up, existing) = theme.recognised();
+        if looked_up > 0 {
+            let _ = write!(
+                o,
+                "<br><small>{}</small>",
+                fill(t.recognised_count, &[&recognised, &existing])
+            );
+        }
         if !theme.problem.is_empty() {
             let _ = write!(o, "<br>→ {}", esc(&theme.problem));
         }
@@ -410,7 +518,13 @@ fn matrix(o: &mut String, s: &Session, lang: Lang) {
                     } else {
                         format!(" ({})", esc(&a.provider))
                     };
-                    let _ = write!(o, "<li{class}>{mark} {}{provider}</li>", esc(&a.text));
+                    let marks = crate::i18n::activity_marks(lang, a);
+                    let marks = if marks.is_empty() {
+                        marks
+                    } else {
+                        format!(" — <b>{}</b>", esc(&marks))
+                    };
+                    let _ = write!(o, "<li{class}>{mark} {}{provider}{marks}</li>", esc(&a.text));
                 }
                 o.push_str("</ul>");
             }
@@ -437,7 +551,7 @@ fn actions(o: &mut String, s: &Session, lang: Lang) {
             t.col_action,
             t.col_due,
             t.col_status,
-            t.col_theme_level
+            crate::i18n::matrix_words(lang, &s.template).link
         );
         for a in actions {
             let due = a.due.map_or_else(|| t.rep_no_date.to_owned(), |d| date_text(lang, d));

@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use super::{
-    actions_by_owner, counts_shown, owner_heading, report_rows, round_settings, status_word,
-    theme_names,
+    actions_by_owner, ambition_rows, counts_shown, indicator_figures, owner_heading, report_rows,
+    round_settings, status_word, theme_names,
 };
 use crate::i18n::{Lang, date_text, fill};
 use crate::model::{ActivityStatus, Decision, Role, Session};
@@ -56,18 +56,24 @@ pub fn render(s: &Session, lang: Lang) -> String {
     }
     out.push('\n');
 
+    ambitions(&mut out, s, lang);
+    year_after(&mut out, s, lang);
     participants(&mut out, s, lang);
+    facts(&mut out, s, lang);
     rounds(&mut out, s, lang);
     top(&mut out, s, lang);
     matrix(&mut out, s, lang);
     actions(&mut out, s, lang);
 
     let _ = writeln!(out, "## {}\n", t.agreements_title);
-    if s.agreements.is_empty() {
-        let _ = writeln!(out, "{}\n", t.rep_none);
-    } else {
-        let rows: Vec<Vec<String>> = s
-            .agreements
+    // Question by question, as step 4 asks them; an open question says so.
+    for (question, agreements) in super::agreement_groups(s) {
+        let _ = writeln!(out, "### {}\n", esc(&super::agreement_heading(lang, question)));
+        if agreements.is_empty() {
+            let _ = writeln!(out, "{}\n", t.regie_unanswered);
+            continue;
+        }
+        let rows: Vec<Vec<String>> = agreements
             .iter()
             .map(|a| {
                 let owner = a
@@ -86,6 +92,72 @@ pub fn render(s: &Session, lang: Lang) -> String {
     out
 }
 
+/// A follow-up meeting's report: what changed since last year, part by part.
+fn year_after(out: &mut String, s: &Session, lang: Lang) {
+    let Some((since, sections)) = super::year_after_sections(s, lang) else { return };
+    let t = lang.texts();
+    let _ = writeln!(out, "## {}\n\n{}\n", t.year_after_title, esc(&since));
+    for (heading, items) in sections {
+        let _ = writeln!(out, "### {heading}\n");
+        if items.is_empty() {
+            let _ = writeln!(out, "{}\n", t.rep_none);
+            continue;
+        }
+        for item in items {
+            let _ = writeln!(out, "- {}", esc(&item));
+        }
+        out.push('\n');
+    }
+}
+
+/// Step 3 at the top: per focus theme the outcome aimed for and its indicators.
+fn ambitions(out: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let rows = ambition_rows(s);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", t.rep_ambitions);
+    for (theme, ambition) in rows {
+        let _ = writeln!(out, "### {}\n", esc(&theme.desired));
+        let Some(a) = ambition else {
+            let _ = writeln!(out, "{}\n", t.rep_no_ambitions);
+            continue;
+        };
+        let _ = writeln!(out, "**{}:** {}\n", t.field_outcome, esc(&a.outcome));
+        if a.indicators.is_empty() {
+            let _ = writeln!(out, "{}\n", t.ambition_no_indicators);
+            continue;
+        }
+        let rows: Vec<Vec<String>> = a
+            .indicators
+            .iter()
+            .map(|i| {
+                let (base, target) = indicator_figures(lang, i);
+                vec![esc(&i.name), esc(&i.source), esc(&base), esc(&target)]
+            })
+            .collect();
+        table(out, &[t.col_indicator, t.col_source, t.col_baseline, t.col_target], &rows);
+    }
+}
+
+/// The figures behind every theme that has some, not only the top 3: why the room chose.
+fn facts(out: &mut String, s: &Session, lang: Lang) {
+    let t = lang.texts();
+    let themes: Vec<_> = s.matrix.themes.iter().filter(|th| !th.facts.is_empty()).collect();
+    if themes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", t.rep_facts);
+    for theme in themes {
+        let _ = writeln!(out, "**{}**\n", esc(&theme.desired));
+        for fact in &theme.facts {
+            let _ = writeln!(out, "- {}", esc(&crate::i18n::fact_text(fact)));
+        }
+        out.push('\n');
+    }
+}
+
 fn participants(out: &mut String, s: &Session, lang: Lang) {
     let t = lang.texts();
     let _ = writeln!(out, "## {}\n", t.rep_participants);
@@ -99,14 +171,18 @@ fn participants(out: &mut String, s: &Session, lang: Lang) {
                     Role::Structural => t.role_structural,
                     Role::Incidental => t.role_incidental,
                 };
-                vec![esc(&p.name), esc(&p.organisation), role.to_owned()]
+                let partner = p.partner().map_or("", |k| crate::i18n::partner_text(lang, k));
+                vec![esc(&p.name), esc(&p.organisation), esc(partner), role.to_owned()]
             })
             .collect();
         if rows.is_empty() {
             continue;
         }
         let _ = writeln!(out, "**{heading}** ({})\n", rows.len());
-        table(out, &[t.col_name, t.col_org, t.col_role], &rows);
+        table(out, &[t.col_name, t.col_org, t.col_partner, t.col_role], &rows);
+    }
+    if let Some(missing) = crate::i18n::missing_partners_text(lang, s) {
+        let _ = writeln!(out, "{}\n", esc(&missing));
     }
 }
 
@@ -146,7 +222,8 @@ fn rounds(out: &mut String, s: &Session, lang: Lang) {
                 vec![x.place.to_string(), theme, x.votes.to_string(), mark.to_owned()]
             })
             .collect();
-        table(out, &[t.rep_col_place, t.matrix_theme, t.rep_col_votes, ""], &rows);
+        let row = crate::i18n::matrix_words(lang, &s.template).row;
+        table(out, &[t.rep_col_place, row, t.rep_col_votes, ""], &rows);
         if let Some(result) = &r.result {
             if let Some(tie) = &result.tie {
                 let _ = writeln!(
@@ -206,10 +283,25 @@ fn matrix(out: &mut String, s: &Session, lang: Lang) {
         return;
     }
     let _ = writeln!(out, "## {}\n\n{}\n", t.rep_matrix, t.rep_gap_note);
+    if crate::i18n::matrix_words(lang, &s.template).levels {
+        let _ = writeln!(out, "{}\n", t.levels_explained);
+    }
+    let marked = m
+        .themes
+        .iter()
+        .flat_map(|th| th.cells.values().flatten())
+        .any(|a| a.recognition.is_some() || a.stop);
+    if marked {
+        let _ = writeln!(out, "{}\n", esc(t.recognition_legend));
+    }
     for theme in report_rows(s) {
         let _ = writeln!(out, "### {}\n", esc(&theme.label()));
         if !theme.evidence.is_empty() {
             let _ = writeln!(out, "{}: {}\n", t.rep_evidence, esc(&theme.evidence));
+        }
+        let (recognised, looked_up, existing) = theme.recognised();
+        if looked_up > 0 {
+            let _ = writeln!(out, "{}\n", fill(t.recognised_count, &[&recognised, &existing]));
         }
         let rows: Vec<Vec<String>> = m
             .levels
@@ -221,10 +313,16 @@ fn matrix(out: &mut String, s: &Session, lang: Lang) {
                         .iter()
                         .filter(|a| a.status == status)
                         .map(|a| {
-                            if a.provider.is_empty() {
-                                esc(&a.text)
+                            let marks = crate::i18n::activity_marks(lang, a);
+                            let marks = if marks.is_empty() {
+                                marks
                             } else {
-                                format!("{} ({})", esc(&a.text), esc(&a.provider))
+                                format!(" — {}", esc(&marks))
+                            };
+                            if a.provider.is_empty() {
+                                format!("{}{marks}", esc(&a.text))
+                            } else {
+                                format!("{} ({}){marks}", esc(&a.text), esc(&a.provider))
                             }
                         })
                         .collect();
@@ -269,7 +367,8 @@ fn actions(out: &mut String, s: &Session, lang: Lang) {
                 ]
             })
             .collect();
-        table(out, &[t.col_action, t.col_due, t.col_status, t.col_theme_level], &rows);
+        let link = crate::i18n::matrix_words(lang, &s.template).link;
+        table(out, &[t.col_action, t.col_due, t.col_status, link], &rows);
     }
 }
 

@@ -17,7 +17,7 @@ use jiff::civil::Date;
 pub use self::csv::separator;
 pub use self::tables::{Table, looks_like_formula};
 use crate::i18n::{Lang, fill};
-use crate::model::{Action, ActionStatus, Participant, Round, Session, Theme};
+use crate::model::{Action, ActionStatus, Ambition, Participant, Round, Session, Theme};
 
 /// A report format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -183,4 +183,149 @@ pub fn detail_lines(s: &Session, lang: Lang) -> Vec<(&'static str, String)> {
         }
     }
     lines
+}
+
+/// The ambitions a report opens with: each focus theme in order (with its ambition, or `None`
+/// when step 3 has not set one yet for it), then every other theme that has one; nothing
+/// while no theme has an ambition.
+fn ambition_rows(s: &Session) -> Vec<(&Theme, Option<&Ambition>)> {
+    if s.ambitions.is_empty() {
+        // Before step 3 a report has no ambitions section at all.
+        return Vec::new();
+    }
+    let focus = s.focus_themes();
+    let mut rows: Vec<(&Theme, Option<&Ambition>)> = focus
+        .iter()
+        .filter_map(|&id| s.matrix.theme(id))
+        .map(|th| (th, s.ambition(th.id)))
+        .collect();
+    for a in s.ambitions.iter().filter(|a| !focus.contains(&a.theme)) {
+        if let Some(th) = s.matrix.theme(a.theme) {
+            rows.push((th, Some(a)));
+        }
+    }
+    rows
+}
+
+/// An indicator's figures for a report: baseline "14% (2023)" and target "10% vóór 31 juli
+/// 2028", empty where not set.
+fn indicator_figures(lang: Lang, i: &crate::model::Indicator) -> (String, String) {
+    let comma = lang == Lang::Nl;
+    let base = i
+        .baseline
+        .as_ref()
+        .map(|b| format!("{} ({})", b.value.text(comma), b.year))
+        .unwrap_or_default();
+    let target = i
+        .target
+        .as_ref()
+        .map(|t| {
+            let by = lang.texts().col_target_by.to_lowercase();
+            format!("{} {by} {}", t.value.text(comma), t.by.strftime("%d-%m-%Y"))
+        })
+        .unwrap_or_default();
+    (base, target)
+}
+
+/// The agreements as step 4 asks for them: each regie question with its answers (maybe none),
+/// then the agreements without a question, if any.
+fn agreement_groups(
+    s: &Session,
+) -> Vec<(Option<crate::model::RegieQuestion>, Vec<&crate::model::Agreement>)> {
+    let mut groups: Vec<_> = crate::model::RegieQuestion::ALL
+        .into_iter()
+        .map(|q| (Some(q), s.agreements.iter().filter(|a| a.question == Some(q)).collect()))
+        .collect();
+    let other: Vec<_> = s.agreements.iter().filter(|a| a.question.is_none()).collect();
+    if !other.is_empty() {
+        groups.push((None, other));
+    }
+    groups
+}
+
+/// The heading of one group of agreements: "1. Wat is nodig om het overzicht te bewaren?"
+fn agreement_heading(lang: Lang, question: Option<crate::model::RegieQuestion>) -> String {
+    match question {
+        Some(q) => format!("{}. {}", q.number(), crate::i18n::question_text(lang, q)),
+        None => lang.texts().regie_other.to_owned(),
+    }
+}
+
+/// Parts of a report section: each a heading and its items.
+type Parts = Vec<(&'static str, Vec<String>)>;
+
+/// "Wat is er veranderd sinds vorig jaar" as headed lists, for a follow-up meeting's report:
+/// the title it compares with, then (heading, items) per part; `None` for a first meeting.
+fn year_after_sections(s: &Session, lang: Lang) -> Option<(String, Parts)> {
+    use crate::model::{ActionOutcome, Comparison, Progress};
+    let t = lang.texts();
+    let c = Comparison::of(s)?;
+    let names = |ids: &[crate::model::ThemeId]| theme_names(s, ids);
+    let mut top = Vec::new();
+    for (key, ids) in
+        [(t.year_stayed, &c.stayed), (t.year_left, &c.left), (t.year_entered, &c.entered)]
+    {
+        if !ids.is_empty() {
+            top.push(fill(key, &[&names(ids)]));
+        }
+    }
+    let comma = lang == Lang::Nl;
+    let indicators = c
+        .indicators
+        .iter()
+        .map(|ch| {
+            let theme = s.matrix.theme(ch.theme).map_or("", |th| th.desired.as_str());
+            let (base, target) = indicator_figures(lang, &ch.indicator);
+            let now = ch.indicator.latest.as_ref().map_or_else(
+                || t.year_no_value.to_owned(),
+                |l| fill(t.year_now, &[&l.value.text(comma), &l.year]),
+            );
+            let progress = match ch.progress {
+                Some(Progress::Reached) => t.progress_reached,
+                Some(Progress::Closer) => t.progress_closer,
+                Some(Progress::NotYet) => t.progress_not_yet,
+                None => "",
+            };
+            format!(
+                "{theme} · {}: {} {base} → {} {target} · {now} {progress}",
+                ch.indicator.name, t.col_baseline, t.col_target
+            )
+            .trim_end()
+            .to_owned()
+        })
+        .collect();
+    let filled = c
+        .filled
+        .iter()
+        .map(|(theme, level, text)| {
+            let theme = s.matrix.theme(*theme).map_or("", |th| th.desired.as_str());
+            let level = s.matrix.level(*level).map_or("", |l| l.name.as_str());
+            format!("{theme} · {level}: {text}")
+        })
+        .collect();
+    let actions = c
+        .actions
+        .iter()
+        .map(|(text, outcome, result)| {
+            let word = match outcome {
+                ActionOutcome::Done => t.outcome_done,
+                ActionOutcome::NotDone => t.outcome_not_done,
+                ActionOutcome::Dropped => t.outcome_dropped,
+            };
+            if result.is_empty() {
+                format!("{word}: {text}")
+            } else {
+                format!("{word}: {text} — {result}")
+            }
+        })
+        .collect();
+    Some((
+        fill(t.year_after_since, &[&c.previous_title]),
+        vec![
+            (t.year_top, top),
+            (t.year_indicators, indicators),
+            (t.year_filled, filled),
+            (t.year_actions, actions),
+        ],
+    ))
 }

@@ -29,7 +29,7 @@ td.k { white-space: nowrap; width: 1%; }
 kbd { font-family: ui-monospace, 'DejaVu Sans Mono', Consolas, monospace; border: 1px solid #777; border-radius: 2px; padding: 0 .15rem; font-size: .9em; }
 .foot { color: #333; margin-top: .4rem; }
 @page { size: A4; margin: 9mm 10mm; }
-@media print { body { margin: 0; max-width: none; padding: 0; font-size: 7.4pt; } }
+@media print { body { margin: 0; max-width: none; padding: 0; font-size: 6.5pt; } .keys { column-count: 4; column-gap: .7rem; } h3 { margin-top: .2rem; } }
 ";
 
 /// Where a group of keys acts, as the sheet names it.

@@ -25,12 +25,21 @@ pub enum Table {
     /// The participants.
     #[value(alias = "participants")]
     Deelnemers,
+    /// The ambitions of the focus themes, one row per indicator.
+    #[value(alias = "ambitions")]
+    Ambities,
 }
 
 impl Table {
     /// Every table, in the order of the workbook's sheets.
-    pub const ALL: [Table; 5] =
-        [Table::Acties, Table::Stemmen, Table::Matrix, Table::Afspraken, Table::Deelnemers];
+    pub const ALL: [Table; 6] = [
+        Table::Acties,
+        Table::Stemmen,
+        Table::Matrix,
+        Table::Afspraken,
+        Table::Deelnemers,
+        Table::Ambities,
+    ];
 
     /// The Dutch word, as on the command line and in file names.
     pub fn key(self) -> &'static str {
@@ -40,6 +49,7 @@ impl Table {
             Table::Matrix => "matrix",
             Table::Afspraken => "afspraken",
             Table::Deelnemers => "deelnemers",
+            Table::Ambities => "ambities",
         }
     }
 }
@@ -90,6 +100,7 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
     let t = lang.texts();
     let yes_no = |b: bool| Cell::text(if b { t.rep_csv_yes } else { t.rep_csv_no });
     let participant = |id| s.participant(id);
+    let words = crate::i18n::matrix_words(lang, &s.template);
     match table {
         Table::Acties => Sheet {
             name: t.rep_sheet_actions,
@@ -99,8 +110,8 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                 t.rep_csv_organisation,
                 t.rep_csv_due,
                 t.rep_csv_status,
-                t.rep_csv_theme,
-                t.rep_csv_level,
+                words.csv_row,
+                words.csv_column,
             ],
             rows: s
                 .actions
@@ -156,7 +167,7 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                 header: vec![
                     t.rep_csv_round,
                     t.rep_csv_place,
-                    t.rep_csv_theme,
+                    words.csv_row,
                     t.rep_csv_votes,
                     t.rep_csv_through,
                 ],
@@ -181,18 +192,34 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                     };
                     let activities = theme.activities(l.id);
                     if activities.is_empty() {
-                        rows.push(first(vec![Cell::Empty, Cell::Empty, Cell::Empty]));
+                        let mut row = first(vec![Cell::Empty, Cell::Empty, Cell::Empty]);
+                        row.extend(std::iter::repeat_n(Cell::Empty, 5));
+                        rows.push(row);
                     }
                     for a in activities {
                         let status = match a.status {
                             ActivityStatus::Existing => t.rep_csv_existing,
                             ActivityStatus::Needed => t.rep_csv_needed,
                         };
-                        rows.push(first(vec![
+                        let mut row = first(vec![
                             Cell::text(&a.text),
                             Cell::text(status),
                             Cell::text(&a.provider),
-                        ]));
+                        ]);
+                        // What the activity is, after the gap column that was there first.
+                        row.extend([
+                            Cell::text(
+                                a.setting.map_or("", |x| crate::i18n::setting_text(lang, x)),
+                            ),
+                            yes_no(a.informal),
+                            Cell::text(
+                                a.recognition
+                                    .map_or("", |r| crate::i18n::recognition_text(lang, r)),
+                            ),
+                            Cell::text(&a.intervention),
+                            yes_no(a.stop),
+                        ]);
+                        rows.push(row);
                     }
                 }
             }
@@ -200,39 +227,97 @@ pub fn sheet(s: &Session, lang: Lang, table: Table) -> Sheet {
                 name: t.rep_sheet_matrix,
                 header: vec![
                     t.rep_csv_domain,
-                    t.rep_csv_theme,
+                    words.csv_row,
                     t.rep_csv_problem,
-                    t.rep_csv_level,
+                    words.csv_column,
                     t.rep_csv_activity,
                     t.rep_csv_status,
                     t.rep_csv_provider,
                     t.rep_csv_gap,
+                    t.rep_csv_setting,
+                    t.rep_csv_informal,
+                    t.rep_csv_recognition,
+                    t.rep_csv_intervention,
+                    t.rep_csv_stop,
                 ],
                 rows,
             }
         }
-        Table::Afspraken => Sheet {
-            name: t.rep_sheet_agreements,
-            header: vec![
-                t.rep_csv_agreement,
-                t.rep_csv_owner,
-                t.rep_csv_organisation,
-                t.rep_csv_review,
-            ],
-            rows: s
-                .agreements
-                .iter()
-                .map(|a| {
-                    let owner = a.owner.and_then(participant);
-                    vec![
-                        Cell::text(&a.text),
-                        Cell::text(owner.map_or("", |p| p.name.as_str())),
-                        Cell::text(owner.map_or("", |p| p.organisation.as_str())),
-                        Cell::date(a.review),
-                    ]
-                })
-                .collect(),
-        },
+        Table::Afspraken => {
+            Sheet {
+                name: t.rep_sheet_agreements,
+                header: vec![
+                    t.rep_csv_agreement,
+                    t.rep_csv_owner,
+                    t.rep_csv_organisation,
+                    t.rep_csv_review,
+                    t.rep_csv_question,
+                ],
+                rows: s
+                    .agreements_in_order()
+                    .into_iter()
+                    .map(|i| {
+                        let a = &s.agreements[i];
+                        let owner = a.owner.and_then(participant);
+                        vec![
+                            Cell::text(&a.text),
+                            Cell::text(owner.map_or("", |p| p.name.as_str())),
+                            Cell::text(owner.map_or("", |p| p.organisation.as_str())),
+                            Cell::date(a.review),
+                            Cell::text(&a.question.map_or_else(String::new, |q| {
+                                super::agreement_heading(lang, Some(q))
+                            })),
+                        ]
+                    })
+                    .collect(),
+            }
+        }
+        Table::Ambities => {
+            let comma = lang == Lang::Nl;
+            let mut rows = Vec::new();
+            for (theme, ambition) in super::ambition_rows(s) {
+                let start = |outcome: &str| vec![Cell::text(&theme.desired), Cell::text(outcome)];
+                let Some(a) = ambition else {
+                    let mut row = start("");
+                    row.extend(std::iter::repeat_n(Cell::Empty, 6));
+                    rows.push(row);
+                    continue;
+                };
+                if a.indicators.is_empty() {
+                    let mut row = start(&a.outcome);
+                    row.extend(std::iter::repeat_n(Cell::Empty, 6));
+                    rows.push(row);
+                }
+                for i in &a.indicators {
+                    let mut row = start(&a.outcome);
+                    let base = i.baseline.as_ref();
+                    let target = i.target.as_ref();
+                    row.extend([
+                        Cell::text(&i.name),
+                        Cell::text(&i.source),
+                        base.map_or(Cell::Empty, |b| Cell::Text(b.value.text(comma))),
+                        base.map_or(Cell::Empty, |b| Cell::Number(b.year.unsigned_abs().into())),
+                        target.map_or(Cell::Empty, |t| Cell::Text(t.value.text(comma))),
+                        Cell::date(target.map(|t| t.by)),
+                    ]);
+                    rows.push(row);
+                }
+            }
+            Sheet {
+                name: t.rep_sheet_ambitions,
+                header: vec![
+                    words.csv_row,
+                    t.rep_csv_outcome,
+                    t.rep_csv_indicator,
+                    t.rep_csv_source,
+                    t.rep_csv_baseline,
+                    t.rep_csv_baseline_year,
+                    t.rep_csv_target,
+                    t.rep_csv_target_by,
+                ],
+                rows,
+            }
+        }
         Table::Deelnemers => Sheet {
             name: t.rep_sheet_participants,
             header: vec![t.rep_csv_name, t.rep_csv_organisation, t.rep_csv_role, t.rep_csv_present],

@@ -126,6 +126,8 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         Overlay::ConfirmRemove(removal) => {
             cell::remove_question(frame, area, app, *removal, palette)
         }
+        Overlay::Ambition(form) => dialogs::ambition::form(frame, area, app, form, palette),
+        Overlay::YearAfter => dialogs::year_after::year_after(frame, area, app, palette),
     }
 }
 

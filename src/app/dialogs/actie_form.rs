@@ -10,7 +10,8 @@ use crate::app::panes::acties::{ActiesList, set_status};
 use crate::app::{App, Msg, Overlay};
 use crate::i18n::fill;
 use crate::model::{
-    ActionId, ActionStatus, AgreementId, DateError, ParticipantId, Role, Session, parse_date,
+    ActionId, ActionStatus, AgreementId, DateError, ParticipantId, RegieQuestion, Role, Session,
+    parse_date,
 };
 
 /// What the form edits.
@@ -35,7 +36,8 @@ pub struct ActieForm {
     pub owner: Input,
     /// By when (or when to review), as typed.
     pub date: Input,
-    /// For a new agreement: the question of step 4 it answers.
+    /// For an agreement: the regie question it answers, as its place in
+    /// [`RegieQuestion::ALL`].
     pub question: Option<usize>,
 }
 
@@ -95,7 +97,7 @@ pub(crate) fn open_form(app: &mut App, target: Option<FormTarget>) {
                 text: Input::new(a.text.clone()),
                 owner: Input::new(name(a.owner)),
                 date: Input::new(date(a.review)),
-                question: None,
+                question: a.question.map(|q| q.number() - 1),
             }
         }
         _ => ActieForm {
@@ -104,8 +106,19 @@ pub(crate) fn open_form(app: &mut App, target: Option<FormTarget>) {
             text: Input::default(),
             owner: Input::default(),
             date: Input::default(),
-            // The four questions of step 4, one per agreement, until each has an answer.
-            question: (agreements && s.agreements.len() < 4).then_some(s.agreements.len()),
+            // The first regie question without an answer, else the one of the selected
+            // agreement: another answer to it.
+            question: agreements
+                .then(|| {
+                    let selected = || {
+                        let order = s.agreements_in_order();
+                        let at = order.get(app.selected[2]).copied()?;
+                        s.agreements.get(at)?.question
+                    };
+                    s.unanswered_questions().first().copied().or_else(selected)
+                })
+                .flatten()
+                .map(|q| q.number() - 1),
         },
     };
     app.overlay = Overlay::ActieForm(form);
@@ -176,6 +189,7 @@ fn confirm(app: &mut App, form: &ActieForm) -> bool {
     let typed_owner = form.owner.value().trim().to_owned();
     let known = owner_match(&app.session, &typed_owner);
     let target = form.target;
+    let question = form.question.and_then(|i| RegieQuestion::ALL.get(i).copied());
     let mut new_owner = None;
     let result = app.edit(|s| {
         let owner = match known {
@@ -201,7 +215,7 @@ fn confirm(app: &mut App, form: &ActieForm) -> bool {
                 (a.text, a.owner, a.review) = (text, owner, date);
             }
             FormTarget::Agreement(None) => {
-                s.add_agreement(&text, owner, date);
+                s.add_answer(question, &text, owner, date);
             }
         }
         Ok::<(), ()>(())

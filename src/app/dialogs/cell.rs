@@ -114,11 +114,7 @@ pub(crate) fn update_cell(app: &mut App, msg: Msg) {
                 pasted_lines(&text).map(|l| l.chars().take(MAX_TEXT).collect()).collect();
             let _ = app.edit(|s| {
                 for line in &lines {
-                    let activity = Activity {
-                        text: line.clone(),
-                        status: ActivityStatus::Existing,
-                        provider: String::new(),
-                    };
+                    let activity = Activity::new(line, ActivityStatus::Existing, "");
                     s.matrix.add_activity(theme, level, activity)?;
                 }
                 Ok::<(), crate::model::MatrixError>(())
@@ -127,6 +123,29 @@ pub(crate) fn update_cell(app: &mut App, msg: Msg) {
         Msg::MakeAction if at < count => {
             make_action(app, theme, level, at);
             return;
+        }
+        Msg::CycleSetting | Msg::ToggleInformal | Msg::CycleRecognition | Msg::ToggleStop
+            if at < count =>
+        {
+            let _ = app.edit(|s| {
+                let a = activity_mut(s, theme, level, at).ok_or(())?;
+                match msg {
+                    Msg::CycleSetting => a.setting = crate::model::Setting::next(a.setting),
+                    Msg::ToggleInformal => a.informal = !a.informal,
+                    Msg::CycleRecognition => {
+                        a.recognition = crate::model::Recognition::next(a.recognition)
+                    }
+                    _ => a.stop = !a.stop,
+                }
+                Ok::<(), ()>(())
+            });
+        }
+        Msg::InterventionName if at < count && !app.refuse_if_read_only() => {
+            let target = super::text_field::TextTarget::Intervention(theme, level, at);
+            if let Some(field) = super::text_field::TextField::open(app, target) {
+                app.overlay = Overlay::TextField(field);
+                return;
+            }
         }
         _ => {}
     }
@@ -204,7 +223,7 @@ fn on_form(app: &mut App, cell: &mut CellEditor, msg: Msg) {
                 None => s.matrix.add_activity(
                     theme,
                     level,
-                    Activity { text, status: ActivityStatus::Existing, provider },
+                    Activity::new(&text, ActivityStatus::Existing, &provider),
                 ),
             });
             if editing.is_none() {

@@ -73,6 +73,7 @@ pub fn help_rows(app: &App, width: u16) -> (Vec<HelpRow>, usize) {
     // Border, a space before the keys, a space between the columns.
     let text_w = usize::from(width).saturating_sub(key_w + 4).max(10);
     let mut rows = Vec::new();
+    let searching = !app.help.query.value().trim().is_empty();
     for (keys, help) in entries {
         let key_lines = crate::ui::text::wrap(&keys, key_w.max(1));
         let text_lines = crate::ui::text::wrap(help, text_w);
@@ -81,6 +82,16 @@ pub fn help_rows(app: &App, width: u16) -> (Vec<HelpRow>, usize) {
                 keys: key_lines.get(i).cloned().unwrap_or_default(),
                 text: text_lines.get(i).cloned().unwrap_or_default(),
             });
+        }
+    }
+    // Under the Matrix pane's keys, what its columns mean: the levels and the basis row,
+    // after the keys (scroll down to read it on a small screen).
+    let words = crate::i18n::matrix_words(app.lang, &app.session.template);
+    if app.focus == crate::app::Pane::Matrix && words.levels && !searching {
+        let t = app.lang.texts();
+        rows.push(HelpRow { keys: String::new(), text: String::new() });
+        for line in crate::ui::text::wrap(t.levels_explained, text_w) {
+            rows.push(HelpRow { keys: String::new(), text: line });
         }
     }
     (rows, key_w)

@@ -3,6 +3,7 @@
 //! them through one exhaustive match on [`crate::app::Overlay`].
 
 pub mod actie_form;
+pub mod ambition;
 pub mod cell;
 pub mod details;
 pub mod help;

@@ -93,6 +93,9 @@ fn on_list(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) -> bool {
             }
         }
         Msg::TogglePresent => edit_selected(app, selected, |p| p.present = !p.present),
+        Msg::CyclePartner => edit_selected(app, selected, |p| {
+            p.partner = crate::model::Partner::next(p.partner());
+        }),
         Msg::ToggleRole => edit_selected(app, selected, |p| {
             p.role = match p.role {
                 Role::Structural => Role::Incidental,

@@ -24,6 +24,10 @@ pub enum TextTarget {
     NewLevel,
     /// A column's name and alias.
     Level(LevelId),
+    /// The Databank name of the activity at this place in a cell (one field).
+    Intervention(ThemeId, LevelId, usize),
+    /// What came of an action, in a line (one field).
+    ActionResult(crate::model::ActionId),
 }
 
 /// The state of the form.
@@ -53,6 +57,14 @@ impl TextField {
             TextTarget::Level(id) => {
                 let l = app.session.matrix.level(id)?;
                 vec![Input::new(l.name.clone()), Input::new(l.alias.clone())]
+            }
+            TextTarget::Intervention(theme, level, at) => {
+                let a = app.session.matrix.theme(theme)?.activities(level).get(at)?;
+                vec![Input::new(a.intervention.clone())]
+            }
+            TextTarget::ActionResult(id) => {
+                let a = app.session.actions.iter().find(|a| a.id == id)?;
+                vec![Input::new(a.result.clone())]
             }
         };
         Some(TextField { target, inputs, field: 0 })
@@ -145,6 +157,21 @@ pub(crate) fn update(app: &mut App, msg: Msg) {
                 }
                 TextTarget::Level(id) => {
                     let _ = app.edit(|s| s.matrix.rename_level(id, &texts[0], &texts[1]));
+                }
+                TextTarget::ActionResult(id) => {
+                    let _ = app.edit(|s| {
+                        let a = s.actions.iter_mut().find(|a| a.id == id).ok_or(())?;
+                        a.result = texts[0].clone();
+                        Ok::<(), ()>(())
+                    });
+                }
+                TextTarget::Intervention(theme, level, at) => {
+                    let _ = app.edit(|s| {
+                        let row = s.matrix.theme_mut(theme).map_err(|_| ())?;
+                        let a = row.cells.get_mut(&level).and_then(|c| c.get_mut(at)).ok_or(())?;
+                        a.intervention = texts[0].clone();
+                        Ok::<(), ()>(())
+                    });
                 }
             }
             return;

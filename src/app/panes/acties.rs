@@ -2,7 +2,7 @@
 //! regie agreements beside them.
 
 use crate::app::dialogs::actie_form::open_form;
-use crate::app::{App, FormTarget, Msg, Pane};
+use crate::app::{App, FormTarget, Msg, Pane, TextField, TextTarget};
 use crate::model::{ActionId, ActionStatus, ParticipantId, ThemeId};
 
 /// Which list the pane shows.
@@ -102,7 +102,8 @@ pub(crate) fn pane_action(app: &mut App, msg: &Msg) -> bool {
         Msg::Edit => {
             let at = app.selected(Pane::Acties);
             if agreements {
-                let id = app.session.agreements.get(at).map(|a| a.id);
+                let order = app.session.agreements_in_order();
+                let id = order.get(at).and_then(|&i| app.session.agreements.get(i)).map(|a| a.id);
                 if id.is_some() {
                     open_form(app, Some(FormTarget::Agreement(id)));
                 }
@@ -155,6 +156,15 @@ pub(crate) fn pane_action(app: &mut App, msg: &Msg) -> bool {
             app.selected[2] = 0;
         }
         Msg::ByOwner => app.acties.by_owner = !app.acties.by_owner,
+        Msg::NextQuestion if agreements => next_question(app),
+        Msg::ActionResult if !agreements && !app.refuse_if_read_only() => {
+            if let Some(&i) = rows(app).get(app.selected(Pane::Acties)) {
+                let target = TextTarget::ActionResult(app.session.actions[i].id);
+                if let Some(field) = TextField::open(app, target) {
+                    app.overlay = crate::app::Overlay::TextField(field);
+                }
+            }
+        }
         _ => return false,
     }
     app.clamp_selection();
@@ -173,8 +183,8 @@ fn remove(app: &mut App) {
     let at = app.selected(Pane::Acties);
     if app.acties.list == ActiesList::Agreements {
         let _ = app.edit(|s| {
-            if at < s.agreements.len() {
-                s.agreements.remove(at);
+            if let Some(&i) = s.agreements_in_order().get(at) {
+                s.agreements.remove(i);
             }
             Ok::<(), ()>(())
         });
@@ -195,4 +205,21 @@ pub(crate) fn set_status(app: &mut App, id: ActionId, status: Option<ActionStatu
         }
         Ok::<(), ()>(())
     });
+}
+
+/// `v` in the agreements: the selected agreement answers the next regie question (after the
+/// last, none: an agreement of its own kind). The selection follows it to its new place.
+fn next_question(app: &mut App) {
+    let order = app.session.agreements_in_order();
+    let Some(agreement) =
+        order.get(app.selected(Pane::Acties)).map(|&i| &app.session.agreements[i])
+    else {
+        return;
+    };
+    let (id, next) = (agreement.id, crate::model::RegieQuestion::next(agreement.question));
+    let _ = app.edit(|s| if s.set_question(id, next) { Ok(()) } else { Err(()) });
+    let s = &app.session;
+    if let Some(at) = s.agreements_in_order().iter().position(|&i| s.agreements[i].id == id) {
+        app.selected[2] = at;
+    }
 }

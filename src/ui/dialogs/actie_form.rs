@@ -22,10 +22,10 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette:
         FormTarget::Agreement(Some(_)) => (t.agreement_form_edit, t.field_review),
     };
     let inner = popup(frame, area, (area.width.min(100), 14), title, palette.focus, palette);
-    let questions = [t.question_1, t.question_2, t.question_3, t.question_4];
     let mut lines = Vec::new();
-    if let Some(q) = form.question {
-        lines.push(Line::styled(format!("{}. {}", q + 1, questions[q]), palette.focus));
+    if let Some(q) = form.question.and_then(|i| crate::model::RegieQuestion::ALL.get(i).copied()) {
+        let text = crate::i18n::question_text(app.lang, q);
+        lines.push(Line::styled(format!("{}. {text}", q.number()), palette.focus));
         lines.push(Line::default());
     }
     let labels = [t.field_what, t.field_who, when];

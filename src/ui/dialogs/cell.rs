@@ -42,10 +42,13 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, cell: &CellEditor, palet
         let provider =
             if a.provider.is_empty() { String::new() } else { format!("  ({})", a.provider) };
         let style = if here { palette.selected } else { palette.text };
+        let marks = crate::i18n::activity_marks(app.lang, a);
+        let marks = if marks.is_empty() { marks } else { format!("  {marks}") };
         lines.push(Line::from(vec![
             Span::styled(if here { "▶ " } else { "  " }, style),
             Span::styled(format!("{mark} {}", a.text), style),
             Span::styled(provider, if here { style } else { palette.dim }),
+            Span::styled(marks, if here { style } else { palette.focus }),
         ]));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);

@@ -2,11 +2,13 @@
 //! `app::dialogs`, which handles their keys.
 
 pub mod actie_form;
+pub mod ambition;
 pub mod cell;
 pub mod details;
 pub mod participants;
 pub mod round;
 pub mod text_field;
+pub mod year_after;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

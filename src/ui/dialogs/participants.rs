@@ -21,8 +21,15 @@ pub fn participants(
 ) {
     let t = app.lang.texts();
     let s = &app.session;
-    let height = (s.participants.len() as u16 + 9).max(14);
-    let inner = popup(frame, area, (78, height), t.dlg_participants, palette.focus, palette);
+    let height = (s.participants.len() as u16 + 10).max(14);
+    let inner = popup(
+        frame,
+        area,
+        (area.width.min(100), height),
+        t.dlg_participants,
+        palette.focus,
+        palette,
+    );
     let [list_area, bottom] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
 
@@ -30,7 +37,7 @@ pub fn participants(
         frame.render_widget(Paragraph::new(t.participants_empty).style(palette.dim), list_area);
     } else {
         // Default column spacing 1, selection marker 2: what the organisation column gets.
-        let org_w = list_area.width.saturating_sub(20 + 12 + 9 + 3 + 2) as usize;
+        let org_w = list_area.width.saturating_sub(18 + 17 + 12 + 9 + 4 + 2) as usize;
         let fit = crate::ui::text::fit;
         let rows = s.participants.iter().map(|p| {
             let role = match p.role {
@@ -42,21 +49,41 @@ pub fn participants(
             } else {
                 format!("✗ {}", t.present_no)
             };
-            Row::new(vec![fit(&p.name, 20), fit(&p.organisation, org_w), role.to_owned(), present])
+            let partner =
+                p.partner().map_or("", |k| crate::i18n::partner_text(app.lang, k)).to_owned();
+            Row::new(vec![
+                fit(&p.name, 18),
+                fit(&p.organisation, org_w),
+                partner,
+                role.to_owned(),
+                present,
+            ])
         });
         let widths = [
-            Constraint::Length(20),
+            Constraint::Length(18),
             Constraint::Fill(1),
+            Constraint::Length(17),
             Constraint::Length(12),
             Constraint::Length(9),
         ];
         let table = Table::new(rows, widths)
             .header(
-                Row::new([t.col_name, t.col_org, t.col_role, t.col_present]).style(palette.focus),
+                Row::new([t.col_name, t.col_org, t.col_partner, t.col_role, t.col_present])
+                    .style(palette.focus),
             )
             .row_highlight_style(palette.selected)
             .highlight_symbol("▶ ");
         let mut state = TableState::default().with_selected(Some(dialog.selected));
+        // Who the method needs and is not here today, on the list's last line.
+        let missing = crate::i18n::missing_partners_text(app.lang, s);
+        let list_area = match missing {
+            Some(text) if list_area.height as usize > s.participants.len() + 2 => {
+                let line = Rect { y: list_area.bottom() - 1, height: 1, ..list_area };
+                frame.render_widget(Line::styled(text, palette.warn), line);
+                Rect { height: list_area.height - 1, ..list_area }
+            }
+            _ => list_area,
+        };
         frame.render_stateful_widget(table, list_area, &mut state);
     }
 

@@ -25,6 +25,17 @@ pub fn text_field(frame: &mut Frame, area: Rect, app: &App, form: &TextField, pa
         }
         TextTarget::NewLevel => (t.key_add_level.to_owned(), vec![t.field_name, t.field_alias]),
         TextTarget::Level(_) => (t.level_title.to_owned(), vec![t.field_name, t.field_alias]),
+        TextTarget::ActionResult(id) => {
+            let action = app.session.actions.iter().find(|a| a.id == id);
+            let text = action.map_or("", |a| a.text.as_str());
+            (format!("{} · {text}", t.field_result), vec![t.field_result])
+        }
+        TextTarget::Intervention(theme, level, at) => {
+            let activity =
+                app.session.matrix.theme(theme).and_then(|th| th.activities(level).get(at));
+            let text = activity.map_or("", |a| a.text.as_str());
+            (format!("{} · {text}", t.field_intervention), vec![t.field_intervention])
+        }
     };
     let height = 2 * labels.len() as u16 + 4;
     let inner = popup(frame, area, (area.width.min(100), height), &title, palette.focus, palette);

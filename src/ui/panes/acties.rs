@@ -11,7 +11,7 @@ use crate::app::{ActiesList, App, Pane, SortBy, acties_rows};
 use crate::i18n::{date_text, fill};
 use crate::model::{ActionStatus, ParticipantId, Urgency, urgency};
 use crate::ui::Palette;
-use crate::ui::text::fit;
+use crate::ui::text::{fit, wrap};
 
 /// Draws the pane's content into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
             agreements(frame, bottom, app, false, palette);
         }
         ActiesList::Actions => actions(frame, area, app, focused, palette),
-        ActiesList::Agreements => agreements(frame, area, app, focused, palette),
+        ActiesList::Agreements => by_question(frame, area, app, focused, palette),
     }
 }
 
@@ -84,6 +84,17 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         frame.render_widget(Line::styled(fit(&caption, area.width as usize), palette.focus), area);
         area = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     }
+    // The ambition of the theme the selected action serves: what the action is for.
+    if let Some(a) = crate::app::theme_in_pane(app, Pane::Acties).and_then(|id| s.ambition(id)) {
+        let lines =
+            crate::ui::dialogs::ambition::ambition_lines(app.lang, a, area.width as usize, palette);
+        let room = (area.height / 3) as usize;
+        if !lines.is_empty() && room > 0 && area.height >= 8 {
+            let height = lines.len().min(room) as u16;
+            crate::ui::render_lines(frame, Rect { height, ..area }, lines);
+            area = Rect { y: area.y + height, height: area.height - height, ..area };
+        }
+    }
     let rows = acties_rows(app);
     if s.actions.is_empty() || rows.is_empty() {
         let text = if s.actions.is_empty() { t.no_actions } else { t.no_match };
@@ -123,7 +134,7 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         vec!["", t.col_action, t.col_owner, t.col_due, if tiny { "" } else { t.col_status }];
     if wide {
         widths.push(Constraint::Length(link_w));
-        header.push(t.col_theme_level);
+        header.push(crate::i18n::matrix_words(app.lang, &s.template).link);
     }
     let text_w = column_widths(area.width, &widths)[1] as usize;
     let header: Vec<String> = header
@@ -204,12 +215,11 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
     let [title, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame
         .render_widget(Line::styled(format!("── {} ──", t.agreements_title), palette.focus), title);
-    let questions = [t.question_1, t.question_2, t.question_3, t.question_4];
     if s.agreements.is_empty() {
         let mut lines = vec![Line::styled(t.no_agreements, palette.dim)];
-        lines.extend(
-            questions.iter().enumerate().map(|(i, q)| Line::from(format!("  {}. {q}", i + 1))),
-        );
+        lines.extend(crate::model::RegieQuestion::ALL.map(|q| {
+            Line::from(format!("  {}. {}", q.number(), crate::i18n::question_text(app.lang, q)))
+        }));
         lines.push(Line::styled(fill(t.answer_hint, &[&1]), palette.dim));
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
         return;
@@ -234,12 +244,15 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
     let mut state = TableState::default().with_selected(focused.then_some(selected));
     let table = if focused { table } else { table.highlight_symbol("  ") };
     frame.render_stateful_widget(table, rest, &mut state);
-    if s.agreements.len() < questions.len() && rest.height as usize > s.agreements.len() + 3 {
+    let unanswered = s.unanswered_questions();
+    if let Some(&q) = unanswered.first()
+        && rest.height as usize > s.agreements.len() + 3
+    {
         let y = rest.y + s.agreements.len() as u16 + 2;
         let hint = format!(
             "{}  {}",
-            fill(t.answer_hint, &[&(s.agreements.len() + 1)]),
-            questions[s.agreements.len()]
+            fill(t.answer_hint, &[&q.number()]),
+            crate::i18n::question_text(app.lang, q)
         );
         frame.render_widget(
             Line::styled(fit(&hint, rest.width as usize), palette.dim),
@@ -259,4 +272,73 @@ fn column_widths(width: u16, widths: &[Constraint]) -> Vec<u16> {
         .iter()
         .map(|r| r.width)
         .collect()
+}
+
+/// Step 4 as the method asks it: each regie question with its answers under it, a question
+/// without an answer marked, and agreements without a question last. Lines, not a table, so
+/// a question reads in full across the pane and no word is cut.
+fn by_question(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
+    let t = app.lang.texts();
+    let s = &app.session;
+    let width = area.width as usize;
+    let unanswered = s.unanswered_questions();
+    let title = format!("── {} ──", t.agreements_title);
+    let caption = match unanswered.first() {
+        None => t.regie_all_answered.to_owned(),
+        Some(q) => fill(t.answer_hint, &[&q.number()]),
+    };
+    let full = format!("{title} {caption}");
+    let title = if full.chars().count() <= width { full } else { title };
+    let mut lines = vec![Line::styled(fit(&title, width), palette.focus)];
+    let order = s.agreements_in_order();
+    let selected = app.selected(Pane::Acties).min(order.len().saturating_sub(1));
+    let mut selected_line = 0;
+    let groups = crate::model::RegieQuestion::ALL.map(Some).into_iter().chain([None]);
+    for question in groups {
+        let answers: Vec<(usize, usize)> = order
+            .iter()
+            .enumerate()
+            .filter(|&(_, &i)| s.agreements[i].question == question)
+            .map(|(k, &i)| (k, i))
+            .collect();
+        let heading = match question {
+            Some(q) => format!("{}. {}", q.number(), crate::i18n::question_text(app.lang, q)),
+            None if answers.is_empty() => continue,
+            None => t.regie_other.to_owned(),
+        };
+        let bold = palette.focus.add_modifier(Modifier::BOLD);
+        lines.extend(wrap(&heading, width).into_iter().map(|l| Line::styled(l, bold)));
+        if answers.is_empty() {
+            lines.push(Line::styled(format!("   {}", t.regie_unanswered), palette.gap));
+        }
+        for (k, i) in answers {
+            let a = &s.agreements[i];
+            let who = a
+                .owner
+                .and_then(|id| s.participant(id))
+                .map_or_else(|| format!("⚠ {}", t.no_owner), |p| p.name.clone());
+            let mut text = format!("{} — {who}", a.text);
+            if let Some(d) = a.review {
+                text.push_str(&format!(
+                    ", {} {}",
+                    t.col_review.to_lowercase(),
+                    date_text(app.lang, d)
+                ));
+            }
+            let here = focused && k == selected;
+            if k == selected {
+                selected_line = lines.len();
+            }
+            let style = if here { palette.selected } else { palette.text };
+            for (n, l) in wrap(&text, width.saturating_sub(3)).into_iter().enumerate() {
+                let mark = if here && n == 0 { "▶  " } else { "   " };
+                lines.push(Line::styled(format!("{mark}{l}"), style));
+            }
+        }
+    }
+    // The selected agreement stays in view.
+    let height = area.height as usize;
+    let offset = (selected_line + 3).saturating_sub(height).min(lines.len().saturating_sub(height));
+    let shown: Vec<Line> = lines.into_iter().skip(offset).collect();
+    crate::ui::render_lines(frame, area, shown);
 }

@@ -128,6 +128,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         return;
     }
     let rows = matrix_rows(app);
+    let area = ambition_strip(frame, area, app, &rows, palette);
+    let area = recognition_legend(frame, area, app, &rows, palette);
     let widths = widths(app, area, &rows);
     let selected = app.selected(Pane::Matrix).min(rows.len().saturating_sub(1));
     let Window { start, end, built } = window(app, area, &rows, &widths, palette);
@@ -146,11 +148,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     let caption = if focus_count > 0 && !app.matrix.all_rows {
         fill(t.matrix_focus, &[&focus_count])
     } else {
-        t.matrix_all.to_owned()
+        crate::i18n::matrix_words(app.lang, &app.session.template).all.to_owned()
     };
     let theme_rows: Vec<_> =
         rows.iter().copied().filter(|&id| app.theme(id).is_some_and(|th| !th.basis)).collect();
-    let mut header = vec![Cell::from(fit(&format!("{} ({caption})", t.matrix_theme), theme_w))];
+    let mut header = vec![Cell::from(fit(
+        &format!("{} ({caption})", crate::i18n::matrix_words(app.lang, &app.session.template).row),
+        theme_w,
+    ))];
     header.extend(m.levels.iter().map(|l| {
         let cov = m.column_coverage(l.id, &theme_rows);
         let full =
@@ -178,6 +183,50 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         state.select_cell(Some((selected - start, col)));
     }
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The legend of the Databank markers, on the bottom line, when a shown activity has one.
+/// Returns what is left for the grid.
+fn recognition_legend(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    rows: &[crate::model::ThemeId],
+    palette: &Palette,
+) -> Rect {
+    let marked = rows
+        .iter()
+        .filter_map(|&id| app.theme(id))
+        .any(|th| th.cells.values().flatten().any(|a| a.recognition.is_some() || a.stop));
+    if !marked || area.height < 10 {
+        return area;
+    }
+    let t = app.lang.texts();
+    let legend = crate::ui::dialogs::ambition::fit_words(t.recognition_legend, area.width as usize);
+    let line = Line::styled(legend, palette.dim);
+    frame.render_widget(line, Rect { y: area.bottom() - 1, height: 1, ..area });
+    Rect { height: area.height - 1, ..area }
+}
+
+/// Step 3 beside step 2: the ambition of the selected theme under the grid, at most a third
+/// of the pane. Returns what is left for the grid.
+fn ambition_strip(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    rows: &[crate::model::ThemeId],
+    palette: &Palette,
+) -> Rect {
+    let Some(&theme) = rows.get(app.selected(Pane::Matrix)) else { return area };
+    let lines = crate::ui::dialogs::ambition::lines(app, theme, area.width as usize, palette);
+    let room = (area.height / 3) as usize;
+    if lines.is_empty() || room == 0 || area.height < 10 {
+        return area;
+    }
+    let height = lines.len().min(room) as u16;
+    let strip = Rect { y: area.bottom() - height, height, ..area };
+    crate::ui::render_lines(frame, strip, lines);
+    Rect { height: area.height - height, ..area }
 }
 
 /// One row's cells and how many lines its tallest cell takes (at most `limit`).
@@ -211,6 +260,12 @@ fn row_cells(
     if !theme.basis {
         let cov = m.row_coverage(theme.id);
         label.push(Line::styled(fill(t.coverage, &[&cov.covered, &cov.total]), palette.dim));
+    }
+    // How much of what exists the Databank recognises, once anything was looked up.
+    let (recognised, looked_up, existing) = theme.recognised();
+    if looked_up > 0 {
+        let text = fill(t.recognised_count, &[&recognised, &existing]);
+        label.push(Line::styled(fit(&text, w.theme - 1), palette.dim));
     }
     let mut height = label.len().min(limit);
     let mut cells = vec![Cell::from(Text::from(cut(label, limit, palette)))];
@@ -259,8 +314,11 @@ fn cell_lines(
         };
         let provider =
             if a.provider.is_empty() { String::new() } else { format!(" ({})", a.provider) };
+        // The Databank rating as a marker, and a stop as a word: see the legend under the grid.
+        let rating = a.recognition.map(|r| format!(" [{}]", r.marker())).unwrap_or_default();
+        let mark = if a.stop { format!("⊘ {}", t.stop_word) } else { mark.to_owned() };
         for (i, l) in
-            wrap(&format!("{mark} {}{provider}", a.text), width - 2).into_iter().enumerate()
+            wrap(&format!("{mark} {}{provider}{rating}", a.text), width - 2).into_iter().enumerate()
         {
             lines.push(Line::from(if i == 0 { l } else { format!("  {l}") }));
         }

@@ -18,6 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         Some(phones) => phones_panel(frame, area, app, phones, palette),
         None => area,
     };
+    let area = facts_panel(frame, area, app, palette);
     let t = app.lang.texts();
     let (Some(round), Some(view)) = (app.shown_round(), app.round_view()) else {
         render_lines(
@@ -293,4 +294,53 @@ fn phones_panel(
     frame.render_widget(widget, Rect { width: size.width, height: size.height, ..area });
     render_lines(frame, text_area, text);
     Rect { y: area.y + used + 1, height: area.height.saturating_sub(used + 1), ..area }
+}
+
+/// Beside the candidates, on the projector: the figures behind the selected theme, so the room
+/// votes on what is known. Only in a pane wide enough to keep the candidates readable, and
+/// only when the theme has figures as data (its free note comes under them). Returns what is left for the candidates.
+fn facts_panel(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) -> Rect {
+    if area.width < 54 || area.height < 8 {
+        return area;
+    }
+    let Some(view) = app.round_view() else { return area };
+    let Some(theme) =
+        view.rows.get(app.selected(Pane::Stemmen)).and_then(|&id| app.session.matrix.theme(id))
+    else {
+        return area;
+    };
+    if theme.facts.is_empty() {
+        return area;
+    }
+    let t = app.lang.texts();
+    let width = area.width * 2 / 5;
+    let panel = Rect { x: area.right() - width, width, ..area };
+    let inner_w = width.saturating_sub(2) as usize;
+    let mut lines = vec![Line::styled(
+        crate::ui::dialogs::ambition::fit_words(
+            &format!("» {} · {}", t.facts_title, theme.desired),
+            inner_w,
+        ),
+        palette.focus,
+    )];
+    for fact in &theme.facts {
+        let text = crate::i18n::fact_text(fact);
+        for (i, l) in
+            crate::ui::text::wrap(&text, inner_w.saturating_sub(2)).into_iter().enumerate()
+        {
+            lines.push(Line::from(format!("{} {l}", if i == 0 { "•" } else { " " })));
+        }
+    }
+    if !theme.evidence.is_empty() {
+        for l in crate::ui::text::wrap(&theme.evidence, inner_w) {
+            lines.push(Line::styled(l, palette.dim));
+        }
+    }
+    let inner = Rect { x: panel.x + 2, width: panel.width.saturating_sub(2), ..panel };
+    let bar = Rect { width: 1, ..panel };
+    for y in bar.top()..bar.bottom() {
+        frame.render_widget(Line::styled("│", palette.border), Rect { y, height: 1, ..bar });
+    }
+    render_lines(frame, inner, lines);
+    Rect { width: area.width - width, ..area }
 }
