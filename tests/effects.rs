@@ -396,3 +396,28 @@ fn f_shifted_opens_the_box_on_the_next_address() {
     update(&mut app, Msg::PhonesOpened(Ok(view)));
     assert_eq!(update(&mut app, Msg::NextAddress), vec![Effect::OpenPhones { round, address: 1 }]);
 }
+
+#[test]
+fn the_hint_line_offers_only_keys_that_act_here() {
+    // A closed round: no dot to give, so no Space, digits or voter keys on the hint line.
+    let mut app = common::example_app();
+    update(&mut app, Msg::Focus(Pane::Stemmen));
+    let hints: Vec<Msg> =
+        knoop::app::keymap::acting_lines(&app).iter().map(|b| b.msg.clone()).collect();
+    assert!(!hints.contains(&Msg::Dot) && !hints.contains(&Msg::NextVoter), "{hints:?}");
+    assert!(hints.contains(&Msg::NewRound) && hints.contains(&Msg::ReopenRound));
+    // With a round open and a voter chosen, the dots are offered and a new round is not.
+    let (voting, _) = voting();
+    let hints: Vec<Msg> =
+        knoop::app::keymap::acting_lines(&voting).iter().map(|b| b.msg.clone()).collect();
+    assert!(hints.contains(&Msg::Dot) && !hints.contains(&Msg::NewRound), "{hints:?}");
+    // Among the agreements no action-status key is offered.
+    update(&mut app, Msg::Focus(Pane::Acties));
+    update(&mut app, Msg::ToggleAgreements);
+    let hints: Vec<Msg> =
+        knoop::app::keymap::acting_lines(&app).iter().map(|b| b.msg.clone()).collect();
+    assert!(!hints.contains(&Msg::CycleStatus) && !hints.contains(&Msg::Sort), "{hints:?}");
+    let screen = common::screen(&app, 160, 48);
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(!last.contains("Status van de actie"), "{last}");
+}

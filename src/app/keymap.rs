@@ -263,7 +263,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Picker, Confirm, key_open_session, [code(KeyCode::Enter)]),
     bind!(Picker, Add, key_new_session, [key('n')]),
     bind!(Picker, FollowUp, key_follow_up, [key('v')]),
-    bind!(Picker, Quit, key_quit_picker, [key('q'), code(KeyCode::Esc)]),
+    bind!(Picker, Quit, key_quit_picker, [key('q')]),
     bind!(NewSession, Down, key_choose_template, [code(KeyCode::Down)]),
     bind!(NewSession, Up, key_choose_template_up, [code(KeyCode::Up)]),
     bind!(NewSession, Confirm, key_create_session, [code(KeyCode::Enter)]),
@@ -399,6 +399,53 @@ pub fn msg_in(contexts: &[Context], event: KeyEvent) -> Option<Msg> {
         return to_input_request(&event).map(Msg::Input);
     }
     None
+}
+
+/// The bindings that act now, for the hint line: those of [`help_lines`] whose message does
+/// something in this state. The help lists every key of the pane; the hint line never offers
+/// a key that would only answer "not now" (Space with no round open, a status key among the
+/// agreements).
+pub fn acting_lines(app: &App) -> Vec<&'static Binding> {
+    help_lines(app).into_iter().filter(|b| acts(app, &b.msg)).collect()
+}
+
+/// Whether `msg` does something now: the context rules of the key map.
+pub fn acts(app: &App, msg: &Msg) -> bool {
+    use super::panes::acties::ActiesList;
+    let round = app.shown_round();
+    let open = round.is_some_and(|r| r.is_open());
+    let voting = open && app.voting.voter.is_some();
+    let agreements = app.acties.list == ActiesList::Agreements;
+    match (app.focus, &app.overlay, msg) {
+        (_, Overlay::None, Msg::Undo) => app.history.steps() > 0,
+        (Pane::Stemmen, Overlay::None, m) => match m {
+            Msg::Dot | Msg::TakeBack | Msg::Digit(_) | Msg::VoidBallot => voting,
+            Msg::Confirm => app.voting.digits.is_some(),
+            Msg::NextVoter | Msg::PrevVoter | Msg::VoterWithDotsLeft | Msg::CloseRound => open,
+            Msg::TogglePhones => open || app.phones.is_some(),
+            Msg::NextAddress => app.phones.as_ref().is_some_and(|p| p.addresses.len() > 1),
+            Msg::NewRound => !open,
+            Msg::DecideTie => round.is_some_and(|r| r.undecided_tie().is_some()),
+            Msg::ReopenRound => round.is_some_and(|r| !r.is_open()),
+            Msg::Reveal => round.is_some_and(|r| r.secret),
+            Msg::ToggleOrder => round.is_some(),
+            Msg::BigTop => !app.session.focus_themes().is_empty(),
+            _ => true,
+        },
+        (Pane::Acties, Overlay::None, m) => match m {
+            Msg::CycleStatus
+            | Msg::Sort
+            | Msg::FilterOwner
+            | Msg::FilterStatus
+            | Msg::FilterTheme
+            | Msg::ByOwner
+            | Msg::ActionResult => !agreements && !app.session.actions.is_empty(),
+            Msg::NextQuestion => agreements && !app.session.agreements.is_empty(),
+            Msg::Edit | Msg::Remove => app.rows_in(Pane::Acties) > 0,
+            _ => true,
+        },
+        _ => true,
+    }
 }
 
 /// The bindings to show in the help for the current contexts. With the help open, the keys

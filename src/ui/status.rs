@@ -101,7 +101,7 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
 fn hints(app: &App, width: usize) -> String {
     let t = app.lang.texts();
     let mut line = String::new();
-    for b in keymap::help_lines(app) {
+    for b in keymap::acting_lines(app) {
         let hint = format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t));
         let sep = if line.is_empty() { "" } else { "  ·  " };
         if text::width(&line) + text::width(sep) + text::width(&hint) > width {

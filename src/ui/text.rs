@@ -81,8 +81,25 @@ fn columns(text: &str, width: usize) -> String {
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let options = textwrap::Options::new(width).break_words(false);
-    let lines: Vec<String> =
-        textwrap::wrap(text, options).into_iter().map(|line| fit(&line, width)).collect();
+    let raw: Vec<String> =
+        textwrap::wrap(text, options).into_iter().map(|l| l.into_owned()).collect();
+    let mut lines: Vec<String> = Vec::with_capacity(raw.len());
+    let mut rest = raw.into_iter().peekable();
+    while let Some(line) = rest.next() {
+        // A marker alone ("✓", "+") before a word too long for any line: keep them together
+        // on one line, the word shortened, rather than a marker on a line of its own.
+        if self::width(&line) <= 2
+            && let Some(next) = rest.peek()
+            && self::width(next) > width
+        {
+            let room = width.saturating_sub(self::width(&line) + 2);
+            let joined = format!("{line} {}…", columns(next, room));
+            rest.next();
+            lines.push(joined);
+            continue;
+        }
+        lines.push(fit(&line, width));
+    }
     if lines.is_empty() { vec![String::new()] } else { lines }
 }
 
@@ -100,6 +117,10 @@ mod tests {
         );
         assert_eq!(wrap("een twee drie", 4), ["een", "twee", "drie"]);
         assert_eq!(wrap("", 5), [""]);
+        assert_eq!(
+            wrap("✓ Schuldhulpverlening voor gezinnen", 17),
+            ["✓ Schuldhulpverl…", "voor gezinnen"]
+        );
         // Display columns, not characters: four wide characters take eight columns.
         assert_eq!(wrap("日本語テ 日本", 8), ["日本語テ", "日本"]);
     }
