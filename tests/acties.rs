@@ -295,3 +295,19 @@ fn screens_of_a_follow_up_and_of_empty_agreements() {
     run(&mut a, [Msg::ToggleAgreements]);
     common::both_sizes!("acties_questions", &a);
 }
+
+#[test]
+fn an_owner_that_fits_two_participants_is_asked_never_made_up() {
+    let mut a = acties();
+    a.session.add_participant("Sanne de Boer", "Bibliotheek", knoop::model::Role::Incidental);
+    let people = a.session.participants.len();
+    run(&mut a, [Msg::Add, Msg::Paste("Leesbevordering".into()), Msg::NextField]);
+    run(&mut a, [Msg::Paste("Sanne".into()), Msg::Confirm]);
+    assert!(matches!(a.overlay, Overlay::ActieForm(_)), "the form stays open to say which");
+    let message = a.message.clone().unwrap_or_default();
+    assert!(message.contains("Sanne Jansen") && message.contains("Sanne de Boer"), "{message}");
+    assert_eq!(a.session.participants.len(), people, "no third Sanne made up");
+    run(&mut a, [Msg::Paste(" de".into()), Msg::Confirm]);
+    let last = a.session.actions.last().unwrap();
+    assert_eq!(a.session.participant(last.owner.unwrap()).unwrap().name, "Sanne de Boer");
+}

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use knoop::app::{App, Msg, Overlay, Pane, matrix_rows, selected_cell, update};
+use knoop::app::{App, Msg, Overlay, Pane, acties_rows, matrix_rows, selected_cell, update};
 use knoop::i18n::Lang;
 use knoop::model::{ActivityStatus, Session, ThemeId, template};
 
@@ -156,6 +156,18 @@ fn a_needed_activity_becomes_an_action_linked_to_its_cell() {
     assert_eq!(a.focus, Pane::Acties);
     assert_eq!(a.selected(Pane::Acties), a.session.actions.len() - 1);
     assert!(matches!(a.overlay, Overlay::None));
+    // The cell marks it (⚑), and `m` again goes to that action instead of making a second.
+    run(&mut a, [Msg::Focus(Pane::Matrix), Msg::ToggleZoom]);
+    assert!(common::screen(&a, 160, 48).contains("⚑"));
+    run(&mut a, [Msg::ToggleZoom, Msg::Edit, Msg::Down, Msg::MakeAction]);
+    assert_eq!(a.session.actions.len(), 7, "no duplicate");
+    assert_eq!(a.focus, Pane::Acties);
+    assert!(a.message.as_deref().unwrap().contains("al een actie"), "{:?}", a.message);
+    let row = acties_rows(&a)[a.selected(Pane::Acties)];
+    assert_eq!(
+        a.session.actions[row].text,
+        "Beweegprogramma na school voor kinderen met overgewicht"
+    );
     run(&mut a, [Msg::Undo]);
     assert_eq!(a.session.actions.len(), 6);
 }

@@ -1115,6 +1115,8 @@ texts! {
     decided_pick,
     decided_runoff,
     runoff_final,
+    ui_owner_ambiguous,
+    ui_action_exists,
     reopen_question,
     top_title,
     top_none,

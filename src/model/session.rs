@@ -139,6 +139,15 @@ impl Session {
         next
     }
 
+    /// The action made from an activity of this cell with this text, if any: one activity
+    /// gets one action.
+    pub fn action_for(&self, theme: ThemeId, level: LevelId, text: &str) -> Option<ActionId> {
+        self.actions
+            .iter()
+            .find(|a| a.theme == Some(theme) && a.level == Some(level) && a.text == text)
+            .map(|a| a.id)
+    }
+
     /// Adds a theme of the room's own to the matrix and, when a round is open, to its
     /// candidates, so the room can vote on it at once.
     pub fn add_own_theme(&mut self, domain: &str, desired: &str, problem: &str) -> ThemeId {

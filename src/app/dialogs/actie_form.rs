@@ -58,6 +58,20 @@ pub fn owner_match(s: &Session, typed: &str) -> Option<ParticipantId> {
     }
 }
 
+/// The participants whose name starts with what was typed, whatever the case: more than one
+/// means the form must ask which.
+pub fn owner_candidates(s: &Session, typed: &str) -> Vec<String> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    s.participants
+        .iter()
+        .filter(|p| p.name.to_lowercase().starts_with(&typed))
+        .map(|p| p.name.clone())
+        .collect()
+}
+
 /// The date the form's date field stands for now: nothing typed, a date, or why not.
 pub fn typed_date(form: &ActieForm, today: Date) -> Result<Option<Date>, DateError> {
     match parse_date(form.date.value(), today) {
@@ -188,6 +202,12 @@ fn confirm(app: &mut App, form: &ActieForm) -> bool {
     };
     let typed_owner = form.owner.value().trim().to_owned();
     let known = owner_match(&app.session, &typed_owner);
+    let alike = owner_candidates(&app.session, &typed_owner);
+    if known.is_none() && alike.len() > 1 {
+        // "Ouder" fits two parents: ask which, never make a third one silently.
+        app.message = Some(fill(t.ui_owner_ambiguous, &[&typed_owner, &alike.join(", ")]));
+        return false;
+    }
     let target = form.target;
     let question = form.question.and_then(|i| RegieQuestion::ALL.get(i).copied());
     let mut new_owner = None;

@@ -244,6 +244,18 @@ fn on_form(app: &mut App, cell: &mut CellEditor, msg: Msg) {
 fn make_action(app: &mut App, theme: ThemeId, level: LevelId, at: usize) {
     let t = app.lang.texts();
     let Some(a) = activity(app, theme, level, at).cloned() else { return };
+    if let Some(existing) = app.session.action_for(theme, level, &a.text) {
+        // One action per activity: `m` again goes to the one it has.
+        app.focus = Pane::Acties;
+        if let Some(row) = crate::app::panes::acties::rows(app)
+            .iter()
+            .position(|&i| app.session.actions.get(i).is_some_and(|x| x.id == existing))
+        {
+            app.selected[2] = row;
+        }
+        app.message = Some(t.ui_action_exists.to_owned());
+        return;
+    }
     if a.status != ActivityStatus::Needed {
         app.message = Some(t.ui_only_needed_to_action.to_owned());
         app.overlay = Overlay::Cell(CellEditor { theme, level, selected: at, form: None });

@@ -85,7 +85,12 @@ pub(crate) fn type_into(input: &mut Input, request: InputRequest, max: usize) ->
 /// Pastes `text` into a one-line `input`: line breaks become spaces, and what does not fit
 /// in `max` characters is left out. Returns false when something was left out.
 pub(crate) fn paste_into(input: &mut Input, text: &str, max: usize) -> bool {
-    let line = pasted_lines(text).collect::<Vec<_>>().join(" ");
+    // One line goes in as it is (a space typed before a word stays); several are joined.
+    let line = if text.contains(['\r', '\n']) {
+        pasted_lines(text).collect::<Vec<_>>().join(" ")
+    } else {
+        text.to_owned()
+    };
     let room = max.saturating_sub(input.value().chars().count());
     for c in line.chars().take(room) {
         input.handle(InputRequest::InsertChar(c));

@@ -185,8 +185,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-/// The legend of the Databank markers, on the bottom line, when a shown activity has one.
-/// Returns what is left for the grid.
+/// The legend on the bottom line: what ✓, +, GAT and ⚑ mean, and the Databank markers when a
+/// shown activity has one; meaning is never left to colour. Returns what is left for the grid.
 fn recognition_legend(
     frame: &mut Frame,
     area: Rect,
@@ -198,11 +198,16 @@ fn recognition_legend(
         .iter()
         .filter_map(|&id| app.theme(id))
         .any(|th| th.cells.values().flatten().any(|a| a.recognition.is_some() || a.stop));
-    if !marked || area.height < 10 {
+    if area.height < 16 && !(marked && area.height >= 10) {
         return area;
     }
     let t = app.lang.texts();
-    let legend = crate::ui::dialogs::ambition::fit_words(t.recognition_legend, area.width as usize);
+    let text = if marked {
+        format!("{} · {}", t.recognition_legend, t.matrix_legend)
+    } else {
+        t.matrix_legend.to_owned()
+    };
+    let legend = crate::ui::dialogs::ambition::fit_words(&text, area.width as usize);
     let line = Line::styled(legend, palette.dim);
     frame.render_widget(line, Rect { y: area.bottom() - 1, height: 1, ..area });
     Rect { height: area.height - 1, ..area }
@@ -317,8 +322,12 @@ fn cell_lines(
         // The Databank rating as a marker, and a stop as a word: see the legend under the grid.
         let rating = a.recognition.map(|r| format!(" [{}]", r.marker())).unwrap_or_default();
         let mark = if a.stop { format!("⊘ {}", t.stop_word) } else { mark.to_owned() };
-        for (i, l) in
-            wrap(&format!("{mark} {}{provider}{rating}", a.text), width - 2).into_iter().enumerate()
+        // ⚑: this activity has an action already (the legend says so); `m` goes to it.
+        let flag =
+            if app.session.action_for(theme.id, level, &a.text).is_some() { " ⚑" } else { "" };
+        for (i, l) in wrap(&format!("{mark} {}{provider}{rating}{flag}", a.text), width - 2)
+            .into_iter()
+            .enumerate()
         {
             lines.push(Line::from(if i == 0 { l } else { format!("  {l}") }));
         }
