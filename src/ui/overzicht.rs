@@ -100,20 +100,41 @@ fn hints(v: &OverzichtView, t: &Texts, width: usize) -> String {
 /// number. The current one is marked ▶ ◀ and reversed, not by colour alone.
 fn draw_tabs(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Palette) {
     let unread = v.scan.unread.len();
-    let label = |i: usize, s: &Section, full: bool| {
-        let name = if full { s.title(v.lang, unread) } else { s.short(v.lang, unread) };
-        format!("{} {name}", i + 1)
+    // Every name in full when they fit, else short names, and when even those do not fit the
+    // last tabs (never the current one) go by number only.
+    let label = |i: usize, s: &Section, full: bool, named: bool| match (full, named) {
+        (true, _) => format!("{} {}", i + 1, s.title(v.lang, unread)),
+        (false, true) => format!("{} {}", i + 1, s.short(v.lang, unread)),
+        (false, false) => format!("{}", i + 1),
     };
-    let width = |full: bool| -> usize {
-        Section::ALL.iter().enumerate().map(|(i, s)| label(i, s, full).chars().count() + 5).sum()
+    // A leading space, " │ " between tabs and "▶ " " ◀" around the current one.
+    let width = |full: bool, named: &[bool]| -> usize {
+        let labels: usize = Section::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| label(i, s, full, named[i]).chars().count())
+            .sum();
+        labels + 1 + 3 * (Section::ALL.len() - 1) + 4
     };
-    let full = width(true) <= area.width as usize;
+    let room = area.width as usize;
+    let mut named = [true; Section::ALL.len()];
+    let full = width(true, &named) <= room;
+    if !full {
+        for i in (0..named.len()).rev() {
+            if width(false, &named) <= room {
+                break;
+            }
+            if Section::ALL[i] != v.section {
+                named[i] = false;
+            }
+        }
+    }
     let mut spans = vec![Span::raw(" ")];
     for (i, s) in Section::ALL.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" │ ", palette.dim));
         }
-        let name = label(i, s, full);
+        let name = label(i, s, full, named[i]);
         if *s == v.section {
             spans.push(Span::styled(format!("▶ {} ◀", name.to_uppercase()), palette.selected));
         } else {
