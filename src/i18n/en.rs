@@ -235,7 +235,7 @@ pub const EN: Texts = Texts {
     ovz_progress: "Indicators: {0} reached · {1} moving toward the target · {2} not",
     ovz_progress_short: "{0} ✓ · {1} ↗ · {2} ✗",
     ovz_progress_theme: "Regional per theme",
-    ovz_no_indicators: "No indicators with a new value yet (only in a follow-up session).",
+    ovz_progress_legend: "✓ reached · ↗ moving toward the target · ✗ not",
     sb_footer: "Made by knoop from the same key map as the program, so never out of date.",
     sb_written: "Cheat sheet written: {0}",
     question_keys: "(y/n)",

@@ -626,7 +626,7 @@ texts! {
     ovz_progress,
     ovz_progress_short,
     ovz_progress_theme,
-    ovz_no_indicators,
+    ovz_progress_legend,
     sb_footer,
     sb_written,
     question_keys,

@@ -235,7 +235,7 @@ pub const NL: Texts = Texts {
     ovz_progress: "Indicatoren: {0} bereikt · {1} op weg naar de streefwaarde · {2} niet",
     ovz_progress_short: "{0} ✓ · {1} ↗ · {2} ✗",
     ovz_progress_theme: "Regionaal per thema",
-    ovz_no_indicators: "Nog geen indicatoren met een nieuwe waarde (pas in een vervolgsessie).",
+    ovz_progress_legend: "✓ bereikt · ↗ op weg naar de streefwaarde · ✗ niet",
     sb_footer: "Gemaakt door knoop uit dezelfde toetsenlijst als het programma, dus altijd actueel.",
     sb_written: "Spiekbrief geschreven: {0}",
     question_keys: "(j/n)",

@@ -455,8 +455,9 @@ fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Pale
         let [list, regional] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(shown as u16 + 1)])
                 .areas(list_area);
+        let head = format!("{} · {}", t.ovz_progress_theme, t.ovz_progress_legend);
         let mut lines = vec![Line::styled(
-            format!(" {}", t.ovz_progress_theme),
+            format!(" {}", fit_words(&head, width.saturating_sub(1))),
             palette.dim.add_modifier(Modifier::BOLD),
         )];
         for p in o.progress.iter().take(shown) {
