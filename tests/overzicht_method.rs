@@ -144,6 +144,7 @@ fn each_intervention_with_its_rating_where_it_runs_and_who_stops_it() {
     // The strongest rating any school gives it.
     assert_eq!(kanjer.recognition, Some(Recognition::GoedeAanwijzingen));
     assert_eq!(names(&scan, &kanjer.runs), ["De Regenboog", "Het Anker"]);
+    assert_eq!(kanjer.run_schools, 2);
     assert!(kanjer.asked.is_empty() && kanjer.stop.is_empty());
     assert_eq!(kanjer.by_gemeente, [("Alkmaar".to_owned(), 1), ("Heiloo".to_owned(), 1)]);
     assert_eq!(kanjer.by_type, [(Some(SchoolType::Po), 1), (Some(SchoolType::Vo), 1)]);
@@ -389,4 +390,18 @@ fn generated_regions_exercise_interventions_and_indicators() {
     let with_values = o.follow.iter().filter(|f| f.reached + f.closer + f.not_yet > 0).count();
     assert_eq!(with_values, follow_ups, "every second-year school has indicators with new values");
     assert!(!o.progress.is_empty());
+}
+
+#[test]
+fn a_school_with_a_follow_up_counts_once_where_an_intervention_runs() {
+    let dir = interventions_region();
+    let a = knoop::store::load(&dir.path().join("alkmaar/regenboog.json")).unwrap();
+    let mut a2 =
+        a.follow_up("Knooppunt De Regenboog 2028", "regenboog.json", jiff::Timestamp::UNIX_EPOCH);
+    a2.meeting_date = Some(date(2027, 11, 1));
+    write(dir.path(), "alkmaar/regenboog-2028.json", &a2);
+    let scan = scan(dir.path(), Lang::Nl).unwrap();
+    let o = overview(&scan.sessions, &Filter::default(), TODAY);
+    let kanjer = o.interventions.iter().find(|r| r.name == "Kanjertraining").unwrap();
+    assert_eq!((kanjer.runs.len(), kanjer.run_schools), (3, 2));
 }

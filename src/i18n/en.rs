@@ -229,7 +229,7 @@ pub const EN: Texts = Texts {
     ovz_col_stop: "Stop",
     ovz_not_rated: "not looked up",
     ovz_rating: "Databank Effectieve Jeugdinterventies: {0}",
-    ovz_runs_at: "Runs at {0} schools · asked for at {1}",
+    ovz_runs_at: "Runs at {0} schools ({1} sessions) · asked for in {2} sessions",
     ovz_stop_at: "To stop: {0}",
     ovz_col_indicators: "Indicators",
     ovz_progress: "Indicators: {0} reached · {1} moving toward the target · {2} not",

@@ -229,7 +229,7 @@ pub const NL: Texts = Texts {
     ovz_col_stop: "Stoppen",
     ovz_not_rated: "niet opgezocht",
     ovz_rating: "Databank Effectieve Jeugdinterventies: {0}",
-    ovz_runs_at: "Loopt op {0} scholen · gevraagd op {1}",
+    ovz_runs_at: "Loopt op {0} scholen ({1} sessies) · gevraagd in {2} sessies",
     ovz_stop_at: "Stoppen: {0}",
     ovz_col_indicators: "Indicatoren",
     ovz_progress: "Indicatoren: {0} bereikt · {1} op weg naar de streefwaarde · {2} niet",

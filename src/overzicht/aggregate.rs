@@ -196,6 +196,8 @@ pub struct InterventionRow {
     pub recognition: Option<Recognition>,
     /// Sessions where it runs (bestaand).
     pub runs: Vec<usize>,
+    /// How many schools those sessions are (a school with a follow-up counts once).
+    pub run_schools: usize,
     /// Sessions where it is asked for (nodig).
     pub asked: Vec<usize>,
     /// Sessions that mark it to stop.
@@ -510,7 +512,10 @@ pub fn overview(sessions: &[Summary], filter: &Filter, today: Date) -> Overview 
                 *w.entry(d.wijk.trim().to_owned()).or_insert(0) += 1;
                 *k.entry(d.school_type).or_insert(0) += 1;
             }
+            let run_schools =
+                acc.runs.iter().map(|&i| sessions[i].school_key()).collect::<BTreeSet<_>>().len();
             InterventionRow {
+                run_schools,
                 name: name.to_owned(),
                 recognition: acc.recognition,
                 sessions: acc

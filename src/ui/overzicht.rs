@@ -385,7 +385,7 @@ fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Pale
                         r.recognition.map_or(t.ovz_not_rated, |x| recognition_text(v.lang, x));
                     let mut d = vec![
                         format!("{} · {}", r.name, fill(t.ovz_rating, &[&rating])),
-                        fill(t.ovz_runs_at, &[&r.runs.len(), &r.asked.len()]),
+                        fill(t.ovz_runs_at, &[&r.run_schools, &r.runs.len(), &r.asked.len()]),
                         format!(
                             "{} · {}",
                             fill(
