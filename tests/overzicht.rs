@@ -388,7 +388,7 @@ fn every_output(dir: &Path) -> Vec<String> {
         .map(|f| String::from_utf8(render(&report, f)).unwrap())
         .collect();
     let mut v = OverzichtView::new(scan.clone(), Lang::Nl, TODAY);
-    for _ in 0..5 {
+    for _ in 0..Section::ALL.len() {
         for _ in 0..3 {
             out.push(screen(&v, 160, 48));
             v.update(Msg::Down);
@@ -453,6 +453,7 @@ fn the_overview_at_80x24_and_160x48() {
         ("gaps", Section::Gaps),
         ("providers", Section::Providers),
         ("follow", Section::Follow),
+        ("interventions", Section::Interventions),
         ("unread", Section::Unread),
     ] {
         v.section = section;

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use super::summary::Summary;
 use crate::i18n::{Lang, fill};
-use crate::model::SchoolType;
+use crate::model::{Progress, Recognition, SchoolType};
 
 /// Which sessions count: every field that is set must match.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -179,6 +179,52 @@ pub struct FollowRow {
     pub last: Date,
     /// No meeting for more than 12 months.
     pub stale: bool,
+    /// Indicators in its latest session at or past their target.
+    pub reached: usize,
+    /// Indicators moved from their baseline toward the target.
+    pub closer: usize,
+    /// Indicators not moved toward their target.
+    pub not_yet: usize,
+}
+
+/// One intervention across schools: its Databank rating, where it runs, who stops it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InterventionRow {
+    /// The Databank's name, else the activity's text.
+    pub name: String,
+    /// The strongest rating any session gives it; `None` when nobody looked it up.
+    pub recognition: Option<Recognition>,
+    /// Sessions where it runs (bestaand).
+    pub runs: Vec<usize>,
+    /// How many schools those sessions are (a school with a follow-up counts once).
+    pub run_schools: usize,
+    /// Sessions where it is asked for (nodig).
+    pub asked: Vec<usize>,
+    /// Sessions that mark it to stop.
+    pub stop: Vec<usize>,
+    /// Every session behind the row.
+    pub sessions: Vec<usize>,
+    /// Where it runs: per gemeente ("" for unknown), most first.
+    pub by_gemeente: Vec<(String, usize)>,
+    /// Per wijk.
+    pub by_wijk: Vec<(String, usize)>,
+    /// Per school type (`None` for unknown).
+    pub by_type: Vec<(Option<SchoolType>, usize)>,
+}
+
+/// One theme's indicators across the schools' latest sessions: reached, closer, not yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgressRow {
+    /// The theme of the ambitions.
+    pub theme: String,
+    /// Indicators at or past their target.
+    pub reached: usize,
+    /// Indicators moved toward their target.
+    pub closer: usize,
+    /// Indicators not moved toward their target.
+    pub not_yet: usize,
+    /// The sessions behind the counts.
+    pub sessions: Vec<usize>,
 }
 
 /// Everything the overview shows, for the sessions a filter lets through.
@@ -194,6 +240,19 @@ pub struct Overview {
     pub providers: Vec<ProviderRow>,
     /// Schools, the most overdue first, then the longest without a meeting.
     pub follow: Vec<FollowRow>,
+    /// Recognised interventions, the widest reach first.
+    pub interventions: Vec<InterventionRow>,
+    /// Indicators per theme across the schools' latest sessions, the most indicators first.
+    pub progress: Vec<ProgressRow>,
+}
+
+/// Counts of reached, closer and not yet among `progress`.
+fn tally<'a>(progress: impl Iterator<Item = &'a Progress>) -> (usize, usize, usize) {
+    progress.fold((0, 0, 0), |(r, c, n), p| match p {
+        Progress::Reached => (r + 1, c, n),
+        Progress::Closer => (r, c + 1, n),
+        Progress::NotYet => (r, c, n + 1),
+    })
 }
 
 /// Counts per key, most first, then by key.
@@ -376,7 +435,11 @@ pub fn overview(sessions: &[Summary], filter: &Filter, today: Date) -> Overview 
         .map(|mut list| {
             list.sort_by_key(|&i| (sessions[i].last, sessions[i].follow_up));
             let latest = &sessions[*list.last().unwrap_or(&0)];
+            let (reached, closer, not_yet) = tally(latest.indicators.iter().map(|i| &i.progress));
             FollowRow {
+                reached,
+                closer,
+                not_yet,
                 school: latest.school.clone(),
                 open: latest.open_actions.len(),
                 overdue: latest.overdue(today),
@@ -390,7 +453,97 @@ pub fn overview(sessions: &[Summary], filter: &Filter, today: Date) -> Overview 
         b.overdue.cmp(&a.overdue).then(a.last.cmp(&b.last)).then(a.school.cmp(&b.school))
     });
 
-    Overview { shown, top, gaps, providers, follow }
+    // Indicators per theme, from each school's latest session.
+    let mut themes: BTreeMap<&str, (Vec<Progress>, Vec<usize>)> = BTreeMap::new();
+    for f in &follow {
+        let Some(&i) = f.sessions.last() else { continue };
+        for ind in &sessions[i].indicators {
+            let entry = themes.entry(&*ind.theme).or_default();
+            entry.0.push(ind.progress);
+            if entry.1.last() != Some(&i) {
+                entry.1.push(i);
+            }
+        }
+    }
+    let mut progress: Vec<ProgressRow> = themes
+        .into_iter()
+        .map(|(theme, (list, mut behind))| {
+            let (reached, closer, not_yet) = tally(list.iter());
+            behind.sort_unstable();
+            ProgressRow { theme: theme.to_owned(), reached, closer, not_yet, sessions: behind }
+        })
+        .collect();
+    progress.sort_by(|a, b| {
+        (b.reached + b.closer + b.not_yet)
+            .cmp(&(a.reached + a.closer + a.not_yet))
+            .then(a.theme.cmp(&b.theme))
+    });
+
+    // Recognised interventions.
+    #[derive(Default)]
+    struct Use {
+        recognition: Option<Recognition>,
+        runs: BTreeSet<usize>,
+        asked: BTreeSet<usize>,
+        stop: BTreeSet<usize>,
+    }
+    let mut uses: BTreeMap<&str, Use> = BTreeMap::new();
+    for &i in &shown {
+        for u in &sessions[i].interventions {
+            let acc = uses.entry(&*u.name).or_default();
+            acc.recognition = acc.recognition.max(u.recognition);
+            if u.existing {
+                acc.runs.insert(i);
+            } else {
+                acc.asked.insert(i);
+            }
+            if u.stop {
+                acc.stop.insert(i);
+            }
+        }
+    }
+    let mut interventions: Vec<InterventionRow> = uses
+        .into_iter()
+        .map(|(name, acc)| {
+            let (mut g, mut w, mut k) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+            for &i in &acc.runs {
+                let d = &sessions[i].details;
+                *g.entry(d.gemeente.trim().to_owned()).or_insert(0) += 1;
+                *w.entry(d.wijk.trim().to_owned()).or_insert(0) += 1;
+                *k.entry(d.school_type).or_insert(0) += 1;
+            }
+            let run_schools =
+                acc.runs.iter().map(|&i| sessions[i].school_key()).collect::<BTreeSet<_>>().len();
+            InterventionRow {
+                run_schools,
+                name: name.to_owned(),
+                recognition: acc.recognition,
+                sessions: acc
+                    .runs
+                    .union(&acc.asked)
+                    .chain(&acc.stop)
+                    .copied()
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+                runs: acc.runs.into_iter().collect(),
+                asked: acc.asked.into_iter().collect(),
+                stop: acc.stop.into_iter().collect(),
+                by_gemeente: ranked(g),
+                by_wijk: ranked(w),
+                by_type: ranked(k),
+            }
+        })
+        .collect();
+    interventions.sort_by(|a, b| {
+        b.runs
+            .len()
+            .cmp(&a.runs.len())
+            .then(b.sessions.len().cmp(&a.sessions.len()))
+            .then(a.name.cmp(&b.name))
+    });
+
+    Overview { shown, top, gaps, providers, follow, interventions, progress }
 }
 
 /// "Alkmaar 5 · Heiloo 2 · onbekend 1": counts with their names, unknown named so.

@@ -7,10 +7,10 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::aggregate::{Filter, Overview, counts_text, schools_text};
+use super::aggregate::{Filter, FollowRow, InterventionRow, Overview, counts_text, schools_text};
 use super::scan::Scan;
 use crate::html::escape as esc;
-use crate::i18n::{Lang, date_text, fill};
+use crate::i18n::{Lang, date_text, fill, recognition_text};
 
 /// The formats the overview is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +67,48 @@ fn made(r: &Report) -> String {
 
 fn date_or_unknown(r: &Report, d: Date) -> String {
     date_text(r.lang, d)
+}
+
+/// A school's indicators as "1 ✓ · 2 ↗ · 0 ✗", or "–" when none has a new value.
+fn progress_short(r: &Report, f: &FollowRow) -> String {
+    if f.reached + f.closer + f.not_yet == 0 {
+        return "–".to_owned();
+    }
+    fill(r.lang.texts().ovz_progress_short, &[&f.reached, &f.closer, &f.not_yet])
+}
+
+/// An intervention's Databank rating in words, or that nobody looked it up.
+fn rating(r: &Report, row: &InterventionRow) -> &'static str {
+    row.recognition.map_or(r.lang.texts().ovz_not_rated, |x| recognition_text(r.lang, x))
+}
+
+/// Where an intervention runs: per gemeente, per wijk and per school type.
+fn where_text(r: &Report, row: &InterventionRow) -> String {
+    let t = r.lang.texts();
+    format!(
+        "{} · {} · {}",
+        fill(t.ovz_by_gemeente, &[&counts_text(&row.by_gemeente, |k| k.clone(), r.lang)]),
+        fill(t.ovz_by_wijk, &[&counts_text(&row.by_wijk, |k| k.clone(), r.lang)]),
+        fill(
+            t.ovz_by_type,
+            &[&counts_text(
+                &row.by_type,
+                |k| k.map_or(String::new(), |k| k.key().to_owned()),
+                r.lang
+            )]
+        )
+    )
+}
+
+/// Which schools mark an intervention to stop, or nothing when none does.
+fn stop_text(r: &Report, row: &InterventionRow) -> String {
+    if row.stop.is_empty() {
+        return String::new();
+    }
+    format!(
+        "⊘ {}",
+        fill(r.lang.texts().ovz_stop_at, &[&schools_text(&r.scan.sessions, &row.stop, r.lang)])
+    )
 }
 
 /// Markdown: headings and tables, the same sections as the screen.
@@ -151,8 +193,13 @@ pub fn markdown(r: &Report) -> String {
     let _ = writeln!(out, "\n## {}\n", t.ovz_tab_follow);
     let _ = writeln!(
         out,
-        "| {} | {} | {} | {} | {} |\n|---|---:|---:|---|---:|",
-        t.ovz_col_school, t.ovz_col_open, t.ovz_col_overdue, t.ovz_col_last, t.ovz_col_sessions
+        "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---|---:|---|",
+        t.ovz_col_school,
+        t.ovz_col_open,
+        t.ovz_col_overdue,
+        t.ovz_col_last,
+        t.ovz_col_sessions,
+        t.ovz_col_indicators
     );
     for f in &o.follow {
         let last = if f.stale {
@@ -162,12 +209,61 @@ pub fn markdown(r: &Report) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             cell(&f.school),
             f.open,
             f.overdue,
             cell(&last),
-            f.sessions.len()
+            f.sessions.len(),
+            cell(&progress_short(r, f))
+        );
+    }
+    if !o.progress.is_empty() {
+        let _ = writeln!(out, "\n### {}\n", t.ovz_progress_theme);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |\n|---|---|---|",
+            t.ovz_col_theme, t.ovz_col_indicators, t.ovz_col_school
+        );
+        for p in &o.progress {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                cell(&p.theme),
+                cell(&fill(t.ovz_progress, &[&p.reached, &p.closer, &p.not_yet])),
+                cell(&schools_text(s, &p.sessions, r.lang))
+            );
+        }
+    }
+    let _ = writeln!(out, "\n## {}\n", t.ovz_tab_interventions);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---|",
+        t.ovz_col_intervention,
+        t.ovz_col_rating,
+        t.ovz_col_runs,
+        t.ovz_col_asked,
+        t.ovz_col_stop,
+        t.ovz_col_school
+    );
+    for row in &o.interventions {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            cell(&row.name),
+            cell(rating(r, row)),
+            row.runs.len(),
+            row.asked.len(),
+            row.stop.len(),
+            cell(
+                format!(
+                    "{} · {} {}",
+                    schools_text(s, &row.sessions, r.lang),
+                    where_text(r, row),
+                    stop_text(r, row)
+                )
+                .trim_end()
+            )
         );
     }
     if !r.scan.unread.is_empty() {
@@ -201,6 +297,7 @@ pub fn csv(r: &Report) -> Vec<u8> {
             t.ovz_col_needed,
             t.ovz_col_nothing,
             t.ovz_col_school,
+            t.ovz_col_indicators,
         ]);
         let n = |x: usize| x.to_string();
         for row in &o.top {
@@ -212,6 +309,7 @@ pub fn csv(r: &Report) -> Vec<u8> {
                 "",
                 "",
                 &schools(&row.sessions),
+                "",
             ]);
         }
         for g in &o.gaps {
@@ -223,6 +321,7 @@ pub fn csv(r: &Report) -> Vec<u8> {
                 &n(g.needed.len()),
                 &n(g.nothing.len()),
                 &schools(&g.sessions),
+                "",
             ]);
         }
         for p in &o.providers {
@@ -234,6 +333,7 @@ pub fn csv(r: &Report) -> Vec<u8> {
                 &n(p.asked.len()),
                 &n(p.runs.len()),
                 &schools(&p.sessions),
+                "",
             ]);
         }
         for f in &o.follow {
@@ -245,6 +345,40 @@ pub fn csv(r: &Report) -> Vec<u8> {
                 &n(f.open),
                 &n(f.overdue),
                 if f.stale { t.ovz_stale } else { "" },
+                &if f.reached + f.closer + f.not_yet == 0 {
+                    String::new()
+                } else {
+                    fill(t.ovz_progress, &[&f.reached, &f.closer, &f.not_yet])
+                },
+            ]);
+        }
+        for p in &o.progress {
+            let _ = w.write_record([
+                t.ovz_progress_theme,
+                &p.theme,
+                "",
+                &n(p.sessions.len()),
+                "",
+                "",
+                &schools(&p.sessions),
+                &fill(t.ovz_progress, &[&p.reached, &p.closer, &p.not_yet]),
+            ]);
+        }
+        for row in &o.interventions {
+            let mut behind = format!("{} · {}", schools(&row.sessions), where_text(r, row));
+            let stop = stop_text(r, row);
+            if !stop.is_empty() {
+                behind = format!("{behind} · {stop}");
+            }
+            let _ = w.write_record([
+                t.ovz_tab_interventions,
+                &row.name,
+                rating(r, row),
+                &n(row.sessions.len()),
+                &n(row.asked.len()),
+                &n(row.runs.len()),
+                &behind,
+                "",
             ]);
         }
         let _ = w.flush();
@@ -382,12 +516,13 @@ pub fn html(r: &Report) -> String {
 
     let _ = writeln!(
         h,
-        "<h2 id=\"follow\">{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        "<h2 id=\"follow\">{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
         esc(t.ovz_tab_follow),
         esc(t.ovz_col_school),
         esc(t.ovz_col_open),
         esc(t.ovz_col_overdue),
-        esc(t.ovz_col_last)
+        esc(t.ovz_col_last),
+        esc(t.ovz_col_indicators)
     );
     for f in &o.follow {
         let stale = if f.stale {
@@ -397,11 +532,62 @@ pub fn html(r: &Report) -> String {
         };
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}{stale}</td></tr>",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}{stale}</td><td>{}</td></tr>",
             esc(&f.school),
             f.open,
             f.overdue,
-            esc(&date_or_unknown(r, f.last))
+            esc(&date_or_unknown(r, f.last)),
+            esc(&progress_short(r, f))
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+    if !o.progress.is_empty() {
+        let _ = writeln!(
+            h,
+            "<h3 id=\"progress\">{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            esc(t.ovz_progress_theme),
+            esc(t.ovz_col_theme),
+            esc(t.ovz_col_indicators)
+        );
+        for p in &o.progress {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}{}</td><td>{}</td></tr>",
+                esc(&p.theme),
+                schools(&p.sessions),
+                esc(&fill(t.ovz_progress, &[&p.reached, &p.closer, &p.not_yet]))
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+
+    let _ = writeln!(
+        h,
+        "<h2 id=\"interventions\">{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        esc(t.ovz_tab_interventions),
+        esc(t.ovz_col_intervention),
+        esc(t.ovz_col_rating),
+        esc(t.ovz_col_runs),
+        esc(t.ovz_col_asked),
+        esc(t.ovz_col_stop)
+    );
+    for row in &o.interventions {
+        let stop = stop_text(r, row);
+        let stop = if stop.is_empty() {
+            String::new()
+        } else {
+            format!("<div class=\"schools\">{}</div>", esc(&stop))
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}{}<div class=\"schools\">{}</div>{stop}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            esc(&row.name),
+            schools(&row.sessions),
+            esc(&where_text(r, row)),
+            esc(rating(r, row)),
+            row.runs.len(),
+            row.asked.len(),
+            row.stop.len()
         );
     }
     h.push_str("</tbody>\n</table>\n");

@@ -2,6 +2,9 @@
 //! --aantal N`): sessions of made-up schools in a few gemeenten, each from the Preventiematrix
 //! template with a closed top-3 round, filled cells with providers spelled the ways people
 //! spell them, open and finished actions, and every fifth school a follow-up a year later.
+//! Some activities are interventions with a Databank rating (a few marked to stop), the first
+//! focus theme has an ambition with an indicator, and a follow-up carries last year frozen
+//! with a new value for each indicator, so every part of the overview has something to show.
 //! The same count always gives the same region.
 
 use std::io;
@@ -11,8 +14,8 @@ use jiff::civil::{Date, date};
 use jiff::{Timestamp, ToSpan};
 
 use crate::model::{
-    ActionStatus, Activity, ActivityStatus, MeetingDetails, Role, SchoolType, Session, Voter,
-    template,
+    ActionStatus, Activity, ActivityStatus, Ambition, Baseline, Figure, Indicator, MeetingDetails,
+    PreviousYear, Recognition, Role, SchoolType, Session, Target, Voter, template,
 };
 
 /// Gemeenten with their wijken and samenwerkingsverband (after seed 001's two regions).
@@ -58,6 +61,17 @@ const ACTIVITIES: &[&str] = &[
     "Ouderavond",
     "Begeleiding in kleine groepjes",
     "Doorverwijzing naar hulp",
+];
+
+/// Interventions by name with a rating, for practice (the ratings are made up here: look an
+/// intervention up in the Databank Effectieve Jeugdinterventies before relying on one).
+const INTERVENTIONS: &[(&str, Recognition)] = &[
+    ("Kanjertraining", Recognition::EersteAanwijzingen),
+    ("Rots en Water", Recognition::GoedOnderbouwd),
+    ("Taakspel", Recognition::GoedeAanwijzingen),
+    ("PAD", Recognition::SterkeAanwijzingen),
+    ("Gezonde School-aanpak", Recognition::GoedOnderbouwd),
+    ("Eenmalige voorlichtingsavond drugs", Recognition::NietErkend),
 ];
 
 /// Participants' names: they are in the files and must never reach the overview.
@@ -157,6 +171,7 @@ pub fn session(n: usize) -> Session {
         let _ = r.close();
     }
     let levels: Vec<_> = s.matrix.levels.iter().map(|l| l.id).collect();
+    let mut extra = Dice::new(n as u64 * 13 + 5);
     for &theme in &focus {
         for &level in &levels {
             for _ in 0..dice.below(3) {
@@ -167,7 +182,14 @@ pub fn session(n: usize) -> Session {
                 };
                 let text = dice.pick(ACTIVITIES);
                 let provider = if dice.below(6) == 0 { "" } else { dice.pick(PROVIDERS) };
-                let activity = Activity::new(text, status, provider);
+                let mut activity = Activity::new(text, status, provider);
+                // A separate dice, so the rest of the region stays as it was.
+                if extra.below(4) == 0 {
+                    let (name, rating) = *extra.pick(INTERVENTIONS);
+                    activity.intervention = name.to_owned();
+                    activity.recognition = Some(rating);
+                    activity.stop = !rating.recognised() && extra.below(2) == 0;
+                }
                 let _ = s.matrix.add_activity(theme, level, activity);
             }
         }
@@ -185,6 +207,52 @@ pub fn session(n: usize) -> Session {
         }
     }
     s.notes = format!("Intern: {} belt de ouders terug.", NAMES[n % NAMES.len()]);
+    if follow_up {
+        // Last year frozen, and a new value for each of its indicators.
+        let last_year = session(n - 1);
+        s.previous = Some(Box::new(PreviousYear::of(&last_year)));
+        for mut ambition in last_year.ambitions.iter().cloned() {
+            for indicator in &mut ambition.indicators {
+                let base = indicator.baseline.as_ref().map_or(0, |b| b.value.hundredths);
+                let now = match extra.below(3) {
+                    0 => base - 500,
+                    1 => base - 200,
+                    _ => base + 100,
+                };
+                indicator.latest = Figure::parse(&format!("{}%", now / 100))
+                    .ok()
+                    .map(|value| Baseline { value, year: day.year() });
+            }
+            s.ambitions.push(ambition);
+        }
+    } else {
+        // Ambitions for the first two focus themes: fewer pupils with a problem, from a
+        // monitor. A school that meets again next year always has one, so its follow-up has
+        // something to compare.
+        for (k, &theme) in focus.iter().take(2).enumerate() {
+            let wanted =
+                if k == 0 { n % 5 == 3 || extra.below(3) != 0 } else { extra.below(2) == 0 };
+            if !wanted {
+                continue;
+            }
+            let base = 10 + extra.below(10);
+            let indicator = Indicator {
+                name: "Leerlingen die het thema als probleem noemen".to_owned(),
+                source: "Gezondheidsmonitor Jeugd".to_owned(),
+                baseline: Figure::parse(&format!("{base}%"))
+                    .ok()
+                    .map(|value| Baseline { value, year: 2023 }),
+                target: Figure::parse(&format!("{}%", base - 4))
+                    .ok()
+                    .map(|value| Target { value, by: date(2027, 12, 31) }),
+                latest: None,
+            };
+            let outcome = "Minder leerlingen noemen dit een probleem";
+            if let Ok(a) = Ambition::new(theme, outcome, vec![indicator]) {
+                s.ambitions.push(a);
+            }
+        }
+    }
     s
 }
 

@@ -21,8 +21,12 @@ pub mod summary;
 pub mod view;
 
 pub use aggregate::{
-    Choices, Filter, FollowRow, GapRow, Overview, ProviderRow, TopRow, choices, overview,
+    Choices, Filter, FollowRow, GapRow, InterventionRow, Overview, ProgressRow, ProviderRow,
+    TopRow, choices, overview,
 };
 pub use scan::{Scan, Unread, scan, session_files};
-pub use summary::{CellCount, Interner, ProviderUse, Summary, summarize, summarize_with};
+pub use summary::{
+    CellCount, IndicatorUse, Interner, InterventionUse, ProviderUse, Summary, summarize,
+    summarize_with,
+};
 pub use view::{Behind, Outcome, OverzichtView, Section};

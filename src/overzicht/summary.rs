@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::model::{ActionStatus, ActivityStatus, MeetingDetails, Session};
+use crate::model::{
+    ActionStatus, ActivityStatus, Comparison, MeetingDetails, Progress, Recognition, Session,
+};
 
 /// How many activities one theme × level cell holds, by status.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +32,30 @@ pub struct ProviderUse {
     pub theme: Arc<str>,
     /// True when it runs the activity (bestaand), false when it is asked for it (nodig).
     pub existing: bool,
+}
+
+/// One recognised (or looked-up) intervention in a session's matrix: the Databank's name, its
+/// rating, whether it runs and whether the room marked it to stop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InterventionUse {
+    /// The intervention's name as the Databank lists it, else the activity's text.
+    pub name: Arc<str>,
+    /// Its Databank rating, when looked up.
+    pub recognition: Option<Recognition>,
+    /// True when it runs (bestaand), false when it is asked for (nodig).
+    pub existing: bool,
+    /// The room decided to stop it.
+    pub stop: bool,
+}
+
+/// Where one indicator of a school's ambitions stands, for the follow-through per school and
+/// per theme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorUse {
+    /// The theme of its ambition.
+    pub theme: Arc<str>,
+    /// Reached, moved toward the target, or not.
+    pub progress: Progress,
 }
 
 /// One session as the regional overview sees it: no names, no ballots, no notes.
@@ -56,6 +82,10 @@ pub struct Summary {
     pub providers: Vec<ProviderUse>,
     /// The due dates of open (not done) actions; `None` for one without a date.
     pub open_actions: Vec<Option<Date>>,
+    /// Activities that are an intervention (a Databank name or rating), with their rating.
+    pub interventions: Vec<InterventionUse>,
+    /// Indicators with a baseline, a target and a new value: where each stands.
+    pub indicators: Vec<IndicatorUse>,
 }
 
 impl Summary {
@@ -177,6 +207,7 @@ pub fn summarize_with(path: &Path, session: &Session, interner: &mut Interner) -
         .collect();
     let mut cells = Vec::new();
     let mut providers = Vec::new();
+    let mut interventions = Vec::new();
     for theme in m.themes.iter() {
         let label = names.scrub(&theme.desired);
         if label.is_empty() || (!focus_ids.contains(&theme.id) && theme.activity_count() == 0) {
@@ -194,6 +225,21 @@ pub fn summarize_with(path: &Path, session: &Session, interner: &mut Interner) -
                 existing: activities.len() as u32 - needed,
             });
             for a in activities {
+                if a.recognition.is_some() || !a.intervention.trim().is_empty() {
+                    let label = if a.intervention.trim().is_empty() {
+                        names.scrub(&a.text)
+                    } else {
+                        names.scrub(&a.intervention)
+                    };
+                    if !label.is_empty() {
+                        interventions.push(InterventionUse {
+                            name: interner.get(&label),
+                            recognition: a.recognition,
+                            existing: a.status == ActivityStatus::Existing,
+                            stop: a.stop,
+                        });
+                    }
+                }
                 let name = names.scrub(&a.provider);
                 if !name.is_empty() {
                     providers.push(ProviderUse {
@@ -207,6 +253,27 @@ pub fn summarize_with(path: &Path, session: &Session, interner: &mut Interner) -
     }
     let open_actions =
         session.actions.iter().filter(|a| a.status != ActionStatus::Done).map(|a| a.due).collect();
+    // A second-year session compares with last year's ambitions; a first one has its own.
+    let progress: Vec<(crate::model::ThemeId, Option<Progress>)> = match Comparison::of(session) {
+        Some(c) => c.indicators.iter().map(|i| (i.theme, i.progress)).collect(),
+        None => session
+            .ambitions
+            .iter()
+            .flat_map(|a| a.indicators.iter().map(|i| (a.theme, i.progress())))
+            .collect(),
+    };
+    let previous = session.previous.as_deref();
+    let indicators = progress
+        .into_iter()
+        .filter_map(|(id, p)| {
+            let theme = m
+                .theme(id)
+                .or_else(|| previous.and_then(|prev| prev.matrix.theme(id)))
+                .map(|t| names.scrub(&t.desired))
+                .filter(|t| !t.is_empty())?;
+            Some(IndicatorUse { theme: interner.get(&theme), progress: p? })
+        })
+        .collect();
     let changed = session.updated.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
     Summary {
         path: path.to_owned(),
@@ -219,5 +286,7 @@ pub fn summarize_with(path: &Path, session: &Session, interner: &mut Interner) -
         cells,
         providers,
         open_actions,
+        interventions,
+        indicators,
     }
 }

@@ -24,14 +24,22 @@ pub enum Section {
     Providers,
     /// Follow-through per school.
     Follow,
+    /// Recognised interventions: which are used where.
+    Interventions,
     /// Files that could not be read.
     Unread,
 }
 
 impl Section {
     /// In tab order.
-    pub const ALL: [Section; 5] =
-        [Section::Top, Section::Gaps, Section::Providers, Section::Follow, Section::Unread];
+    pub const ALL: [Section; 6] = [
+        Section::Top,
+        Section::Gaps,
+        Section::Providers,
+        Section::Follow,
+        Section::Interventions,
+        Section::Unread,
+    ];
 
     fn index(self) -> usize {
         Section::ALL.iter().position(|&s| s == self).unwrap_or(0)
@@ -45,6 +53,7 @@ impl Section {
             Section::Gaps => t.ovz_short_gaps.to_owned(),
             Section::Providers => t.ovz_short_providers.to_owned(),
             Section::Follow => t.ovz_short_follow.to_owned(),
+            Section::Interventions => t.ovz_short_interventions.to_owned(),
             Section::Unread => fill(t.ovz_short_unread, &[&unread]),
         }
     }
@@ -57,6 +66,7 @@ impl Section {
             Section::Gaps => t.ovz_tab_gaps.to_owned(),
             Section::Providers => t.ovz_tab_providers.to_owned(),
             Section::Follow => t.ovz_tab_follow.to_owned(),
+            Section::Interventions => t.ovz_tab_interventions.to_owned(),
             Section::Unread => fill(t.ovz_tab_unread, &[&unread]),
         }
     }
@@ -65,7 +75,7 @@ impl Section {
 /// The sessions behind one count, listed over the section.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Behind {
-    /// What the count is of: a theme, a gap, a provider, a school.
+    /// What the count is of: a theme, a gap, a provider, a school, an intervention.
     pub title: String,
     /// The sessions (indexes into the scan), in path order.
     pub sessions: Vec<usize>,
@@ -100,7 +110,7 @@ pub struct OverzichtView {
     /// The section on screen.
     pub section: Section,
     /// The selected row per section.
-    pub selected: [usize; 5],
+    pub selected: [usize; 6],
     /// The sessions behind a count, when open.
     pub behind: Option<Behind>,
     /// The key help is open.
@@ -147,7 +157,7 @@ impl OverzichtView {
             overview,
             today,
             section: Section::Top,
-            selected: [0; 5],
+            selected: [0; 6],
             behind: None,
             help: false,
             message: None,
@@ -172,6 +182,7 @@ impl OverzichtView {
             Section::Gaps => o.gaps.len(),
             Section::Providers => o.providers.len(),
             Section::Follow => o.follow.len(),
+            Section::Interventions => o.interventions.len(),
             Section::Unread => self.scan.unread.len(),
         }
     }
@@ -192,6 +203,9 @@ impl OverzichtView {
             }
             Section::Providers => o.providers.get(at).map(|r| (r.name.clone(), r.sessions.clone())),
             Section::Follow => o.follow.get(at).map(|r| (r.school.clone(), r.sessions.clone())),
+            Section::Interventions => {
+                o.interventions.get(at).map(|r| (r.name.clone(), r.sessions.clone()))
+            }
             Section::Unread => None,
         }
     }
@@ -247,8 +261,10 @@ impl OverzichtView {
         match msg {
             Msg::Quit => self.outcome = Some(Outcome::Quit),
             Msg::ToggleHelp => self.help = true,
-            Msg::FocusNext => self.section = Section::ALL[(at + 1) % 5],
-            Msg::FocusPrev => self.section = Section::ALL[(at + 4) % 5],
+            Msg::FocusNext => self.section = Section::ALL[(at + 1) % Section::ALL.len()],
+            Msg::FocusPrev => {
+                self.section = Section::ALL[(at + Section::ALL.len() - 1) % Section::ALL.len()]
+            }
             Msg::Up => *sel = sel.saturating_sub(1),
             Msg::Down => *sel = (*sel + 1).min(last),
             Msg::Home => *sel = 0,

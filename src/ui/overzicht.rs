@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Borders};
 
 use super::{Palette, popup, render_lines, text};
 use crate::app::keymap;
-use crate::i18n::{Texts, date_text, fill};
+use crate::i18n::{Texts, date_text, fill, recognition_text};
 use crate::overzicht::aggregate::{counts_text, schools_text};
 use crate::overzicht::{OverzichtView, Section};
 
@@ -100,20 +100,41 @@ fn hints(v: &OverzichtView, t: &Texts, width: usize) -> String {
 /// number. The current one is marked ▶ ◀ and reversed, not by colour alone.
 fn draw_tabs(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Palette) {
     let unread = v.scan.unread.len();
-    let label = |i: usize, s: &Section, full: bool| {
-        let name = if full { s.title(v.lang, unread) } else { s.short(v.lang, unread) };
-        format!("{} {name}", i + 1)
+    // Every name in full when they fit, else short names, and when even those do not fit the
+    // last tabs (never the current one) go by number only.
+    let label = |i: usize, s: &Section, full: bool, named: bool| match (full, named) {
+        (true, _) => format!("{} {}", i + 1, s.title(v.lang, unread)),
+        (false, true) => format!("{} {}", i + 1, s.short(v.lang, unread)),
+        (false, false) => format!("{}", i + 1),
     };
-    let width = |full: bool| -> usize {
-        Section::ALL.iter().enumerate().map(|(i, s)| label(i, s, full).chars().count() + 5).sum()
+    // A leading space, " │ " between tabs and "▶ " " ◀" around the current one.
+    let width = |full: bool, named: &[bool]| -> usize {
+        let labels: usize = Section::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| label(i, s, full, named[i]).chars().count())
+            .sum();
+        labels + 1 + 3 * (Section::ALL.len() - 1) + 4
     };
-    let full = width(true) <= area.width as usize;
+    let room = area.width as usize;
+    let mut named = [true; Section::ALL.len()];
+    let full = width(true, &named) <= room;
+    if !full {
+        for i in (0..named.len()).rev() {
+            if width(false, &named) <= room {
+                break;
+            }
+            if Section::ALL[i] != v.section {
+                named[i] = false;
+            }
+        }
+    }
     let mut spans = vec![Span::raw(" ")];
     for (i, s) in Section::ALL.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" │ ", palette.dim));
         }
-        let name = label(i, s, full);
+        let name = label(i, s, full, named[i]);
         if *s == v.section {
             spans.push(Span::styled(format!("▶ {} ◀", name.to_uppercase()), palette.selected));
         } else {
@@ -273,7 +294,12 @@ fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Pale
             )
         }
         Section::Follow => {
-            let widths = vec![if wide { 12 } else { 5 }, 8, if wide { 46 } else { 17 }];
+            let widths = vec![
+                if wide { 12 } else { 5 },
+                8,
+                if wide { 46 } else { 17 },
+                if wide { 19 } else { 15 },
+            ];
             let rows = o
                 .follow
                 .iter()
@@ -286,7 +312,12 @@ fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Pale
                     let last = if f.stale { format!("⚠ {last}") } else { last };
                     let last =
                         if f.stale && wide { format!("{last} {}", t.ovz_stale) } else { last };
-                    (f.school.clone(), vec![n(f.open), n(f.overdue), last])
+                    let indicators = if f.reached + f.closer + f.not_yet == 0 {
+                        "–".to_owned()
+                    } else {
+                        fill(t.ovz_progress_short, &[&f.reached, &f.closer, &f.not_yet])
+                    };
+                    (f.school.clone(), vec![n(f.open), n(f.overdue), last, indicators])
                 })
                 .collect();
             let details = o
@@ -306,6 +337,9 @@ fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Pale
                         "{} {} · {} {}",
                         t.ovz_col_open, f.open, t.ovz_col_overdue, f.overdue
                     ));
+                    if f.reached + f.closer + f.not_yet > 0 {
+                        d.push(fill(t.ovz_progress, &[&f.reached, &f.closer, &f.not_yet]));
+                    }
                     d
                 })
                 .unwrap_or_default();
@@ -316,6 +350,76 @@ fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Pale
                     open.to_owned(),
                     t.ovz_col_overdue.to_owned(),
                     t.ovz_col_last.to_owned(),
+                    t.ovz_col_indicators.to_owned(),
+                ],
+                widths,
+                rows,
+                details,
+            )
+        }
+        Section::Interventions => {
+            let widths = vec![if wide { 37 } else { 8 }, 9, 8, 7];
+            let rows = o
+                .interventions
+                .iter()
+                .map(|r| {
+                    let rating = match (r.recognition, wide) {
+                        (Some(x), true) => recognition_text(v.lang, x).to_owned(),
+                        (Some(x), false) => x.marker().to_owned(),
+                        (None, true) => t.ovz_not_rated.to_owned(),
+                        (None, false) => "–".to_owned(),
+                    };
+                    let stop = if r.stop.is_empty() {
+                        "–".to_owned()
+                    } else {
+                        format!("⊘ {}", r.stop.len())
+                    };
+                    (r.name.clone(), vec![rating, n(r.runs.len()), n(r.asked.len()), stop])
+                })
+                .collect();
+            let details = o
+                .interventions
+                .get(v.selected())
+                .map(|r| {
+                    let rating =
+                        r.recognition.map_or(t.ovz_not_rated, |x| recognition_text(v.lang, x));
+                    let mut d = vec![
+                        format!("{} · {}", r.name, fill(t.ovz_rating, &[&rating])),
+                        fill(t.ovz_runs_at, &[&r.run_schools, &r.runs.len(), &r.asked.len()]),
+                        format!(
+                            "{} · {}",
+                            fill(
+                                t.ovz_by_gemeente,
+                                &[&counts_text(&r.by_gemeente, |k| k.clone(), v.lang)],
+                            ),
+                            fill(
+                                t.ovz_by_type,
+                                &[&counts_text(
+                                    &r.by_type,
+                                    |k| k.map_or(String::new(), |k| k.key().to_owned()),
+                                    v.lang,
+                                )],
+                            )
+                        ),
+                    ];
+                    if !r.stop.is_empty() {
+                        d.push(format!(
+                            "⊘ {}",
+                            fill(t.ovz_stop_at, &[&schools_text(s, &r.stop, v.lang)])
+                        ));
+                    }
+                    d.push(fill(t.ovz_by_wijk, &[&counts_text(&r.by_wijk, |k| k.clone(), v.lang)]));
+                    d.push(schools_text(s, &r.sessions, v.lang));
+                    d
+                })
+                .unwrap_or_default();
+            (
+                vec![
+                    t.ovz_col_intervention.to_owned(),
+                    t.ovz_col_rating.to_owned(),
+                    t.ovz_col_runs.to_owned(),
+                    t.ovz_col_asked.to_owned(),
+                    t.ovz_col_stop.to_owned(),
                 ],
                 widths,
                 rows,
@@ -344,6 +448,31 @@ fn draw_section(frame: &mut Frame, area: Rect, v: &OverzichtView, palette: &Pale
         render_lines(frame, list_area, lines);
         return;
     }
+    // Under the schools' follow-through, the indicators per theme across the region.
+    let list_area = if v.section == Section::Follow && !o.progress.is_empty() {
+        let most = if area.height >= 30 { 6 } else { 3 };
+        let shown = o.progress.len().min(most);
+        let [list, regional] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(shown as u16 + 1)])
+                .areas(list_area);
+        let head = format!("{} · {}", t.ovz_progress_theme, t.ovz_progress_legend);
+        let mut lines = vec![Line::styled(
+            format!(" {}", fit_words(&head, width.saturating_sub(1))),
+            palette.dim.add_modifier(Modifier::BOLD),
+        )];
+        for p in o.progress.iter().take(shown) {
+            let counts = fill(t.ovz_progress_short, &[&p.reached, &p.closer, &p.not_yet]);
+            let line = format!("{counts:<15} {}", p.theme);
+            lines.push(Line::styled(
+                format!("   {}", fit_words(&line, width.saturating_sub(3))),
+                palette.text,
+            ));
+        }
+        render_lines(frame, regional, lines);
+        list
+    } else {
+        list_area
+    };
     let head = row(false, &header[0], &header[1..], &widths, width);
     lines.push(Line::styled(head, palette.dim.add_modifier(Modifier::BOLD)));
     let room = (list_area.height as usize).saturating_sub(1).max(1);
