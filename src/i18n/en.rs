@@ -394,6 +394,8 @@ pub const EN: Texts = Texts {
     decided_pick: "Picked by the group: {0} (reason: {1})",
     decided_runoff: "Decided in a run-off",
     runoff_final: "Final result: {0}",
+    seat_open: "open seat",
+    seat_fill: "Fill the open seat: {0}",
     reopen_question: "Reopen round {0}? The result lapses until the round closes again.",
     top_title: "Our top 3",
     top_none: "No top 3 yet: close a voting round first (Voting, c).",

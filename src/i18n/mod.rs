@@ -1115,6 +1115,8 @@ texts! {
     decided_pick,
     decided_runoff,
     runoff_final,
+    seat_open,
+    seat_fill,
     reopen_question,
     top_title,
     top_none,

@@ -394,6 +394,8 @@ pub const NL: Texts = Texts {
     decided_pick: "Gekozen door de groep: {0} (reden: {1})",
     decided_runoff: "Beslist in een herstemming",
     runoff_final: "Eindresultaat: {0}",
+    seat_open: "open plek",
+    seat_fill: "Open plek vullen: {0}",
     reopen_question: "Ronde {0} heropenen? De uitslag vervalt tot de ronde weer sluit.",
     top_title: "Onze top 3",
     top_none: "Nog geen top 3: sluit eerst een stemronde (Stemmen, c).",
