@@ -128,6 +128,9 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         }
         Overlay::Ambition(form) => dialogs::ambition::form(frame, area, app, form, palette),
         Overlay::YearAfter => dialogs::year_after::year_after(frame, area, app, palette),
+        Overlay::Inspiratie(pick) => {
+            dialogs::inspiratie::pick_list(frame, area, app, pick, palette)
+        }
     }
 }
 
