@@ -355,6 +355,12 @@ pub fn contexts(app: &App) -> Vec<Context> {
     }
 }
 
+/// A binding's help line as this session's template says it: phases and sides, not themes
+/// and levels, in the onderwijs–jeugdhulp matrix.
+pub fn help_text(app: &App, b: &Binding) -> String {
+    crate::i18n::in_template_words(app.lang, &app.session.template, (b.help)(app.lang.texts()))
+}
+
 /// Whether `event` is this key. Shift is part of capitals and symbols, so it is ignored for
 /// characters.
 fn matches(k: &Key, event: &KeyEvent) -> bool {

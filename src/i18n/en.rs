@@ -403,6 +403,7 @@ pub const EN: Texts = Texts {
     inspiratie_none: "No examples for this cell (region file: KNOOP_INSPIRATIE)",
     inspiratie_unreadable: "Region examples not read: {0}",
     sb_ctx_inspiratie: "Picking examples (v in a cell)",
+    words_onderwijs_jeugdhulp: "themes=phases|Themes=Phases|theme=phase|Theme=Phase|levels=sides|Levels=Sides|level=side|Level=Side",
     reopen_question: "Reopen round {0}? The result lapses until the round closes again.",
     top_title: "Our top 3",
     top_none: "No top 3 yet: close a voting round first (Voting, c).",

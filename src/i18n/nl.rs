@@ -403,6 +403,7 @@ pub const NL: Texts = Texts {
     inspiratie_none: "Geen voorbeelden voor deze cel (regio-bestand: KNOOP_INSPIRATIE)",
     inspiratie_unreadable: "Regio-voorbeelden niet gelezen: {0}",
     sb_ctx_inspiratie: "Voorbeelden kiezen (v in een cel)",
+    words_onderwijs_jeugdhulp: "het thema=de fase|Het thema=De fase|dit thema=deze fase|elk thema=elke fase|thema's=fasen|Thema's=Fasen|thema=fase|Thema=Fase|niveaus=kanten|Niveaus=Kanten|niveau=kant|Niveau=Kant",
     reopen_question: "Ronde {0} heropenen? De uitslag vervalt tot de ronde weer sluit.",
     top_title: "Onze top 3",
     top_none: "Nog geen top 3: sluit eerst een stemronde (Stemmen, c).",

@@ -174,7 +174,7 @@ pub(crate) fn key_hints(app: &App, skip: impl Fn(&keymap::Binding) -> bool) -> S
     keymap::help_lines(app)
         .iter()
         .filter(|b| !skip(b))
-        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
+        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), keymap::help_text(app, b)))
         .collect::<Vec<_>>()
         .join(" · ")
 }
