@@ -106,6 +106,12 @@ pub fn builtin(template: &str, lang: Lang) -> Option<Inspiratie> {
     let json = match (template, lang) {
         ("preventiematrix", Lang::Nl) => include_str!("../data/inspiratie/preventiematrix.nl.json"),
         ("preventiematrix", Lang::En) => include_str!("../data/inspiratie/preventiematrix.en.json"),
+        ("onderwijs-jeugdhulp", Lang::Nl) => {
+            include_str!("../data/inspiratie/onderwijs-jeugdhulp.nl.json")
+        }
+        ("onderwijs-jeugdhulp", Lang::En) => {
+            include_str!("../data/inspiratie/onderwijs-jeugdhulp.en.json")
+        }
         _ => return None,
     };
     Inspiratie::parse(json).ok()
@@ -149,22 +155,26 @@ mod tests {
     use crate::model::template::PREVENTIEMATRIX;
 
     #[test]
-    fn both_languages_cover_every_theme_and_level_of_the_preventiematrix() {
-        let m = PREVENTIEMATRIX.matrix();
-        for lang in [Lang::Nl, Lang::En] {
-            let insp = builtin("preventiematrix", lang).expect("the file parses");
-            assert_eq!(insp.themas.len(), m.themes.len(), "{lang:?}: one entry per theme");
-            for theme in m.themes.iter() {
-                for level in m.levels.iter() {
-                    let list = insp.voorbeelden(theme, level);
-                    let acts =
-                        list.iter().filter(|v| matches!(v, Voorbeeld::Activiteit(_))).count();
-                    assert!(
-                        acts > 0,
-                        "{lang:?}: {} × {} has no example",
-                        theme.desired,
-                        level.name
-                    );
+    fn both_languages_cover_every_cell_of_both_templates() {
+        for (template, m) in [
+            ("preventiematrix", PREVENTIEMATRIX.matrix()),
+            ("onderwijs-jeugdhulp", crate::model::template::ONDERWIJS_JEUGDHULP.matrix()),
+        ] {
+            for lang in [Lang::Nl, Lang::En] {
+                let insp = builtin(template, lang).expect("the file parses");
+                assert_eq!(insp.themas.len(), m.themes.len(), "{lang:?}: one entry per theme");
+                for theme in m.themes.iter() {
+                    for level in m.levels.iter() {
+                        let list = insp.voorbeelden(theme, level);
+                        let acts =
+                            list.iter().filter(|v| matches!(v, Voorbeeld::Activiteit(_))).count();
+                        assert!(
+                            acts > 0,
+                            "{lang:?}: {} × {} has no example",
+                            theme.desired,
+                            level.name
+                        );
+                    }
                 }
             }
         }

@@ -65,6 +65,22 @@ fn esc_goes_back_to_the_cell_without_adding() {
 
 #[test]
 fn a_template_without_examples_says_so() {
+    // The empty template has no inspiration file: a row and column of the room's own.
+    let mut session = knoop::model::Session::new(
+        "Leeg",
+        &knoop::model::template::LEEG,
+        jiff::Timestamp::UNIX_EPOCH,
+    );
+    session.matrix.add_level("Eigen kolom", "");
+    session.matrix.add_theme("", "Eigen rij", "");
+    let mut a = App::new(session, "leeg.json".into(), knoop::i18n::Lang::Nl);
+    run(&mut a, [Msg::Focus(Pane::Matrix), Msg::Edit, Msg::Inspiratie]);
+    assert!(matches!(a.overlay, Overlay::Cell(_)), "stays in the cell");
+    assert!(a.message.as_deref().unwrap_or("").starts_with("Geen voorbeelden"));
+}
+
+#[test]
+fn the_onderwijs_jeugdhulp_phases_have_examples_from_the_seed() {
     let session = knoop::model::Session::new(
         "OJ",
         &knoop::model::template::ONDERWIJS_JEUGDHULP,
@@ -72,6 +88,6 @@ fn a_template_without_examples_says_so() {
     );
     let mut a = App::new(session, "oj.json".into(), knoop::i18n::Lang::Nl);
     run(&mut a, [Msg::Focus(Pane::Matrix), Msg::Edit, Msg::Inspiratie]);
-    assert!(matches!(a.overlay, Overlay::Cell(_)), "stays in the cell");
-    assert!(a.message.as_deref().unwrap_or("").starts_with("Geen voorbeelden"));
+    let Overlay::Inspiratie(pick) = &a.overlay else { panic!("the pick list opens") };
+    assert!(pick.voorbeelden[0].text().starts_with("Basisondersteuning volgens de norm"));
 }
