@@ -12,6 +12,7 @@ pub mod cli;
 pub mod demo;
 pub mod html;
 pub mod i18n;
+pub mod inspiratie;
 pub mod model;
 pub mod overzicht;
 pub mod report;

@@ -115,6 +115,7 @@ fn situation(app: &App, t: &Texts) -> (String, Vec<Wanted>) {
         | Overlay::Review(_)
         | Overlay::Recovery(_)
         | Overlay::YearAfter
+        | Overlay::Inspiratie(_)
         | Overlay::Notice { .. }
         | Overlay::Unsaved(_) => {
             return (

@@ -48,6 +48,8 @@ pub enum Context {
     Overzicht,
     /// The sessions behind a count in the regional overview.
     OverzichtBehind,
+    /// The inspiration pick list over an open cell.
+    Inspiratie,
 }
 
 /// A key with its modifiers.
@@ -298,6 +300,11 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Cell, MoveUp, key_move_up, [key('K')]),
     bind!(Cell, MoveDown, key_move_down, [key('J')]),
     bind!(Cell, MakeAction, key_make_action, [key('m')]),
+    bind!(Cell, Inspiratie, key_inspiratie, [key('v')]),
+    bind!(Context::Inspiratie, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Context::Inspiratie, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Context::Inspiratie, Confirm, key_inspiratie_pick, [code(KeyCode::Enter)]),
+    bind!(Context::Inspiratie, Close, key_close, [code(KeyCode::Esc), key('q')]),
     bind!(Cell, Undo, key_undo, [key('u'), ctrl('z')]),
     bind!(Cell, Redo, key_redo, [ctrl('y'), ctrl('r')]),
     bind!(Cell, Close, key_close, [code(KeyCode::Esc), key('q')]),
@@ -338,6 +345,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::TopThree => vec![Context::BigView],
         Overlay::Ambition(_) => vec![Context::Form],
         Overlay::YearAfter => vec![Context::BigView],
+        Overlay::Inspiratie(_) => vec![Context::Inspiratie],
         Overlay::Notice { .. } => vec![Context::Notice],
         Overlay::Unsaved(d) if d.path.is_some() => vec![Context::Form],
         Overlay::Unsaved(_) => vec![Context::Unsaved],
@@ -345,6 +353,12 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::Help => vec![Context::Help, Context::Pane(app.focus), Context::Global],
         Overlay::None => vec![Context::Pane(app.focus), Context::Global],
     }
+}
+
+/// A binding's help line as this session's template says it: phases and sides, not themes
+/// and levels, in the onderwijs–jeugdhulp matrix.
+pub fn help_text(app: &App, b: &Binding) -> String {
+    crate::i18n::in_template_words(app.lang, &app.session.template, (b.help)(app.lang.texts()))
 }
 
 /// Whether `event` is this key. Shift is part of capitals and symbols, so it is ignored for

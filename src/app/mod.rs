@@ -26,6 +26,7 @@ pub use dialogs::ambition::{AmbitionForm, INDICATOR_FIELDS, theme_in_focus, them
 pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
 pub use dialogs::details::{DetailField, DetailsDialog, NotUnderstood};
 pub use dialogs::help::{HelpRow, HelpView, help_rows};
+pub use dialogs::inspiratie::InspiratiePick;
 pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
 pub use dialogs::text_field::{TextField, TextTarget};
@@ -164,6 +165,8 @@ pub enum Overlay {
     Ambition(AmbitionForm),
     /// What changed since last year, for the projector.
     YearAfter,
+    /// Example activities and protective factors to pick into an open cell.
+    Inspiratie(InspiratiePick),
 }
 
 /// Where saving stands, for the status line.

@@ -228,6 +228,8 @@ pub enum Msg {
     YearAfter,
     /// Write what came of the selected action, for the meeting a year later.
     ActionResult,
+    /// In an open cell: the pick list of example activities and protective factors.
+    Inspiratie,
     /// Editing keys inside a text field.
     Input(InputRequest),
     /// Text pasted at once (bracketed paste).

@@ -139,6 +139,7 @@ fn handle_key(app: &mut App, msg: Msg) {
         Overlay::Details(_) => return details::update(app, msg),
         Overlay::Ambition(_) => return ambition::update(app, msg),
         Overlay::YearAfter => return top_three(app, msg),
+        Overlay::Inspiratie(_) => return super::dialogs::inspiratie::update(app, msg),
     }
     let handled = match app.focus {
         Pane::Stemmen => stemmen::pane_action(app, &msg),

@@ -241,6 +241,41 @@ pub struct MatrixWords {
     pub levels: bool,
 }
 
+/// `text` (a key's help line, a dialog title, a question) in the words of the template with
+/// this key: for the onderwijs–jeugdhulp matrix "thema" becomes "fase" and "niveau" becomes
+/// "kant", as that template's rows and columns are phases and sides. Whole words only, in the
+/// order the language's `words_onderwijs_jeugdhulp` lists them (so "het thema" is turned
+/// before "thema"). Other templates keep the text as it is.
+pub fn in_template_words(lang: Lang, template: &str, text: &str) -> String {
+    if template != crate::model::template::ONDERWIJS_JEUGDHULP.key {
+        return text.to_owned();
+    }
+    let mut out = text.to_owned();
+    for pair in lang.texts().words_onderwijs_jeugdhulp.split('|') {
+        if let Some((from, to)) = pair.split_once('=') {
+            out = replace_word(&out, from, to);
+        }
+    }
+    out
+}
+
+/// `text` with every whole-word `from` replaced by `to`: not inside a longer word.
+fn replace_word(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(from) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + from.len()..].chars().next();
+        let whole =
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        out.push_str(&rest[..at]);
+        out.push_str(if whole { to } else { from });
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The words of the template with this key.
 pub fn matrix_words(lang: Lang, template: &str) -> MatrixWords {
     let t = lang.texts();
@@ -1131,6 +1166,16 @@ texts! {
     runoff_final,
     ui_owner_ambiguous,
     ui_action_exists,
+    seat_open,
+    seat_fill,
+    key_inspiratie,
+    key_inspiratie_pick,
+    dlg_inspiratie,
+    inspiratie_protective,
+    inspiratie_none,
+    inspiratie_unreadable,
+    sb_ctx_inspiratie,
+    words_onderwijs_jeugdhulp,
     reopen_question,
     top_title,
     top_none,

@@ -68,6 +68,21 @@ impl Partner {
         Partner::Overig,
     ];
 
+    /// The structural kernpartners a new session lists as open seats, in the seed's order
+    /// (seed 001): schoolleiding, intern begeleider, JGZ, schoolmaatschappelijk werk, the
+    /// wijkteam or toegang, leerplicht, jongerenwerk, ouders and leerlingen.
+    pub const STRUCTURAL_SEATS: [Partner; 9] = [
+        Partner::Schoolleiding,
+        Partner::InternBegeleider,
+        Partner::Jgz,
+        Partner::Schoolmaatschappelijkwerk,
+        Partner::Toegang,
+        Partner::Leerplicht,
+        Partner::Jongerenwerk,
+        Partner::Ouders,
+        Partner::Leerlingen,
+    ];
+
     /// Who must be at the table for the method to work: the children themselves, their
     /// parents, youth health care and the access to jeugdhulp (seed 001).
     pub const ESSENTIAL: [Partner; 4] =

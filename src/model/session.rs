@@ -60,6 +60,12 @@ pub struct Session {
     /// Last year's meeting, frozen, when this one follows it up (`knoop vervolg`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<super::PreviousYear>>,
+    /// Open seats: the seed's structural partners nobody fills yet, as slots the facilitator
+    /// turns into a participant. A separate list rather than participants without a name, so
+    /// that voting, owners, validation and reports never meet a half-person: a seat is only a
+    /// reminder of who belongs at the table. Older files have none and write none.
+    #[serde(default, skip_serializing_if = "Shared::is_empty")]
+    pub open_seats: Shared<super::Partner>,
 }
 
 /// Why a session-wide change was refused.
@@ -116,6 +122,7 @@ impl Session {
             details: MeetingDetails::default(),
             ambitions: Shared::default(),
             previous: None,
+            open_seats: super::Partner::STRUCTURAL_SEATS.into_iter().collect(),
         }
     }
 
@@ -234,6 +241,23 @@ impl Session {
             partner: None,
         });
         id
+    }
+
+    /// Fills an open seat: the partner's slot becomes a present participant of that kind, and
+    /// the seat is gone. `None` when no seat for this partner is open.
+    pub fn fill_seat(
+        &mut self,
+        seat: super::Partner,
+        name: &str,
+        organisation: &str,
+    ) -> Option<ParticipantId> {
+        let at = self.open_seats.iter().position(|&k| k == seat)?;
+        self.open_seats.remove(at);
+        let id = self.add_participant(name, organisation, Role::Structural);
+        if let Some(p) = self.participants.iter_mut().find(|p| p.id == id) {
+            p.partner = Some(seat);
+        }
+        Some(id)
     }
 
     /// Who is missing at the table today of those the method needs (pupils, parents, JGZ,

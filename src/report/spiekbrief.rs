@@ -67,6 +67,7 @@ fn context_name(t: &Texts, context: Context) -> String {
         Context::Unsaved => t.sb_ctx_unsaved.to_owned(),
         Context::Overzicht => t.sb_ctx_overzicht.to_owned(),
         Context::OverzichtBehind => t.sb_ctx_overzicht_behind.to_owned(),
+        Context::Inspiratie => t.sb_ctx_inspiratie.to_owned(),
     }
 }
 

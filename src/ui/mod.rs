@@ -128,6 +128,9 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         }
         Overlay::Ambition(form) => dialogs::ambition::form(frame, area, app, form, palette),
         Overlay::YearAfter => dialogs::year_after::year_after(frame, area, app, palette),
+        Overlay::Inspiratie(pick) => {
+            dialogs::inspiratie::pick_list(frame, area, app, pick, palette)
+        }
     }
 }
 
@@ -171,7 +174,7 @@ pub(crate) fn key_hints(app: &App, skip: impl Fn(&keymap::Binding) -> bool) -> S
     keymap::help_lines(app)
         .iter()
         .filter(|b| !skip(b))
-        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
+        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), keymap::help_text(app, b)))
         .collect::<Vec<_>>()
         .join(" · ")
 }

@@ -102,7 +102,7 @@ fn hints(app: &App, width: usize) -> String {
     let t = app.lang.texts();
     let mut line = String::new();
     for b in keymap::acting_lines(app) {
-        let hint = format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t));
+        let hint = format!("{} {}", keymap::key_label(&b.keys[0], t), keymap::help_text(app, b));
         let sep = if line.is_empty() { "" } else { "  ·  " };
         if text::width(&line) + text::width(sep) + text::width(&hint) > width {
             break;

@@ -68,6 +68,7 @@ pub(crate) fn update_cell(app: &mut App, msg: Msg) {
     let (theme, level, at) = (cell.theme, cell.level, cell.selected);
     match msg {
         Msg::Close => return,
+        Msg::Inspiratie => return super::inspiratie::open(app, cell),
         Msg::Up => cell.selected = cell.selected.saturating_sub(1),
         Msg::Down => cell.selected = (cell.selected + 1).min(count.saturating_sub(1)),
         Msg::Undo => app.undo(),

@@ -46,17 +46,17 @@ pub fn help_room(height: u16) -> usize {
 }
 
 /// The width of the key column for these entries: the longest keys, at most 20 columns.
-fn key_width(entries: &[(String, &str)]) -> usize {
+fn key_width(entries: &[(String, String)]) -> usize {
     entries.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(20)
 }
 
 /// The keys the help lists now, filtered by the search: (keys, description).
-fn entries(app: &App) -> Vec<(String, &'static str)> {
+fn entries(app: &App) -> Vec<(String, String)> {
     let t = app.lang.texts();
     let query = app.help.query.value().trim().to_lowercase();
     keymap::help_lines(app)
         .iter()
-        .map(|b| (keymap::key_labels(b, t).join(" / "), (b.help)(t)))
+        .map(|b| (keymap::key_labels(b, t).join(" / "), keymap::help_text(app, b)))
         .filter(|(keys, help)| {
             query.is_empty()
                 || help.to_lowercase().contains(&query)
@@ -76,7 +76,7 @@ pub fn help_rows(app: &App, width: u16) -> (Vec<HelpRow>, usize) {
     let searching = !app.help.query.value().trim().is_empty();
     for (keys, help) in entries {
         let key_lines = crate::ui::text::wrap(&keys, key_w.max(1));
-        let text_lines = crate::ui::text::wrap(help, text_w);
+        let text_lines = crate::ui::text::wrap(&help, text_w);
         for i in 0..key_lines.len().max(text_lines.len()) {
             rows.push(HelpRow {
                 keys: key_lines.get(i).cloned().unwrap_or_default(),

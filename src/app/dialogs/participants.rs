@@ -33,6 +33,9 @@ pub struct ParticipantForm {
     pub name: Input,
     /// The organisation.
     pub organisation: Input,
+    /// The open seat this form fills (a new participant of that partner kind); `None` for
+    /// a plain add or edit.
+    pub seat: Option<crate::model::Partner>,
 }
 
 impl ParticipantForm {
@@ -65,7 +68,8 @@ pub(crate) fn update(app: &mut App, msg: Msg) {
     } else {
         on_list(app, &mut dialog, msg)
     };
-    let count = app.session.participants.len();
+    // The list shows the participants, then the open seats.
+    let count = app.session.participants.len() + app.session.open_seats.len();
     dialog.selected = dialog.selected.min(count.saturating_sub(1));
     if keep_open {
         app.overlay = Overlay::Participants(dialog);
@@ -75,6 +79,11 @@ pub(crate) fn update(app: &mut App, msg: Msg) {
 /// Returns whether the dialog stays open.
 fn on_list(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) -> bool {
     let selected = app.session.participants.get(dialog.selected).map(|p| p.id);
+    // The open seat under the cursor, when it is past the participants.
+    let seat = dialog
+        .selected
+        .checked_sub(app.session.participants.len())
+        .and_then(|i| app.session.open_seats.get(i).copied());
     match msg {
         Msg::Close => return false,
         Msg::Up => dialog.selected = dialog.selected.saturating_sub(1),
@@ -89,6 +98,15 @@ fn on_list(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) -> bool {
                     field: 0,
                     name: Input::new(p.name.clone()),
                     organisation: Input::new(p.organisation.clone()),
+                    seat: None,
+                });
+            } else if let Some(k) = seat {
+                // Filling a seat: the partner's name as the organisation to start from.
+                let organisation = crate::i18n::partner_text(app.lang, k).to_owned();
+                dialog.form = Some(ParticipantForm {
+                    organisation: Input::new(organisation),
+                    seat: Some(k),
+                    ..ParticipantForm::default()
                 });
             }
         }
@@ -105,6 +123,14 @@ fn on_list(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) -> bool {
         Msg::Remove => {
             if let Some(id) = selected {
                 remove(app, dialog, id, false);
+            } else if let Some(k) = seat {
+                // A partner that does not come here: the seat goes, undoably.
+                let _ = app.edit(|s| {
+                    if let Some(at) = s.open_seats.iter().position(|&x| x == k) {
+                        s.open_seats.remove(at);
+                    }
+                    Ok::<(), ()>(())
+                });
             }
         }
         _ => {}
@@ -180,8 +206,15 @@ fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) {
                 return;
             }
             let editing = form.editing;
+            let seat = form.seat;
             let mut added = None;
             let _ = app.edit(|s| {
+                if let Some(k) = seat {
+                    added = s.fill_seat(k, &name, &organisation);
+                    if added.is_some() {
+                        return Ok::<(), ()>(());
+                    }
+                }
                 match editing.and_then(|id| s.participants.iter_mut().find(|p| p.id == id)) {
                     Some(p) => {
                         p.name = name;
@@ -191,8 +224,9 @@ fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) {
                 }
                 Ok::<(), ()>(())
             });
-            if added.is_some() {
-                dialog.selected = app.session.participants.len().saturating_sub(1);
+            if let Some(id) = added {
+                dialog.selected =
+                    app.session.participants.iter().position(|p| p.id == id).unwrap_or_default();
             }
             dialog.form = None;
         }

@@ -112,13 +112,18 @@ pub fn remove_question(
 ) {
     let t = app.lang.texts();
     let m = &app.session.matrix;
+    // In the template's words ("Fase … heeft" in the onderwijs–jeugdhulp matrix), turned
+    // before the names go in, so a name is never changed.
+    let words = |text: &str| crate::i18n::in_template_words(app.lang, &app.session.template, text);
     let text = match removal {
-        Removal::Theme(id, n) => {
-            fill(t.remove_theme_question, &[&m.theme(id).map_or("", |th| th.desired.as_str()), &n])
-        }
-        Removal::Level(id, n) => {
-            fill(t.remove_level_question, &[&m.level(id).map_or("", |l| l.name.as_str()), &n])
-        }
+        Removal::Theme(id, n) => fill(
+            &words(t.remove_theme_question),
+            &[&m.theme(id).map_or("", |th| th.desired.as_str()), &n],
+        ),
+        Removal::Level(id, n) => fill(
+            &words(t.remove_level_question),
+            &[&m.level(id).map_or("", |l| l.name.as_str()), &n],
+        ),
     };
     let inner = popup(frame, area, (66, 8), t.remove_title, palette.warn, palette);
     frame.render_widget(

@@ -21,7 +21,8 @@ pub fn participants(
 ) {
     let t = app.lang.texts();
     let s = &app.session;
-    let height = (s.participants.len() as u16 + 10).max(14);
+    let rows_count = s.participants.len() + s.open_seats.len();
+    let height = (rows_count as u16 + 10).max(14);
     let inner = popup(
         frame,
         area,
@@ -33,7 +34,7 @@ pub fn participants(
     let [list_area, bottom] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
 
-    if s.participants.is_empty() {
+    if rows_count == 0 {
         frame.render_widget(Paragraph::new(t.participants_empty).style(palette.dim), list_area);
     } else {
         // Default column spacing 1, selection marker 2: what the organisation column gets.
@@ -59,6 +60,19 @@ pub fn participants(
                 present,
             ])
         });
+        // Open seats after the people: "—" for the name nobody filled yet, the partner they
+        // are for, and "open" where presence would be (Enter fills one).
+        let seats = s.open_seats.iter().map(|&k| {
+            Row::new(vec![
+                "—".to_owned(),
+                String::new(),
+                crate::i18n::partner_text(app.lang, k).to_owned(),
+                t.role_structural.to_owned(),
+                t.seat_open.to_owned(),
+            ])
+            .style(palette.dim)
+        });
+        let rows = rows.chain(seats);
         let widths = [
             Constraint::Length(18),
             Constraint::Fill(1),
@@ -77,7 +91,7 @@ pub fn participants(
         // Who the method needs and is not here today, on the list's last line.
         let missing = crate::i18n::missing_partners_text(app.lang, s);
         let list_area = match missing {
-            Some(text) if list_area.height as usize > s.participants.len() + 2 => {
+            Some(text) if list_area.height as usize > rows_count + 2 => {
                 let line = Rect { y: list_area.bottom() - 1, height: 1, ..list_area };
                 frame.render_widget(Line::styled(text, palette.warn), line);
                 Rect { height: list_area.height - 1, ..list_area }
@@ -95,7 +109,11 @@ pub fn participants(
             bottom,
         );
     } else if let Some(form) = &dialog.form {
-        let title = if form.editing.is_some() { t.form_edit } else { t.form_add };
+        let title = match form.seat {
+            Some(k) => fill(t.seat_fill, &[&crate::i18n::partner_text(app.lang, k)]),
+            None if form.editing.is_some() => t.form_edit.to_owned(),
+            None => t.form_add.to_owned(),
+        };
         let fields = [(t.col_name, &form.name), (t.col_org, &form.organisation)];
         let mut lines = vec![Line::styled(title, palette.focus)];
         let label_w = 14;

@@ -11,6 +11,8 @@ use crate::ui::{Palette, popup};
 /// The text form: one labelled line per field.
 pub fn text_field(frame: &mut Frame, area: Rect, app: &App, form: &TextField, palette: &Palette) {
     let t = app.lang.texts();
+    // Titles in the template's words: "Fase bewerken" in the onderwijs–jeugdhulp matrix.
+    let words = |text: &str| crate::i18n::in_template_words(app.lang, &app.session.template, text);
     let (title, labels) = match form.target {
         TextTarget::Evidence(id) => {
             let theme =
@@ -18,13 +20,13 @@ pub fn text_field(frame: &mut Frame, area: Rect, app: &App, form: &TextField, pa
             (fill(t.evidence_title, &[&theme]), vec![t.field_evidence])
         }
         TextTarget::NewTheme => {
-            (t.own_theme_title.to_owned(), vec![t.field_domain, t.field_desired, t.field_problem])
+            (words(t.own_theme_title), vec![t.field_domain, t.field_desired, t.field_problem])
         }
         TextTarget::Theme(_) => {
-            (t.theme_title.to_owned(), vec![t.field_domain, t.field_desired, t.field_problem])
+            (words(t.theme_title), vec![t.field_domain, t.field_desired, t.field_problem])
         }
-        TextTarget::NewLevel => (t.key_add_level.to_owned(), vec![t.field_name, t.field_alias]),
-        TextTarget::Level(_) => (t.level_title.to_owned(), vec![t.field_name, t.field_alias]),
+        TextTarget::NewLevel => (words(t.key_add_level), vec![t.field_name, t.field_alias]),
+        TextTarget::Level(_) => (words(t.level_title), vec![t.field_name, t.field_alias]),
         TextTarget::ActionResult(id) => {
             let action = app.session.actions.iter().find(|a| a.id == id);
             let text = action.map_or("", |a| a.text.as_str());
