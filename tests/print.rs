@@ -6,107 +6,13 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
+use common::webdriver::Driver;
 use knoop::i18n::Lang;
 use knoop::report::{Format, Options, render};
-use serde_json::{Value, json};
-
-fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("chromedriver listens");
-    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    let body = body.map(Value::to_string).unwrap_or_default();
-    let raw = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(raw.as_bytes()).unwrap();
-    // Read the head, then exactly Content-Length bytes: chromedriver keeps the connection open.
-    let mut reply = Vec::new();
-    let mut byte = [0u8; 1];
-    while !reply.ends_with(b"\r\n\r\n") {
-        if stream.read(&mut byte).unwrap_or(0) == 0 {
-            return Value::Null;
-        }
-        reply.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&reply).to_lowercase();
-    let length: usize = head
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0)))
-        .unwrap_or(0);
-    let mut body = vec![0u8; length];
-    stream.read_exact(&mut body).unwrap();
-    serde_json::from_slice(&body).unwrap_or(Value::Null)
-}
-
-struct Driver {
-    child: Child,
-    port: u16,
-    session: String,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = http(self.port, "DELETE", &format!("/session/{}", self.session), None);
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Driver {
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        http(self.port, method, &format!("/session/{}{path}", self.session), body.as_ref())
-    }
-}
-
-fn start_browser(profile: &Path) -> Option<Driver> {
-    let (chromium, driver) = ("/usr/bin/chromium", "chromedriver");
-    let missing = !Path::new(chromium).exists()
-        || Command::new(driver).arg("--version").output().is_err()
-        || Command::new("pdftotext").arg("-v").output().is_err();
-    if missing {
-        eprintln!(
-            "SKIPPED: chromium, chromedriver or pdftotext (poppler-utils) is not installed, so the print test cannot run"
-        );
-        return None;
-    }
-    let port = TcpListener::bind(("127.0.0.1", 0)).unwrap().local_addr().unwrap().port();
-    let child = Command::new(driver)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver starts");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "chromedriver did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    // The closed network of this machine refuses Chromium's own calls home: switch them off.
-    let args = [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        &format!("--user-data-dir={}", profile.display()),
-    ];
-    let capabilities = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {"binary": chromium, "args": args}}}});
-    let reply = http(port, "POST", "/session", Some(&capabilities));
-    let session = reply["value"]["sessionId"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no browser session: {reply}"))
-        .to_owned();
-    Some(Driver { child, port, session })
-}
+use serde_json::json;
 
 /// Standard base64, as WebDriver returns the PDF.
 fn base64(text: &str) -> Vec<u8> {
@@ -150,7 +56,10 @@ fn page_count(pdf: &Path) -> usize {
 #[test]
 fn the_example_report_prints_on_a4_without_empty_pages() {
     let profile = tempfile::tempdir().unwrap();
-    let Some(browser) = start_browser(profile.path()) else { return };
+    let Some(browser) = Driver::start(profile.path(), &[("pdftotext", "-v")], "the print test")
+    else {
+        return;
+    };
     let session = knoop::store::load(Path::new(common::EXAMPLE)).unwrap();
     let options = Options { exported: Some(common::TODAY), ..Options::default() };
     let html = render(&session, Format::Html, Lang::Nl, options);

@@ -2,95 +2,21 @@
 //! capture-pane. They skip, saying so, only where tmux is missing; CI installs it.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 mod common;
 use common::EXAMPLE;
+use common::tmux::Tmux;
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// Starts knoop in a detached 160×48 tmux session, or `None` when tmux is missing.
-    fn start(name: &str, dir: &Path, file: &Path, extra_env: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("SKIPPED: tmux is not installed, so the real-terminal test cannot run");
-            return None;
-        }
-        let socket = format!("knoop-test-{name}-{}", std::process::id());
-        let command = format!(
-            "env LANG=C.UTF-8 KNOOP_DIR={} {extra_env} {} open {}; echo KNOOP-EXIT $?; sleep 60",
-            dir.display(),
-            env!("CARGO_BIN_EXE_knoop"),
-            file.display()
-        );
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "160",
-                "-y",
-                "48",
-                &command,
-            ])
-            .status()
-            .expect("tmux runs");
-        assert!(status.success());
-        Some(Tmux { socket })
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    fn text(&self, text: &str) {
-        self.tmux(&["send-keys", "-l", text]);
-    }
-
-    /// Waits until the screen shows `what` (or, with `present` false, no longer shows it).
-    fn wait_for(&self, what: &str, present: bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if screen.contains(what) == present {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {what:?} (present: {present}); screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
-    }
+/// knoop on `file` in a 160×48 tmux session, with the data folder `dir` and `extra_env`.
+fn start(name: &str, dir: &Path, file: &Path, extra_env: &str) -> Option<Tmux> {
+    let command = format!(
+        "env LANG=C.UTF-8 KNOOP_DIR={} {extra_env} {} open {}; echo KNOOP-EXIT $?; sleep 60",
+        dir.display(),
+        env!("CARGO_BIN_EXE_knoop"),
+        file.display()
+    );
+    Tmux::start(name, &command, (160, 48))
 }
 
 fn copy_of_example() -> (tempfile::TempDir, PathBuf) {
@@ -103,7 +29,7 @@ fn copy_of_example() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn open_help_add_a_participant_quit_and_find_it_saved() {
     let (dir, file) = copy_of_example();
-    let Some(t) = Tmux::start("participant", dir.path(), &file, "") else {
+    let Some(t) = start("participant", dir.path(), &file, "") else {
         return;
     };
     // The status line is drawn last: once it shows, the whole first frame is there.
@@ -145,7 +71,7 @@ fn open_help_add_a_participant_quit_and_find_it_saved() {
 fn a_crash_leaves_a_recovery_file_that_the_next_open_offers() {
     let (dir, file) = copy_of_example();
     {
-        let Some(t) = Tmux::start("panic", dir.path(), &file, "KNOOP_TEST_PANIC=1") else {
+        let Some(t) = start("panic", dir.path(), &file, "KNOOP_TEST_PANIC=1") else {
             return;
         };
         t.wait_for("? hulp", true);
@@ -161,7 +87,7 @@ fn a_crash_leaves_a_recovery_file_that_the_next_open_offers() {
     let on_disk = knoop::store::load(&file).unwrap();
     assert!(on_disk.participants[1].present, "the second edit was not saved before the crash");
 
-    let Some(t) = Tmux::start("recover", dir.path(), &file, "") else {
+    let Some(t) = start("recover", dir.path(), &file, "") else {
         return;
     };
     t.wait_for("Herstellen na een storing", true);
@@ -180,7 +106,7 @@ fn a_crash_leaves_a_recovery_file_that_the_next_open_offers() {
 #[test]
 fn a_round_with_three_voters_closed_in_the_terminal_lands_in_the_file() {
     let (dir, file) = copy_of_example();
-    let Some(t) = Tmux::start("voting", dir.path(), &file, "") else {
+    let Some(t) = start("voting", dir.path(), &file, "") else {
         return;
     };
     t.wait_for("? hulp", true);
@@ -224,7 +150,7 @@ fn a_round_with_three_voters_closed_in_the_terminal_lands_in_the_file() {
 #[test]
 fn an_activity_added_to_a_gap_in_the_terminal_fills_it_in_the_file() {
     let (dir, file) = copy_of_example();
-    let Some(t) = Tmux::start("matrix", dir.path(), &file, "") else {
+    let Some(t) = start("matrix", dir.path(), &file, "") else {
         return;
     };
     t.wait_for("? hulp", true);
@@ -255,7 +181,7 @@ fn an_activity_added_to_a_gap_in_the_terminal_fills_it_in_the_file() {
 #[test]
 fn an_action_with_owner_and_spoken_date_and_a_done_one_land_in_the_file() {
     let (dir, file) = copy_of_example();
-    let Some(t) = Tmux::start("acties", dir.path(), &file, "") else {
+    let Some(t) = start("acties", dir.path(), &file, "") else {
         return;
     };
     t.wait_for("? hulp", true);
@@ -293,7 +219,7 @@ fn an_action_with_owner_and_spoken_date_and_a_done_one_land_in_the_file() {
 #[test]
 fn every_key_is_on_screen_by_the_next_capture() {
     let (dir, file) = copy_of_example();
-    let Some(t) = Tmux::start("keys", dir.path(), &file, "") else {
+    let Some(t) = start("keys", dir.path(), &file, "") else {
         return;
     };
     t.wait_for("? hulp", true);

@@ -1,6 +1,9 @@
 //! What several test files share: the example session and an app showing it.
 #![allow(dead_code)] // each test file uses its own part
 
+pub mod tmux;
+pub mod webdriver;
+
 use std::path::{Path, PathBuf};
 
 use knoop::app::App;
