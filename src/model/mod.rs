@@ -17,6 +17,8 @@ mod participant;
 mod previous;
 pub mod sample;
 mod session;
+mod session_votes;
+mod session_work;
 mod shared;
 pub mod template;
 mod validate;

@@ -1,6 +1,7 @@
 //! Unit tests of `session`, kept beside it so the module itself stays short.
 
 use super::*;
+use crate::model::AgreementId;
 use crate::model::template;
 
 fn session() -> Session {
