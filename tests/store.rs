@@ -226,6 +226,7 @@ fn permissions_bind(dir: &Path) -> bool {
     bound
 }
 
+#[cfg(unix)]
 /// `path` spelled relative to the current folder, with as many `..` as needed.
 fn relative_to_cwd(path: &Path) -> PathBuf {
     let cwd = std::env::current_dir().unwrap().canonicalize().unwrap();
