@@ -12,7 +12,9 @@ mod history;
 pub mod keymap;
 mod msg;
 pub mod panes;
+mod phones;
 mod picker;
+mod step;
 mod timer;
 mod update;
 
@@ -40,7 +42,9 @@ pub use panes::matrix::{MatrixView, Removal, rows as matrix_rows, selected_cell}
 pub use panes::stemmen::{
     VotingView, ranked as voting_ranked, rows as voting_rows, voter_name, voters,
 };
+pub use phones::PhonesView;
 pub use picker::{NewSessionForm, Picker, PickerEntry, PickerOutcome};
+pub use step::{Pane, Step};
 pub use timer::Timer;
 pub use update::update;
 
@@ -54,68 +58,6 @@ pub const MIN_SIZE: (u16, u16) = (80, 24);
 /// drawn then, and keys other than quit and help do nothing.
 pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_SIZE.0 || height < MIN_SIZE.1
-}
-
-/// One of the three panes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pane {
-    /// Priority voting.
-    Stemmen,
-    /// The grid of themes × levels.
-    Matrix,
-    /// Actions and agreements.
-    Acties,
-}
-
-impl Pane {
-    /// In focus order.
-    pub const ALL: [Pane; 3] = [Pane::Stemmen, Pane::Matrix, Pane::Acties];
-
-    fn index(self) -> usize {
-        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
-    }
-
-    /// The next pane in focus order, wrapping.
-    pub fn next(self) -> Pane {
-        Pane::ALL[(self.index() + 1) % 3]
-    }
-
-    /// The previous pane in focus order, wrapping.
-    pub fn prev(self) -> Pane {
-        Pane::ALL[(self.index() + 2) % 3]
-    }
-}
-
-/// The four steps of the Preventiematrix method.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// 1: choose the top 12 and the top 3.
-    Prioriteren,
-    /// 2: fill the matrix.
-    Inventariseren,
-    /// 3: ambition and who does what.
-    Aanpak,
-    /// 4: agreements on keeping the overview.
-    Regie,
-}
-
-impl Step {
-    /// In order.
-    pub const ALL: [Step; 4] = [Step::Prioriteren, Step::Inventariseren, Step::Aanpak, Step::Regie];
-
-    /// 1 to 4.
-    pub fn number(self) -> usize {
-        Step::ALL.iter().position(|&s| s == self).unwrap_or(0) + 1
-    }
-
-    /// The pane where this step's work happens.
-    pub fn pane(self) -> Pane {
-        match self {
-            Step::Prioriteren => Pane::Stemmen,
-            Step::Inventariseren => Pane::Matrix,
-            Step::Aanpak | Step::Regie => Pane::Acties,
-        }
-    }
 }
 
 /// What lies over the panes.
@@ -261,47 +203,6 @@ pub struct App {
     pub demo: Option<PathBuf>,
     /// The key help's scroll position and search, while it is open.
     pub help: HelpView,
-}
-
-/// The ballot box for phones, as the screen shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PhonesView {
-    /// The round the box serves.
-    pub round: crate::model::RoundId,
-    /// The address in the QR code, with its long code.
-    pub url: String,
-    /// The address to type, with the short code.
-    pub address: String,
-    /// The join code, to type.
-    pub code: String,
-    /// Phones that opened the page.
-    pub connected: usize,
-    /// Phones whose ballot was accepted.
-    pub voted: usize,
-    /// No phone reached the box in its first minute: the pane suggests a hotspot.
-    pub unreached: bool,
-    /// The laptop's network addresses the box could use, best first, as the pane lists them.
-    pub addresses: Vec<String>,
-    /// Which of them the box uses.
-    pub address_at: usize,
-}
-
-impl PhonesView {
-    /// A box just opened on `url` (in the QR code) and `address` (to type) with `code`: no
-    /// phones yet, no other addresses to offer.
-    pub fn new(round: crate::model::RoundId, url: &str, address: &str, code: &str) -> Self {
-        PhonesView {
-            round,
-            url: url.to_owned(),
-            address: address.to_owned(),
-            code: code.to_owned(),
-            connected: 0,
-            voted: 0,
-            unreached: false,
-            addresses: Vec::new(),
-            address_at: 0,
-        }
-    }
 }
 
 impl App {

@@ -1,6 +1,7 @@
 //! Unit tests of `matrix`, kept beside it so the module itself stays short.
 
 use super::*;
+use crate::model::{Recognition, Setting};
 
 #[test]
 fn recognition_levels_cycle_and_count_only_existing_activities_not_being_stopped() {

@@ -6,6 +6,7 @@
 //! (activiteiten), voting rounds (stemrondes), actions (acties) and agreements (afspraken).
 
 mod action;
+mod activity;
 mod ambition;
 pub mod dates;
 mod fact;
@@ -25,15 +26,14 @@ mod validate;
 mod voting;
 
 pub use action::{Action, ActionStatus, Agreement, RegieQuestion};
+pub use activity::{Activity, ActivityStatus, Recognition, Setting};
 pub use ambition::{
     Ambition, AmbitionError, Baseline, Figure, Indicator, MAX_INDICATORS, Progress, Target, YEARS,
 };
 pub use dates::{DateError, Urgency, parse_date, urgency};
 pub use fact::{Fact, FactRefusal, RefusedRow, parse_facts};
 pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
-pub use matrix::{
-    Activity, ActivityStatus, Coverage, Level, Matrix, MatrixError, Recognition, Setting, Theme,
-};
+pub use matrix::{Coverage, Level, Matrix, MatrixError, Theme};
 pub use meeting::{MeetingDetails, SchoolType, parse_time};
 pub use participant::{Participant, Partner, Role};
 pub use previous::{ActionOutcome, Comparison, IndicatorChange, PreviousYear};
