@@ -1,4 +1,17 @@
-//! HTML pieces shared by the printable report and the phones' ballot page.
+//! HTML pieces shared by the printable reports, the cheat sheet and the phones' ballot page.
+
+use crate::i18n::Lang;
+
+/// The start of a self-contained page up to and including `<body>`: language, UTF-8, a
+/// viewport for phones, the (escaped) `title` and the page's own `style`. Every page knoop
+/// writes starts the same way.
+pub fn page_start(lang: Lang, title: &str, style: &str) -> String {
+    let html_lang = if lang == Lang::En { "en" } else { "nl" };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{style}</style>\n</head>\n<body>",
+        escape(title)
+    )
+}
 
 /// Escapes the characters HTML gives a meaning, so text shows as typed and never runs.
 pub fn escape(text: &str) -> String {

@@ -27,12 +27,8 @@ button { font-size: 1.3rem; padding: 1rem; width: 100%; margin-top: 1rem; border
 ";
 
 fn shell(lang: Lang, body: &str) -> String {
-    let t = lang.texts();
-    let html_lang = if lang == Lang::En { "en" } else { "nl" };
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        t.page_title
-    )
+    let start = crate::html::page_start(lang, lang.texts().page_title, STYLE);
+    format!("{start}\n{body}</body>\n</html>\n")
 }
 
 /// A page with only a message, for refusals.

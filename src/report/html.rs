@@ -103,17 +103,9 @@ fn css_string(text: &str) -> String {
 /// The whole page.
 pub fn render(s: &Session, lang: Lang, options: Options) -> String {
     let t = lang.texts();
-    let html_lang = match lang {
-        Lang::Nl => "nl",
-        Lang::En => "en",
-    };
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>",
-        esc(&s.title),
-        print_style(lang, options)
-    );
+    let style = format!("{STYLE}{}", print_style(lang, options));
+    let _ = writeln!(o, "{}", crate::html::page_start(lang, &s.title, &style));
     let _ = writeln!(o, "<h1>{}</h1>\n<ul class=\"meta\">", esc(&s.title));
     let date = s.meeting_date.map_or_else(|| t.no_date.to_owned(), |d| date_text(lang, d));
     let _ = writeln!(o, "<li><b>{}:</b> {}</li>", t.rep_date, esc(&date));

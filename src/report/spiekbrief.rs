@@ -114,16 +114,8 @@ fn keys_html(t: &Texts, b: &Binding) -> String {
 /// The cheat sheet in `lang`, as one self-contained HTML page.
 pub fn render(lang: Lang) -> String {
     let t = lang.texts();
-    let html_lang = match lang {
-        Lang::Nl => "nl",
-        Lang::En => "en",
-    };
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
-        esc(t.sb_title)
-    );
+    let _ = writeln!(o, "{}", crate::html::page_start(lang, t.sb_title, STYLE));
     // The keys the introduction names, from the key map like the rest of the sheet.
     let global = |msg: Msg| {
         KEYMAP

@@ -28,13 +28,8 @@ pub fn html(r: &Report) -> String {
     let t = r.lang.texts();
     let o = r.overview;
     let s = &r.scan.sessions;
-    let html_lang = if r.lang == Lang::En { "en" } else { "nl" };
     let mut h = String::new();
-    let _ = writeln!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
-        esc(t.ovz_title)
-    );
+    let _ = writeln!(h, "{}", crate::html::page_start(r.lang, t.ovz_title, STYLE));
     let _ = writeln!(h, "<h1>{}</h1>", esc(t.ovz_title));
     let _ = writeln!(
         h,
