@@ -311,3 +311,38 @@ fn an_owner_that_fits_two_participants_is_asked_never_made_up() {
     let last = a.session.actions.last().unwrap();
     assert_eq!(a.session.participant(last.owner.unwrap()).unwrap().name, "Sanne de Boer");
 }
+
+/// `a` in the Acties pane offers the theme selected in the matrix; ←/→ on the form's theme
+/// line choose another (or none), and the action keeps it.
+#[test]
+fn a_new_action_is_for_the_theme_selected_in_the_matrix_or_another_chosen() {
+    let mut a = common::example_app();
+    run(&mut a, [Msg::Focus(Pane::Matrix), Msg::Down, Msg::Focus(Pane::Acties), Msg::Add]);
+    let rows = knoop::app::matrix_rows(&a);
+    let selected = rows[1];
+    let Overlay::ActieForm(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!(form.theme, Some(selected), "the matrix's selected row is offered");
+    fill_form(&mut a, "Voorlichting ouderavond", "", "");
+    let made = a.session.actions.last().unwrap();
+    assert_eq!((made.text.as_str(), made.theme), ("Voorlichting ouderavond", Some(selected)));
+
+    // Another theme, chosen on the theme line with →.
+    let choices = knoop::app::theme_choices(&a.session);
+    run(&mut a, [Msg::Add, Msg::Paste("Folder".into())]);
+    run(&mut a, [Msg::NextField, Msg::NextField, Msg::NextField]);
+    update(&mut a, Msg::Input(tui_input::InputRequest::GoToNextChar));
+    let Overlay::ActieForm(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    let at = choices.iter().position(|c| *c == Some(selected)).unwrap();
+    let next = choices[(at + 1) % choices.len()];
+    assert_eq!(form.theme, next);
+    let screen = common::screen(&a, 80, 24);
+    let name = a.session.matrix.theme(next.unwrap()).unwrap().desired.clone();
+    let first_word = name.split_whitespace().next().unwrap();
+    assert!(screen.contains("Thema") && screen.contains(first_word), "{screen}");
+    update(&mut a, Msg::Confirm);
+    assert_eq!(a.session.actions.last().unwrap().theme, next);
+    // Undo takes the action back whole.
+    let n = a.session.actions.len();
+    update(&mut a, Msg::Undo);
+    assert_eq!(a.session.actions.len(), n - 1);
+}

@@ -290,6 +290,7 @@ fn every_overlay(app: &App, round: RoundId) -> Vec<Overlay> {
             owner: Default::default(),
             date: Default::default(),
             question: None,
+            theme: None,
         }),
         Overlay::Review(Review::of(&app.session).expect("the example has open actions")),
         Overlay::Recovery(Box::new(with_tie)),

@@ -136,3 +136,35 @@ fn another_key_still_closes_the_help_and_q_still_quits() {
     let effects = update(&mut a, Msg::Quit);
     assert!(effects.iter().any(|e| matches!(e, knoop::app::Effect::Quit { .. })));
 }
+
+/// `?` works in every dialog without a text field, F1 in every one with: the help lists the
+/// dialog's own keys, and closing it brings the dialog back as it was.
+#[test]
+fn the_help_opens_over_every_dialog_and_closes_back_to_it() {
+    let mut a = common::example_app();
+    run(&mut a, [Msg::Resize(80, 24), Msg::Participants, Msg::Down]);
+    let before = format!("{:?}", a.overlay);
+    press(&mut a, KeyCode::Char('?'));
+    assert!(matches!(a.overlay, Overlay::Help), "? opens the help over the participants");
+    let t = a.lang.texts();
+    let listed: Vec<&str> = keymap::help_lines(&a).iter().map(|b| (b.help)(t)).collect();
+    assert!(listed.contains(&t.key_toggle_present), "the participants' own keys: {listed:?}");
+    assert!(!listed.contains(&t.key_dot), "no pane key under a dialog: {listed:?}");
+    let screen = common::screen(&a, 80, 24);
+    assert!(screen.contains("Toetsen"), "{screen}");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(format!("{:?}", a.overlay), before, "Esc goes back to the dialog as it was");
+
+    // In a form `?` is text; F1 opens the help, and the typed text waits.
+    run(&mut a, [Msg::Add]);
+    press(&mut a, KeyCode::Char('?'));
+    assert!(!matches!(a.overlay, Overlay::Help), "? types in a form");
+    press(&mut a, KeyCode::F(1));
+    assert!(matches!(a.overlay, Overlay::Help), "F1 opens the help over a form");
+    let listed: Vec<&str> = keymap::help_lines(&a).iter().map(|b| (b.help)(t)).collect();
+    assert!(listed.contains(&t.key_form_save), "the form's keys: {listed:?}");
+    press(&mut a, KeyCode::F(1));
+    let Overlay::Participants(dialog) = &a.overlay else { panic!("{:?}", a.overlay) };
+    let form = dialog.form.as_ref().expect("the form is back");
+    assert!(format!("{form:?}").contains('?'), "the typed text waits: {form:?}");
+}

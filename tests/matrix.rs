@@ -237,7 +237,8 @@ fn removing_a_row_or_column_with_activities_asks_and_undo_brings_it_back() {
     let at = matrix_rows(&a).iter().position(|&t| t == own).unwrap();
     run(&mut a, [Msg::Home]);
     run(&mut a, std::iter::repeat_n(Msg::Down, at));
-    run(&mut a, [Msg::Edit, Msg::Paste("Iets".into()), Msg::Close, Msg::RemoveRow, Msg::Yes]);
+    run(&mut a, [Msg::Edit, Msg::Paste("Iets".into()), Msg::Confirm, Msg::Confirm]);
+    run(&mut a, [Msg::RemoveRow, Msg::Yes]);
     assert!(a.session.matrix.theme(own).is_none());
     run(&mut a, [Msg::Undo]);
     assert!(a.session.matrix.theme(own).is_some());
@@ -297,7 +298,8 @@ fn screens_of_the_other_templates() {
             Msg::ToggleZoom,
             Msg::Edit,
             Msg::Paste("Gezamenlijke scholing signaleren".into()),
-            Msg::Close,
+            Msg::Confirm,
+            Msg::Confirm,
         ],
     );
     common::both_sizes!("matrix_onderwijs_jeugdhulp", &a);
@@ -313,6 +315,77 @@ fn screens_of_the_other_templates() {
         &mut a,
         [Msg::OwnTheme, Msg::NextField, Msg::Paste("Veilig naar school".into()), Msg::Confirm],
     );
-    run(&mut a, [Msg::Edit, Msg::Paste("Klaar-overbrigade".into()), Msg::Close]);
+    run(&mut a, [Msg::Edit, Msg::Paste("Klaar-overbrigade".into()), Msg::Confirm, Msg::Confirm]);
     common::both_sizes!("matrix_leeg_own", &a);
+}
+
+/// A key as the terminal sends it, through the key map.
+fn press(app: &mut App, code: ratatui::crossterm::event::KeyCode, mods: KeyModifiers) {
+    let event = ratatui::crossterm::event::KeyEvent::new(code, mods);
+    if let Some(msg) = knoop::app::keymap::msg_for(app, event) {
+        update(app, msg);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, ratatui::crossterm::event::KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+/// Matrix entry at the speed of talking: Enter opens the cell ready to type, `;` goes to the
+/// provider (completed from the session's providers and the participants' organisations),
+/// Enter adds and stays for the next one, Ctrl-N switches bestaand/nodig, a pasted list adds
+/// a line each, Enter on the empty line closes the cell.
+#[test]
+fn activities_are_typed_in_the_cell_one_after_the_other() {
+    let mut a = example();
+    run(&mut a, [Msg::Down, Msg::Right, Msg::Right]); // Gezonde leefstijl × Geïndiceerd
+    let (theme, level) = selected_cell(&a).unwrap();
+    let before = a.session.matrix.theme(theme).unwrap().activities(level).len();
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    type_text(&mut a, "Diëtist in de wijk;jgz");
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    // Still in the cell, on a fresh line; the next one is needed, from an organisation.
+    assert!(matches!(&a.overlay, Overlay::Cell(c) if c.form.is_some()), "{:?}", a.overlay);
+    press(&mut a, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    type_text(&mut a, "Spreekuur over verzuim;leer");
+    let screen = common::screen(&a, 120, 36);
+    assert!(screen.contains("neemt Leerplicht over"), "{screen}");
+    assert!(screen.contains("+ Nodig"), "the status in words and sign: {screen}");
+    press(&mut a, KeyCode::Right, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    // A pasted list: one activity per line, with the status chosen, "; provider" split off.
+    update(&mut a, Msg::Paste("Kookles ; Buurtsportcoach\r\nWandelclub".into()));
+    let added: Vec<(String, String, ActivityStatus)> =
+        a.session.matrix.theme(theme).unwrap().activities(level)[before..]
+            .iter()
+            .map(|x| (x.text.clone(), x.provider.clone(), x.status))
+            .collect();
+    let needed = ActivityStatus::Needed;
+    assert_eq!(
+        added,
+        [
+            ("Diëtist in de wijk".into(), "JGZ".into(), ActivityStatus::Existing),
+            ("Spreekuur over verzuim".into(), "Leerplicht".into(), needed),
+            ("Kookles".into(), "Buurtsportcoach".into(), needed),
+            ("Wandelclub".into(), String::new(), needed),
+        ]
+    );
+    // ↑ on the empty line goes to the list (the last one), where Space toggles it.
+    press(&mut a, KeyCode::Up, KeyModifiers::NONE);
+    let Overlay::Cell(cell) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!((cell.form.is_none(), cell.selected), (true, before + 3));
+    press(&mut a, KeyCode::Char(' '), KeyModifiers::NONE);
+    let last = a.session.matrix.theme(theme).unwrap().activities(level)[before + 3].status;
+    assert_eq!(last, ActivityStatus::Existing);
+    // `a` gives the line back; Enter on it, empty, closes the cell.
+    press(&mut a, KeyCode::Char('a'), KeyModifiers::NONE);
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
+    // Each line was one edit: undo takes back the toggle, the pasted two, then one at a time.
+    run(&mut a, [Msg::Undo, Msg::Undo]);
+    assert_eq!(a.session.matrix.theme(theme).unwrap().activities(level).len(), before + 2);
 }

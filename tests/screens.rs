@@ -96,6 +96,10 @@ fn the_session_picker_and_its_new_session_form() {
     p.update(Msg::Paste("Knooppunt Het Anker".into()));
     insta::assert_snapshot!("picker_new_80x24", picker_screen(&p, 80, 24));
     insta::assert_snapshot!("picker_new_160x48", picker_screen(&p, 160, 48));
+    // `?` in the list, F1 in the form (where `?` is text): the help over the picker.
+    p.update(Msg::Close);
+    p.update(Msg::ToggleHelp);
+    insta::assert_snapshot!("picker_help_80x24", picker_screen(&p, 80, 24));
 }
 
 #[test]

@@ -155,9 +155,10 @@ fn an_activity_added_to_a_gap_in_the_terminal_fills_it_in_the_file() {
     };
     t.wait_for("? hulp", true);
     // Matrix pane, second focus theme (Gezonde leefstijl), third column (Geïndiceerd): a gap.
+    // Enter opens the cell ready to type: activity, Tab (or `;`), provider, Enter; Enter
+    // again on the empty line closes it.
     t.keys(&["Tab", "j", "l", "l", "Enter"]);
     t.wait_for("Gezonde leefstijl · Geïndiceerd", true);
-    t.keys(&["a"]);
     t.wait_for("Activiteit toevoegen", true);
     t.text("Diëtist in de wijk");
     t.keys(&["Tab"]);
@@ -165,7 +166,7 @@ fn an_activity_added_to_a_gap_in_the_terminal_fills_it_in_the_file() {
     t.wait_for("neemt JGZ over", true);
     t.keys(&["Enter"]);
     t.wait_for("✓ Diëtist in de wijk", true);
-    t.keys(&["Escape"]);
+    t.keys(&["Enter"]);
     t.wait_for("Gezonde leefstijl · Geïndiceerd", false);
     t.keys(&["q"]);
     t.wait_for("KNOOP-EXIT 0", true);

@@ -58,7 +58,9 @@ fn two_hundred_edits_at_a_hundred_times_the_example_keep_under_ten_megabytes() {
                 update(&mut app, Msg::Focus(Pane::Matrix));
                 update(&mut app, Msg::Edit);
                 update(&mut app, Msg::Paste(format!("Activiteit {i}")));
-                update(&mut app, Msg::Close);
+                // Enter adds it, Enter on the empty line closes the cell.
+                update(&mut app, Msg::Confirm);
+                update(&mut app, Msg::Confirm);
                 update(&mut app, Msg::Focus(Pane::Stemmen));
                 continue;
             }

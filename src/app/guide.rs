@@ -67,6 +67,16 @@ fn situation(app: &App, t: &Texts) -> (String, Vec<Wanted>) {
     let pane = |p: Pane| Context::Pane(p);
     match &app.overlay {
         Overlay::None | Overlay::Help => {}
+        Overlay::Cell(super::CellEditor { form: Some(f), .. }) if f.editing.is_none() => {
+            return (
+                own(t.guide_cell),
+                vec![
+                    (Context::CellLine, Msg::Confirm, own(t.gk_cell_line_add)),
+                    (Context::CellLine, Msg::NextField, own(t.gk_cell_line_provider)),
+                    (Context::CellLine, Msg::ToggleNeeded, own(t.gk_cell_line_needed)),
+                ],
+            );
+        }
         Overlay::Cell(super::CellEditor { form: Some(_), .. }) => {
             return (
                 own(t.guide_cell),

@@ -34,6 +34,8 @@ pub enum Context {
     BigView,
     /// An open matrix cell.
     Cell,
+    /// Typing an activity in an open cell: other keys type text.
+    CellLine,
     /// Going through carried actions.
     Review,
     /// A notice to acknowledge.
@@ -50,6 +52,10 @@ pub enum Context {
     OverzichtBehind,
     /// The inspiration pick list over an open cell.
     Inspiratie,
+    /// Any dialog without a text field: `?` (and F1) opens the help over it.
+    DialogHelp,
+    /// Any dialog with a text field, where `?` is text: F1 opens the help over it.
+    FormHelp,
 }
 
 /// A key with its modifiers.
@@ -90,8 +96,8 @@ pub struct Binding {
 }
 
 use Context::{
-    BigView, Cell, Form, Global, HelpSearch, NewSession, Notice, Pane as InPane, Participants,
-    Picker, Question, Review, RoundSetup, Tie, TiePick, Unsaved,
+    BigView, Cell, CellLine, Form, Global, HelpSearch, NewSession, Notice, Pane as InPane,
+    Participants, Picker, Question, Review, RoundSetup, Tie, TiePick, Unsaved,
 };
 
 /// One line of the table: context, action, help text, keys.
@@ -105,6 +111,8 @@ macro_rules! bind {
 pub static KEYMAP: &[Binding] = &[
     bind!(Global, ToggleHelp, key_help, [key('?'), code(KeyCode::F(1))]),
     bind!(Global, ToggleGuide, key_guide, [key('i')]),
+    bind!(Context::DialogHelp, ToggleHelp, key_help, [key('?'), code(KeyCode::F(1))]),
+    bind!(Context::FormHelp, ToggleHelp, key_help, [code(KeyCode::F(1))]),
     bind!(Context::Help, Up, key_scroll_up, [code(KeyCode::Up), key('k')]),
     bind!(Context::Help, Down, key_scroll_down, [code(KeyCode::Down), key('j')]),
     bind!(Context::Help, PageUp, key_page_up, [code(KeyCode::PageUp)]),
@@ -291,6 +299,16 @@ pub static KEYMAP: &[Binding] = &[
         key_close,
         [code(KeyCode::Esc), key('b'), code(KeyCode::Enter), key('q')]
     ),
+    bind!(CellLine, Confirm, key_cell_line_add, [code(KeyCode::Enter)]),
+    bind!(
+        CellLine,
+        NextField,
+        key_cell_line_provider,
+        [code(KeyCode::Tab), code(KeyCode::BackTab)]
+    ),
+    bind!(CellLine, ToggleNeeded, key_cell_line_needed, [ctrl('n'), code(KeyCode::F(2))]),
+    bind!(CellLine, Up, key_cell_line_up, [code(KeyCode::Up)]),
+    bind!(CellLine, Close, key_cell_line_close, [code(KeyCode::Esc)]),
     bind!(Cell, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Cell, Down, key_down, [code(KeyCode::Down), key('j')]),
     bind!(Cell, Add, key_add_activity, [key('a'), code(KeyCode::Insert)]),
@@ -323,7 +341,26 @@ pub static KEYMAP: &[Binding] = &[
 
 /// The contexts whose keys apply now, most specific first.
 pub fn contexts(app: &App) -> Vec<Context> {
-    match &app.overlay {
+    let mut contexts = overlay_contexts(app, &app.overlay);
+    if !matches!(app.overlay, Overlay::None | Overlay::Help) {
+        contexts.push(help_context(&contexts));
+    }
+    contexts
+}
+
+/// How the help opens over a dialog with these contexts: F1 alone where keys type text.
+pub fn help_context(contexts: &[Context]) -> Context {
+    if contexts.iter().any(|c| matches!(c, Context::Form | Context::NewSession | Context::CellLine))
+    {
+        Context::FormHelp
+    } else {
+        Context::DialogHelp
+    }
+}
+
+/// The contexts of `overlay`'s keys, most specific first (the help over a dialog not counted).
+pub fn overlay_contexts(app: &App, overlay: &Overlay) -> Vec<Context> {
+    match overlay {
         Overlay::Participants(ParticipantsDialog { question: Some(_), .. }) => {
             vec![Context::Question]
         }
@@ -332,6 +369,9 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Overlay::TextField(_) => vec![Context::Form],
         Overlay::Recovery(_) | Overlay::ConfirmReopen(_) => vec![Context::Question],
         Overlay::RoundSetup(_) => vec![Context::RoundSetup],
+        Overlay::Cell(CellEditor { form: Some(f), .. }) if f.editing.is_none() => {
+            vec![Context::CellLine]
+        }
         Overlay::Cell(CellEditor { form: Some(_), .. }) => vec![Context::Form],
         Overlay::Cell(_) => vec![Context::Cell],
         Overlay::ConfirmRemove(_) => vec![Context::Question],
@@ -400,6 +440,7 @@ pub fn msg_in(contexts: &[Context], event: KeyEvent) -> Option<Msg> {
         }
     }
     if contexts.contains(&Context::Form)
+        || contexts.contains(&Context::CellLine)
         || contexts.contains(&Context::NewSession)
         || contexts.contains(&Context::HelpSearch)
     {

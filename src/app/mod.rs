@@ -23,7 +23,9 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 
 pub use derived::RoundView;
-pub use dialogs::actie_form::{ActieForm, FormTarget, Review, owner_match, typed_date};
+pub use dialogs::actie_form::{
+    ActieForm, FormTarget, Review, owner_match, theme_choices, typed_date,
+};
 pub use dialogs::ambition::{AmbitionForm, INDICATOR_FIELDS, theme_in_focus, theme_in_pane};
 pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
 pub use dialogs::details::{DetailField, DetailsDialog, NotUnderstood};

@@ -170,6 +170,8 @@ pub enum Msg {
     Right,
     /// Switch a setting, or tick a theme.
     Toggle,
+    /// Bestaand ↔ nodig for the activity being typed in an open cell.
+    ToggleNeeded,
     /// Add (in a dialog).
     Add,
     /// Edit the selected item (in a dialog).

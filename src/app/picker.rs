@@ -115,23 +115,39 @@ pub struct Picker {
     pub outcome: Option<PickerOutcome>,
     /// The time zone for "last change".
     pub zone: TimeZone,
+    /// The key help is open over the list or the form: any key closes it.
+    pub help: bool,
 }
 
 impl Picker {
     /// A picker over these entries.
     pub fn new(lang: Lang, dir: PathBuf, entries: Vec<PickerEntry>, zone: TimeZone) -> Self {
-        Picker { lang, dir, entries, selected: 0, form: None, message: None, outcome: None, zone }
+        let (selected, form, message, outcome, help) = (0, None, None, None, false);
+        Picker { lang, dir, entries, selected, form, message, outcome, zone, help }
     }
 
-    /// The key contexts that apply now.
+    /// The key contexts that apply now (under the help too: it lists them).
     pub fn contexts(&self) -> Vec<Context> {
-        if self.form.is_some() { vec![Context::NewSession] } else { vec![Context::Picker] }
+        if self.form.is_some() {
+            vec![Context::NewSession, Context::FormHelp]
+        } else {
+            vec![Context::Picker, Context::DialogHelp]
+        }
     }
 
     /// Applies an action.
     pub fn update(&mut self, msg: Msg) {
         self.message = None;
         let t = self.lang.texts();
+        if self.help {
+            // Any key closes the help without acting; the list or form waits beneath.
+            self.help = false;
+            return;
+        }
+        if msg == Msg::ToggleHelp {
+            self.help = true;
+            return;
+        }
         if let Some(form) = &mut self.form {
             match msg {
                 Msg::Close => self.form = None,
@@ -197,6 +213,21 @@ mod tests {
             top: vec![],
             error: error.then(|| "kapot".to_owned()),
         }
+    }
+
+    #[test]
+    fn help_opens_over_the_list_and_the_form_and_any_key_closes_it() {
+        let mut p = picker();
+        p.update(Msg::ToggleHelp);
+        assert!(p.help);
+        p.update(Msg::Quit);
+        assert!(!p.help);
+        assert_eq!(p.outcome, None, "a key that closes the help does not act");
+        p.update(Msg::Add);
+        p.update(Msg::ToggleHelp);
+        assert!(p.help && p.form.is_some());
+        p.update(Msg::Close);
+        assert!(!p.help && p.form.is_some(), "Esc closes the help, the form stays");
     }
 
     fn picker() -> Picker {

@@ -120,6 +120,10 @@ fn handle_background(app: &mut App, msg: &Msg) -> bool {
 
 /// A key: to the open overlay, else to the focused pane, else to the keys all panes share.
 fn handle_key(app: &mut App, msg: Msg) {
+    // `?` (F1 where keys type text) opens the help over any dialog; the dialog waits beneath.
+    if msg == Msg::ToggleHelp && !matches!(app.overlay, Overlay::None | Overlay::Help) {
+        return help::open(app);
+    }
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => return help(app, msg),
@@ -224,7 +228,7 @@ fn save_now(app: &mut App) {
 
 fn toggle_help(app: &mut App) {
     match app.overlay {
-        Overlay::Help => app.overlay = Overlay::None,
+        Overlay::Help => help::close(app),
         _ => help::open(app),
     }
 }
@@ -234,10 +238,10 @@ fn toggle_help(app: &mut App) {
 fn help(app: &mut App, msg: Msg) {
     match msg {
         Msg::Quit => {
-            app.overlay = Overlay::None;
+            help::close(app);
             quit(app);
         }
-        Msg::ToggleHelp if !app.help.typing => app.overlay = Overlay::None,
+        Msg::ToggleHelp if !app.help.typing => help::close(app),
         msg => help::update(app, msg),
     }
 }

@@ -4,10 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 /// Whether an activity already happens or is still needed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityStatus {
     /// Bestaand: it happens today.
+    #[default]
     Existing,
     /// Nodig: the room wants it, nobody does it yet.
     Needed,

@@ -59,7 +59,7 @@ fn context_name(t: &Texts, context: Context) -> String {
         Context::Tie => t.sb_ctx_tie.to_owned(),
         Context::TiePick => t.sb_ctx_tie_pick.to_owned(),
         Context::BigView => t.sb_ctx_big_view.to_owned(),
-        Context::Cell => t.sb_ctx_cell.to_owned(),
+        Context::Cell | Context::CellLine => t.sb_ctx_cell.to_owned(),
         Context::Review => t.sb_ctx_review.to_owned(),
         Context::Help => t.sb_ctx_help.to_owned(),
         Context::HelpSearch => t.sb_ctx_help_search.to_owned(),
@@ -68,6 +68,7 @@ fn context_name(t: &Texts, context: Context) -> String {
         Context::Overzicht => t.sb_ctx_overzicht.to_owned(),
         Context::OverzichtBehind => t.sb_ctx_overzicht_behind.to_owned(),
         Context::Inspiratie => t.sb_ctx_inspiratie.to_owned(),
+        Context::DialogHelp | Context::FormHelp => t.sb_ctx_global.to_owned(),
     }
 }
 
@@ -85,6 +86,7 @@ fn contexts_in_order() -> Vec<Context> {
         Context::TiePick,
         Context::BigView,
         Context::Pane(Pane::Matrix),
+        Context::CellLine,
         Context::Cell,
         Context::Pane(Pane::Acties),
         Context::Form,
@@ -97,9 +99,11 @@ fn contexts_in_order() -> Vec<Context> {
         Context::Picker,
         Context::NewSession,
     ];
-    // A context added to the key map later still gets its place on the sheet.
+    // A context added to the key map later still gets its place on the sheet. The help over
+    // a dialog is not a group of its own: the keys that work everywhere list `?` and F1.
+    let help_over_dialogs = [Context::DialogHelp, Context::FormHelp];
     for b in KEYMAP {
-        if !order.contains(&b.context) {
+        if !order.contains(&b.context) && !help_over_dialogs.contains(&b.context) {
             order.push(b.context);
         }
     }

@@ -104,10 +104,20 @@ pub fn draw(frame: &mut Frame, app: &App, palette: &Palette) {
         }
     }
     status::status_line(frame, areas.status, app, palette);
+    draw_overlay(frame, area, app, &app.overlay, palette);
+}
+
+/// Draws `overlay` over the panes; the help over a dialog draws that dialog first.
+fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, palette: &Palette) {
     use dialogs::{actie_form, cell, details, participants, round, text_field};
-    match &app.overlay {
+    match overlay {
         Overlay::None => {}
-        Overlay::Help => help::help(frame, area, app, palette),
+        Overlay::Help => {
+            if let Some(dialog) = &app.help.beneath {
+                draw_overlay(frame, area, app, dialog, palette);
+            }
+            help::help(frame, area, app, palette)
+        }
         Overlay::Participants(dialog) => {
             participants::participants(frame, area, app, dialog, palette)
         }
@@ -171,9 +181,10 @@ fn pane_block(
 /// out (the arrows that every list has).
 pub(crate) fn key_hints(app: &App, skip: impl Fn(&keymap::Binding) -> bool) -> String {
     let t = app.lang.texts();
+    // The help key is on the status line, the same in every dialog.
     keymap::help_lines(app)
         .iter()
-        .filter(|b| !skip(b))
+        .filter(|b| !skip(b) && b.msg != crate::app::Msg::ToggleHelp)
         .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), keymap::help_text(app, b)))
         .collect::<Vec<_>>()
         .join(" · ")

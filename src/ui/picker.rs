@@ -93,9 +93,16 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
         .iter()
         .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), (b.help)(t)))
         .collect();
+    let room = usize::from(area.width).saturating_sub(1);
     let second = match &picker.message {
-        Some(m) => Line::styled(format!(" {}", m.lines().next().unwrap_or_default()), palette.warn),
-        None => Line::styled(format!(" {}", hints.join("  ·  ")), palette.dim),
+        Some(m) => Line::styled(
+            format!(" {}", fit(m.lines().next().unwrap_or_default(), room)),
+            palette.warn,
+        ),
+        None => Line::styled(
+            format!(" {}", super::text::whole_hints(hints.clone(), "  ·  ", room)),
+            palette.dim,
+        ),
     };
     let first = Line::styled(
         format!(" {}", fill(t.picker_title, &[&picker.dir.display()])),
@@ -149,4 +156,34 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
             + form.title.visual_cursor().saturating_sub(scroll) as u16;
         frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), title_row));
     }
+    if picker.help {
+        picker_help(frame, area, picker, palette);
+    }
+}
+
+/// The key help over the picker: every key of the list (or the form) and what it does,
+/// descriptions wrapped, never cut.
+fn picker_help(frame: &mut Frame, area: ratatui::layout::Rect, picker: &Picker, palette: &Palette) {
+    let t = picker.lang.texts();
+    let entries: Vec<(String, &str)> = keymap::bindings_in(&picker.contexts())
+        .iter()
+        .map(|b| (keymap::key_labels(b, t).join(" / "), (b.help)(t)))
+        .collect();
+    let key_w = entries.iter().map(|(k, _)| super::text::width(k)).max().unwrap_or(0);
+    let width = area.width.min(80);
+    let text_w = usize::from(width).saturating_sub(key_w + 4).max(10);
+    let mut lines = Vec::new();
+    for (keys, help) in &entries {
+        for (i, part) in super::text::wrap(help, text_w).into_iter().enumerate() {
+            let keys = if i == 0 { keys.as_str() } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {} ", super::text::fit_pad(keys, key_w)), palette.focus),
+                Span::styled(part, palette.text),
+            ]));
+        }
+    }
+    lines.push(Line::styled(format!(" {}", t.picker_help_close), palette.dim));
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let inner = popup(frame, area, (width, height), t.help_title, palette.focus, palette);
+    render_lines(frame, inner, lines);
 }

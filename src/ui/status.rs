@@ -8,7 +8,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::{Palette, text};
-use crate::app::{App, SaveState, keymap};
+use crate::app::{App, Msg, SaveState, keymap};
 use crate::i18n::fill;
 
 pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
@@ -51,7 +51,10 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
             Span::styled(format!("│ {} ", t.status_unchanged), palette.status)
         }
     });
-    right.push(Span::styled(format!("│ {} ", t.status_help_hint), palette.status));
+    // Where keys type text, `?` is a character: the help is on F1 there.
+    let typing = keymap::contexts(app).contains(&keymap::Context::FormHelp);
+    let help = if typing { t.status_help_hint_f1 } else { t.status_help_hint };
+    right.push(Span::styled(format!("│ {help} "), palette.status));
     let right_w: usize = right.iter().map(|s| text::width(&s.content)).sum();
     let title_w = (area.width as usize).saturating_sub(right_w + 2);
     let mut spans = Vec::new();
@@ -100,15 +103,10 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) 
 /// in `width` columns, so none is cut off mid-word.
 fn hints(app: &App, width: usize) -> String {
     let t = app.lang.texts();
-    let mut line = String::new();
-    for b in keymap::acting_lines(app) {
-        let hint = format!("{} {}", keymap::key_label(&b.keys[0], t), keymap::help_text(app, b));
-        let sep = if line.is_empty() { "" } else { "  ·  " };
-        if text::width(&line) + text::width(sep) + text::width(&hint) > width {
-            break;
-        }
-        line.push_str(sep);
-        line.push_str(&hint);
-    }
-    line
+    // The help key has its own place at the right of the line above.
+    let hints = keymap::acting_lines(app)
+        .into_iter()
+        .filter(|b| b.msg != Msg::ToggleHelp)
+        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), keymap::help_text(app, b)));
+    text::whole_hints(hints, "  ·  ", width)
 }

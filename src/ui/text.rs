@@ -103,6 +103,21 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     if lines.is_empty() { vec![String::new()] } else { lines }
 }
 
+/// As many whole `hints` as fit in `width` columns, joined by `sep`: a hint line never ends
+/// in half a hint.
+pub fn whole_hints(hints: impl IntoIterator<Item = String>, sep: &str, width: usize) -> String {
+    let mut line = String::new();
+    for hint in hints {
+        let sep = if line.is_empty() { "" } else { sep };
+        if self::width(&line) + self::width(sep) + self::width(&hint) > width {
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(&hint);
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use crate::app::{App, Msg, Overlay};
 use crate::i18n::fill;
 use crate::model::{
     ActionId, ActionStatus, AgreementId, DateError, ParticipantId, RegieQuestion, Role, Session,
-    parse_date,
+    ThemeId, parse_date,
 };
 
 /// What the form edits.
@@ -39,6 +39,36 @@ pub struct ActieForm {
     /// For an agreement: the regie question it answers, as its place in
     /// [`RegieQuestion::ALL`].
     pub question: Option<usize>,
+    /// For an action: the theme it works on, chosen with ←/→ on the form's last line; a new
+    /// action starts on the theme selected in the matrix.
+    pub theme: Option<ThemeId>,
+}
+
+impl ActieForm {
+    /// How many fields the form has: an action also has its theme.
+    pub fn fields(&self) -> usize {
+        match self.target {
+            FormTarget::Actie(_) => 4,
+            FormTarget::Agreement(_) => 3,
+        }
+    }
+}
+
+/// The themes an action can be for, in the order ←/→ goes through them: none, the focus
+/// themes, then every other row of the matrix (the basis row among them).
+pub fn theme_choices(s: &Session) -> Vec<Option<ThemeId>> {
+    let focus = s.focus_themes();
+    let rest = s.matrix.themes.iter().map(|t| t.id).filter(|id| !focus.contains(id));
+    std::iter::once(None).chain(focus.iter().copied().map(Some)).chain(rest.map(Some)).collect()
+}
+
+/// The next (or previous) theme choice after `now`.
+fn step_theme(s: &Session, now: Option<ThemeId>, forward: bool) -> Option<ThemeId> {
+    let choices = theme_choices(s);
+    let at = choices.iter().position(|c| *c == now).unwrap_or(0);
+    let n = choices.len();
+    let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
+    choices.get(next).copied().flatten()
 }
 
 /// The owner a typed name points at: a participant whose name it is, or the only one whose
@@ -101,6 +131,7 @@ pub(crate) fn open_form(app: &mut App, target: Option<FormTarget>) {
                 owner: Input::new(name(a.owner)),
                 date: Input::new(date(a.due)),
                 question: None,
+                theme: a.theme,
             }
         }
         Some(FormTarget::Agreement(Some(id))) => {
@@ -112,6 +143,7 @@ pub(crate) fn open_form(app: &mut App, target: Option<FormTarget>) {
                 owner: Input::new(name(a.owner)),
                 date: Input::new(date(a.review)),
                 question: a.question.map(|q| q.number() - 1),
+                theme: None,
             }
         }
         _ => ActieForm {
@@ -133,6 +165,10 @@ pub(crate) fn open_form(app: &mut App, target: Option<FormTarget>) {
                 })
                 .flatten()
                 .map(|q| q.number() - 1),
+            // What the room is talking about: the row selected in the matrix.
+            theme: (!agreements)
+                .then(|| crate::app::panes::matrix::selected_cell(app).map(|(theme, _)| theme))
+                .flatten(),
         },
     };
     app.overlay = Overlay::ActieForm(form);
@@ -145,7 +181,18 @@ pub(crate) fn update_form(app: &mut App, msg: Msg) {
     let too_long = fill(t.ui_too_long, &[&MAX_TEXT]);
     match msg {
         Msg::Close => return,
-        Msg::NextField => form.field = (form.field + 1) % 3,
+        Msg::NextField => form.field = (form.field + 1) % form.fields(),
+        Msg::Input(request) if form.field == 3 => {
+            // The theme line: ← and → (or Space) go through the themes; nothing is typed.
+            use tui_input::InputRequest::{GoToNextChar, GoToPrevChar, InsertChar};
+            match request {
+                GoToNextChar | InsertChar(' ') => {
+                    form.theme = step_theme(&app.session, form.theme, true)
+                }
+                GoToPrevChar => form.theme = step_theme(&app.session, form.theme, false),
+                _ => {}
+            }
+        }
         Msg::Input(tui_input::InputRequest::GoToNextChar)
             if form.field == 1 && form.owner.cursor() == form.owner.value().chars().count() =>
         {
@@ -208,7 +255,7 @@ fn confirm(app: &mut App, form: &ActieForm) -> bool {
         app.message = Some(fill(t.ui_owner_ambiguous, &[&typed_owner, &alike.join(", ")]));
         return false;
     }
-    let target = form.target;
+    let (target, theme) = (form.target, form.theme);
     let question = form.question.and_then(|i| RegieQuestion::ALL.get(i).copied());
     let mut new_owner = None;
     let result = app.edit(|s| {
@@ -226,9 +273,16 @@ fn confirm(app: &mut App, form: &ActieForm) -> bool {
             FormTarget::Actie(Some(id)) => {
                 let a = s.actions.iter_mut().find(|a| a.id == id).ok_or(())?;
                 (a.text, a.owner, a.due) = (text, owner, date);
+                if a.theme != theme {
+                    // Another theme: the level was the old theme's cell.
+                    (a.theme, a.level) = (theme, None);
+                }
             }
             FormTarget::Actie(None) => {
-                s.add_action(&text, owner, date);
+                let id = s.add_action(&text, owner, date);
+                if let Some(a) = s.actions.iter_mut().find(|a| a.id == id) {
+                    a.theme = theme;
+                }
             }
             FormTarget::Agreement(Some(id)) => {
                 let a = s.agreements.iter_mut().find(|a| a.id == id).ok_or(())?;

@@ -23,7 +23,11 @@ pub struct CellEditor {
     pub form: Option<ActivityForm>,
 }
 
-/// Adding or editing one activity.
+/// Adding or editing one activity: typed in the open cell at the speed of talking.
+///
+/// An open cell starts with an empty line to type on: the activity, `;` (or Tab) and the
+/// provider, Enter; the line empties for the next one and the cell stays open. Enter on an
+/// empty line closes the cell; ↑ on it goes to the activities above, to edit or remove one.
 #[derive(Clone, Debug, Default)]
 pub struct ActivityForm {
     /// The activity edited, by position; `None` adds one.
@@ -34,16 +38,84 @@ pub struct ActivityForm {
     pub text: Input,
     /// Who provides it.
     pub provider: Input,
+    /// Bestaand or nodig: one key switches it, and it stays for the next line (an
+    /// inventory of what is needed is said in one go).
+    pub status: ActivityStatus,
+}
+
+impl ActivityForm {
+    /// An empty line to add an activity with this status.
+    fn new_line(status: ActivityStatus) -> Self {
+        ActivityForm { status, ..ActivityForm::default() }
+    }
+
+    /// Whether nothing was typed on a line that adds: keys for the list then act on the list.
+    fn untouched(&self) -> bool {
+        self.editing.is_none() && self.text.value().is_empty() && self.provider.value().is_empty()
+    }
+}
+
+/// The providers the session knows: those of its activities, then the organisations of its
+/// participants, each once whatever the case.
+pub fn known_providers(app: &App) -> Vec<String> {
+    let mut known = app.session.matrix.providers();
+    for p in app.session.participants.iter() {
+        let name = p.organisation.trim();
+        if !name.is_empty() && !known.iter().any(|k| k.eq_ignore_ascii_case(name)) {
+            known.push(name.to_owned());
+        }
+    }
+    known
 }
 
 /// The provider the text typed so far points at: a known one it is the start of, whatever
-/// the case.
+/// the case (→ at the end of the field takes it).
 pub fn suggestion(app: &App, typed: &str) -> Option<String> {
     let typed = typed.trim().to_lowercase();
     if typed.is_empty() {
         return None;
     }
-    app.session.matrix.providers().into_iter().find(|p| p.to_lowercase().starts_with(&typed))
+    known_providers(app).into_iter().find(|p| p.to_lowercase().starts_with(&typed))
+}
+
+/// A provider as typed, in the spelling the session knows it by: "jgz" is the known "JGZ".
+fn known_spelling(app: &App, typed: &str) -> String {
+    let typed = typed.trim();
+    known_providers(app)
+        .into_iter()
+        .find(|p| p.to_lowercase() == typed.to_lowercase())
+        .unwrap_or_else(|| typed.to_owned())
+}
+
+/// One pasted or typed line as an activity: "Gezonde School; GGD" is the activity and its
+/// provider.
+fn activity_of_line(app: &App, line: &str, status: ActivityStatus) -> Activity {
+    let (text, provider) = line.split_once(';').unwrap_or((line, ""));
+    let text: String = text.trim().chars().take(MAX_TEXT).collect();
+    let provider: String = known_spelling(app, provider).chars().take(MAX_TEXT).collect();
+    Activity::new(&text, status, &provider)
+}
+
+/// Adds one activity per pasted line (one undo step); true when there was any.
+fn add_lines(app: &mut App, theme: ThemeId, level: LevelId, text: &str, status: ActivityStatus) {
+    let activities: Vec<Activity> = pasted_lines(text)
+        .map(|l| activity_of_line(app, l, status))
+        .filter(|a| !a.text.is_empty())
+        .collect();
+    let _ = app.edit(|s| {
+        for activity in activities {
+            s.matrix.add_activity(theme, level, activity)?;
+        }
+        Ok::<(), crate::model::MatrixError>(())
+    });
+}
+
+impl CellEditor {
+    /// The cell of `theme` × `level`, open with an empty line to type the next activity on.
+    pub fn typing(theme: ThemeId, level: LevelId) -> Self {
+        let form = Some(ActivityForm::new_line(ActivityStatus::Existing));
+        CellEditor { theme, level, selected: 0, form }
+    }
 }
 
 /// Handles the answer to "remove this row or column with its activities?".
@@ -60,9 +132,32 @@ pub(crate) fn update_remove(app: &mut App, msg: Msg) {
 pub(crate) fn update_cell(app: &mut App, msg: Msg) {
     let Overlay::Cell(mut cell) = std::mem::take(&mut app.overlay) else { return };
     let count = app.session.matrix.theme(cell.theme).map_or(0, |t| t.activities(cell.level).len());
-    if cell.form.is_some() {
-        on_form(app, &mut cell, msg);
+    let untouched = cell.form.as_ref().is_some_and(ActivityForm::untouched);
+    let for_the_list = !matches!(
+        msg,
+        Msg::Input(_)
+            | Msg::Paste(_)
+            | Msg::Confirm
+            | Msg::Close
+            | Msg::NextField
+            | Msg::ToggleNeeded
+            | Msg::ToggleHelp
+    );
+    if untouched && msg == Msg::Up {
+        // ↑ on the empty line: to the activities above it, the last one first.
+        cell.form = None;
+        cell.selected = count.saturating_sub(1);
         app.overlay = Overlay::Cell(cell);
+        return;
+    }
+    if untouched && for_the_list {
+        // Nothing typed: the key is for the list (tests and scripts send list messages).
+        cell.form = None;
+    }
+    if cell.form.is_some() {
+        if on_form(app, &mut cell, msg) {
+            app.overlay = Overlay::Cell(cell);
+        }
         return;
     }
     let (theme, level, at) = (cell.theme, cell.level, cell.selected);
@@ -73,7 +168,9 @@ pub(crate) fn update_cell(app: &mut App, msg: Msg) {
         Msg::Down => cell.selected = (cell.selected + 1).min(count.saturating_sub(1)),
         Msg::Undo => app.undo(),
         Msg::Redo => app.redo(),
-        Msg::Add if !app.refuse_if_read_only() => cell.form = Some(ActivityForm::default()),
+        Msg::Add if !app.refuse_if_read_only() => {
+            cell.form = Some(ActivityForm::new_line(ActivityStatus::Existing))
+        }
         Msg::Edit if !app.refuse_if_read_only() => {
             if let Some(a) = activity(app, theme, level, at) {
                 cell.form = Some(ActivityForm {
@@ -81,6 +178,7 @@ pub(crate) fn update_cell(app: &mut App, msg: Msg) {
                     field: 0,
                     text: Input::new(a.text.clone()),
                     provider: Input::new(a.provider.clone()),
+                    status: a.status,
                 });
             }
         }
@@ -111,15 +209,7 @@ pub(crate) fn update_cell(app: &mut App, msg: Msg) {
         }
         Msg::Paste(text) if !app.refuse_if_read_only() => {
             // Each pasted line becomes an activity: a list from a document lands at once.
-            let lines: Vec<String> =
-                pasted_lines(&text).map(|l| l.chars().take(MAX_TEXT).collect()).collect();
-            let _ = app.edit(|s| {
-                for line in &lines {
-                    let activity = Activity::new(line, ActivityStatus::Existing, "");
-                    s.matrix.add_activity(theme, level, activity)?;
-                }
-                Ok::<(), crate::model::MatrixError>(())
-            });
+            add_lines(app, theme, level, &text, ActivityStatus::Existing);
         }
         Msg::MakeAction if at < count => {
             make_action(app, theme, level, at);
@@ -168,13 +258,23 @@ fn activity_mut(
     s.matrix.theme_mut(theme).ok()?.cells.get_mut(&level)?.get_mut(at)
 }
 
-fn on_form(app: &mut App, cell: &mut CellEditor, msg: Msg) {
+/// A key on the typing line. Returns false when the cell closed (Enter on an empty line).
+fn on_form(app: &mut App, cell: &mut CellEditor, msg: Msg) -> bool {
     let t = app.lang.texts();
     let too_long = fill(t.ui_too_long, &[&MAX_TEXT]);
-    let Some(form) = cell.form.as_mut() else { return };
+    let (theme, level) = (cell.theme, cell.level);
+    let Some(form) = cell.form.as_mut() else { return true };
     match msg {
         Msg::Close => cell.form = None,
         Msg::NextField => form.field = 1 - form.field,
+        Msg::ToggleNeeded => {
+            form.status = match form.status {
+                ActivityStatus::Existing => ActivityStatus::Needed,
+                ActivityStatus::Needed => ActivityStatus::Existing,
+            }
+        }
+        // `;` after the activity goes on to its provider, as in "Gezonde School; GGD".
+        Msg::Input(tui_input::InputRequest::InsertChar(';')) if form.field == 0 => form.field = 1,
         Msg::Input(tui_input::InputRequest::GoToNextChar)
             if form.field == 1
                 && form.provider.cursor() == form.provider.value().chars().count() =>
@@ -191,6 +291,17 @@ fn on_form(app: &mut App, cell: &mut CellEditor, msg: Msg) {
                 app.message = Some(too_long);
             }
         }
+        Msg::Paste(text)
+            if form.field == 0 && form.editing.is_none() && {
+                pasted_lines(&text).nth(1).is_some() || text.contains(';')
+            } =>
+        {
+            // A list (or "activity; provider") pasted on the line: one activity per line.
+            let status = form.status;
+            add_lines(app, theme, level, &text, status);
+            cell.selected = count(app, theme, level).saturating_sub(1);
+            cell.form = Some(ActivityForm::new_line(status));
+        }
         Msg::Paste(text) => {
             let input = if form.field == 0 { &mut form.text } else { &mut form.provider };
             let fits = paste_into(input, &text, MAX_TEXT);
@@ -198,46 +309,41 @@ fn on_form(app: &mut App, cell: &mut CellEditor, msg: Msg) {
                 app.message = Some(too_long);
             }
         }
+        Msg::Confirm if form.untouched() => return false,
         Msg::Confirm => {
             let text = form.text.value().trim().to_owned();
             if text.is_empty() {
                 app.message = Some(t.ui_activity_required.to_owned());
                 form.field = 0;
-                return;
+                return true;
             }
-            // A provider typed in another case is the known one: "jgz" stays "JGZ".
-            let typed = form.provider.value().trim().to_owned();
-            let provider = app
-                .session
-                .matrix
-                .providers()
-                .into_iter()
-                .find(|p| p.to_lowercase() == typed.to_lowercase())
-                .unwrap_or(typed);
-            let (theme, level, editing) = (cell.theme, cell.level, form.editing);
+            let provider = known_spelling(app, form.provider.value());
+            let (editing, status) = (form.editing, form.status);
             let _ = app.edit(|s| match editing.and_then(|at| activity_mut(s, theme, level, at)) {
                 Some(a) => {
-                    a.text = text;
-                    a.provider = provider;
+                    (a.text, a.provider, a.status) = (text, provider, status);
                     Ok(())
                 }
-                None => s.matrix.add_activity(
-                    theme,
-                    level,
-                    Activity::new(&text, ActivityStatus::Existing, &provider),
-                ),
+                None => {
+                    s.matrix.add_activity(theme, level, Activity::new(&text, status, &provider))
+                }
             });
             if editing.is_none() {
-                cell.selected = app
-                    .session
-                    .matrix
-                    .theme(theme)
-                    .map_or(0, |th| th.activities(level).len().saturating_sub(1));
+                // Added: the line empties for the next one, with the same bestaand/nodig.
+                cell.selected = count(app, theme, level).saturating_sub(1);
+                cell.form = Some(ActivityForm::new_line(status));
+            } else {
+                cell.form = None;
             }
-            cell.form = None;
         }
         _ => {}
     }
+    true
+}
+
+/// How many activities the cell holds.
+fn count(app: &App, theme: ThemeId, level: LevelId) -> usize {
+    app.session.matrix.theme(theme).map_or(0, |t| t.activities(level).len())
 }
 
 /// Turns a needed activity into an action linked to its theme and level, and goes to the

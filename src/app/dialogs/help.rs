@@ -22,6 +22,9 @@ pub struct HelpView {
     pub typing: bool,
     /// The terminal's size from the last resize, to know how far the list can scroll.
     pub screen: (u16, u16),
+    /// The dialog the help was opened over: it lists that dialog's keys, and closing the help
+    /// brings the dialog back as it was.
+    pub beneath: Option<Box<Overlay>>,
 }
 
 /// One row of the help: the keys (only on an entry's first row) and a part of what they do.
@@ -106,11 +109,21 @@ fn max_scroll(app: &App) -> usize {
     help_rows(app, help_width(w)).0.len().saturating_sub(help_room(h))
 }
 
-/// Opens the help at its top, without a search.
+/// Opens the help at its top, without a search, over whatever dialog is open: `?` (or F1
+/// where keys type text) works in every dialog, and closing the help goes back to it.
 pub(crate) fn open(app: &mut App) {
     let screen = app.help.screen;
-    app.help = HelpView { screen, ..HelpView::default() };
+    let beneath = match std::mem::take(&mut app.overlay) {
+        Overlay::None | Overlay::Help => None,
+        dialog => Some(Box::new(dialog)),
+    };
+    app.help = HelpView { screen, beneath, ..HelpView::default() };
     app.overlay = Overlay::Help;
+}
+
+/// Closes the help: back to the dialog it was opened over, or to the panes.
+pub(crate) fn close(app: &mut App) {
+    app.overlay = app.help.beneath.take().map_or(Overlay::None, |dialog| *dialog);
 }
 
 /// A key while the help is open: scroll, search, close. A key of the pane beneath closes the
@@ -141,7 +154,7 @@ pub(crate) fn update(app: &mut App, msg: Msg) {
             app.help.query = Input::default();
             app.help.scroll = 0;
         }
-        _ => app.overlay = Overlay::None,
+        _ => close(app),
     }
     app.help.scroll = app.help.scroll.min(max_scroll(app));
 }

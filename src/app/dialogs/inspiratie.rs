@@ -93,6 +93,7 @@ pub(crate) fn update(app: &mut App, msg: Msg) {
                     field: 0,
                     text: Input::new(text),
                     provider: Input::default(),
+                    status: ActivityStatus::Needed,
                 });
             }
             app.overlay = Overlay::Cell(cell);

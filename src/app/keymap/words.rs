@@ -60,7 +60,14 @@ pub fn acts(app: &App, msg: &Msg) -> bool {
 /// of what lies beneath it: the help's own keys are in its foot.
 pub fn help_lines(app: &App) -> Vec<&'static Binding> {
     match app.overlay {
-        Overlay::Help => bindings_in(&[Context::Pane(app.focus), Context::Global]),
+        Overlay::Help => match &app.help.beneath {
+            Some(dialog) => {
+                let mut contexts = super::overlay_contexts(app, dialog);
+                contexts.push(super::help_context(&contexts));
+                bindings_in(&contexts)
+            }
+            None => bindings_in(&[Context::Pane(app.focus), Context::Global]),
+        },
         _ => bindings_in(&contexts(app)),
     }
 }

@@ -55,8 +55,13 @@ pub(crate) fn pane_action(app: &mut App, msg: &Msg) -> bool {
             app.clamp_selection();
         }
         Msg::Edit => {
+            // The cell opens ready to type its next activity (read-only: to look at it).
             if let Some((theme, level)) = selected_cell(app) {
-                app.overlay = Overlay::Cell(CellEditor { theme, level, selected: 0, form: None });
+                let cell = match app.read_only {
+                    Some(_) => CellEditor { theme, level, selected: 0, form: None },
+                    None => CellEditor::typing(theme, level),
+                };
+                app.overlay = Overlay::Cell(cell);
             }
         }
         Msg::Evidence => open_form(app, |theme, _| TextTarget::Evidence(theme)),

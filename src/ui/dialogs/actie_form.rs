@@ -21,7 +21,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette:
         FormTarget::Agreement(None) => (t.agreement_form_add, t.field_review),
         FormTarget::Agreement(Some(_)) => (t.agreement_form_edit, t.field_review),
     };
-    let inner = popup(frame, area, (area.width.min(100), 14), title, palette.focus, palette);
+    let inner = popup(frame, area, (area.width.min(100), 16), title, palette.focus, palette);
     let mut lines = Vec::new();
     if let Some(q) = form.question.and_then(|i| crate::model::RegieQuestion::ALL.get(i).copied()) {
         let text = crate::i18n::question_text(app.lang, q);
@@ -29,7 +29,15 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette:
         lines.push(Line::default());
     }
     let labels = [t.field_what, t.field_who, when];
-    let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+    let theme_label =
+        crate::i18n::in_template_words(app.lang, &app.session.template, t.field_theme);
+    let label_w = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .chain([theme_label.chars().count()])
+        .max()
+        .unwrap_or(0)
+        + 2;
     let hint_w = 30;
     let width = (inner.width as usize).saturating_sub(label_w + 2 + hint_w).max(10);
     let owner_hint = match owner_match(&app.session, form.owner.value()) {
@@ -68,6 +76,24 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette:
             let x =
                 inner.x + 2 + label_w as u16 + input.visual_cursor().saturating_sub(scroll) as u16;
             frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
+        }
+    }
+    if matches!(form.target, FormTarget::Actie(_)) {
+        // The theme: chosen, not typed.
+        let active = form.field == 3;
+        let name = form
+            .theme
+            .and_then(|id| app.session.matrix.theme(id))
+            .map_or(t.no_theme, |th| th.desired.as_str());
+        let label = crate::i18n::in_template_words(app.lang, &app.session.template, t.field_theme);
+        let room = (inner.width as usize).saturating_sub(label_w + 10);
+        let choice = format!("◀ {} ▶", crate::ui::text::fit(name, room));
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} {label:<label_w$}", if active { "▶" } else { " " })),
+            Span::styled(choice, if active { palette.selected } else { palette.text }),
+        ]));
+        if active {
+            lines.push(Line::styled(format!("  {}", t.theme_choose_hint), palette.dim));
         }
     }
     crate::ui::lines_and_keys(frame, inner, lines, app, palette);

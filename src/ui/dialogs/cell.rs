@@ -57,10 +57,17 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, cell: &CellEditor, palet
         let labels = [t.field_activity, t.field_provider];
         let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
         let width = (form_area.width as usize).saturating_sub(label_w + 2);
-        let mut lines = vec![Line::styled(
-            if form.editing.is_some() { t.key_edit_activity } else { t.key_add_activity },
-            palette.focus,
-        )];
+        // Bestaand or nodig, in words and sign (not by colour), with the key that switches.
+        let status = match form.status {
+            ActivityStatus::Existing => format!("✓ {}", t.rep_existing),
+            ActivityStatus::Needed => format!("+ {}", t.rep_needed),
+        };
+        let head = if form.editing.is_some() { t.key_edit_activity } else { t.key_add_activity };
+        let mut lines = vec![Line::from(vec![
+            Span::styled(format!("{head} · "), palette.focus),
+            Span::styled(status, palette.selected),
+            Span::styled(format!("  ({})", t.cell_line_switch), palette.dim),
+        ])];
         for (i, (label, input)) in labels.iter().zip([&form.text, &form.provider]).enumerate() {
             let active = i == form.field;
             // The provider field makes room for the suggestion beside it.
