@@ -193,7 +193,7 @@ fn phone_ballot_key_and_redraw_50_phones(bencher: divan::Bencher) {
     s.rounds.last_mut().unwrap().anonymous = true;
     let mut app = App::new(s, PathBuf::from("bench.json"), Lang::Nl);
     let mut view = knoop::app::PhonesView::new(
-        round,
+        knoop::app::PhonesFor::Round(round),
         "http://192.168.1.23:8123/v/3f9c2a7be41d08c5a6e7f1b2c3d4e5f6",
         "http://192.168.1.23:8123/s/4f2a9c",
         "4f2a9c",

@@ -233,7 +233,7 @@ fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
 fn snapshots_of_the_pane_with_the_qr_code_and_of_the_ballot_page() {
     let (mut app, round) = open_round(false);
     let mut view = knoop::app::PhonesView::new(
-        round,
+        knoop::app::PhonesFor::Round(round),
         "http://192.168.1.23:8123/v/3f9c2a7be41d08c5a6e7f1b2c3d4e5f6",
         "http://192.168.1.23:8123/s/4f2a9c",
         "4f2a9c",

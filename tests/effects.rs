@@ -184,13 +184,21 @@ fn export_is_an_effect_and_its_answer_a_message() {
 }
 
 fn phones_view(round: RoundId) -> PhonesView {
-    PhonesView::new(round, "http://192.168.1.2:8000/v/long", "http://192.168.1.2:8000/s/abc", "abc")
+    PhonesView::new(
+        knoop::app::PhonesFor::Round(round),
+        "http://192.168.1.2:8000/v/long",
+        "http://192.168.1.2:8000/s/abc",
+        "abc",
+    )
 }
 
 #[test]
 fn the_ballot_box_opens_follows_the_round_and_closes_with_it() {
     let (mut app, round) = voting();
-    assert_eq!(update(&mut app, Msg::TogglePhones), vec![Effect::OpenPhones { round, address: 0 }]);
+    assert_eq!(
+        update(&mut app, Msg::TogglePhones),
+        vec![Effect::OpenPhones { serving: knoop::app::PhonesFor::Round(round), address: 0 }]
+    );
     update(&mut app, Msg::PhonesOpened(Ok(phones_view(round))));
     assert!(app.phones.is_some());
     // A dot at the keyboard: the box learns the new state of the round.
@@ -395,7 +403,10 @@ fn f_shifted_opens_the_box_on_the_next_address() {
     let mut view = phones_view(round);
     view.addresses = vec!["192.168.1.2 · wlan0".into(), "10.0.0.5 · eth0".into()];
     update(&mut app, Msg::PhonesOpened(Ok(view)));
-    assert_eq!(update(&mut app, Msg::NextAddress), vec![Effect::OpenPhones { round, address: 1 }]);
+    assert_eq!(
+        update(&mut app, Msg::NextAddress),
+        vec![Effect::OpenPhones { serving: knoop::app::PhonesFor::Round(round), address: 1 }]
+    );
 }
 
 #[test]

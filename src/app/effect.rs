@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::model::{RoundId, Session, Voter};
+use crate::model::{Session, Voter};
 use crate::report::Format;
 
 impl Effect {
@@ -62,11 +62,11 @@ pub enum Effect {
         /// What.
         session: Session,
     },
-    /// Open the ballot box for phones on this round. Answered by
+    /// Open the ballot box for phones: for this round's ballot, or for inbreng. Answered by
     /// [`super::Msg::PhonesOpened`].
     OpenPhones {
-        /// The open round phones vote in.
-        round: RoundId,
+        /// What phones get: the open round's ballot, or the inbreng form.
+        serving: super::PhonesFor,
         /// Which of the laptop's network addresses, best first (wrapping).
         address: usize,
     },
@@ -75,6 +75,9 @@ pub enum Effect {
     VoidPhone(Voter),
     /// The round the box serves changed (a dot, a new participant): give it the new state.
     SyncPhones,
+    /// The open box serves something else now (the inbreng form instead of the ballot, or
+    /// back): the same address, code and phones.
+    ServePhones(super::PhonesFor),
     /// Close the ballot box: the server stops listening.
     ClosePhones,
     /// The facilitator chose the file on disk over a recovered state: forget the recovery.

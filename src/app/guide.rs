@@ -126,6 +126,7 @@ fn situation(app: &App, t: &Texts) -> (String, Vec<Wanted>) {
         | Overlay::Recovery(_)
         | Overlay::YearAfter
         | Overlay::Inspiratie(_)
+        | Overlay::Inbreng(_)
         | Overlay::Notice { .. }
         | Overlay::Unsaved(_) => {
             return (

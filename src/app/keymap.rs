@@ -52,6 +52,8 @@ pub enum Context {
     OverzichtBehind,
     /// The inspiration pick list over an open cell.
     Inspiratie,
+    /// The queue of what phones sent in for the matrix.
+    Inbreng,
     /// Any dialog without a text field: `?` (and F1) opens the help over it.
     DialogHelp,
     /// Any dialog with a text field, where `?` is text: F1 opens the help over it.
@@ -225,7 +227,17 @@ pub static KEYMAP: &[Binding] = &[
     bind!(InPane(Pane::Matrix), Left, key_left, [code(KeyCode::Left), key('h')]),
     bind!(InPane(Pane::Matrix), Right, key_right, [code(KeyCode::Right), key('l')]),
     bind!(InPane(Pane::Matrix), Edit, key_open_cell, [code(KeyCode::Enter), key('e')]),
-    bind!(InPane(Pane::Matrix), ToggleAllRows, key_all_rows, [key('f')]),
+    bind!(InPane(Pane::Matrix), ToggleAllRows, key_all_rows, [key('v')]),
+    bind!(InPane(Pane::Matrix), TogglePhones, key_phones_inbreng, [key('f')]),
+    bind!(InPane(Pane::Matrix), InbrengQueue, key_inbreng_queue, [key('b')]),
+    bind!(Context::Inbreng, Confirm, key_inbreng_take, [code(KeyCode::Enter)]),
+    bind!(Context::Inbreng, Merge, key_inbreng_merge, [key('s')]),
+    bind!(Context::Inbreng, Edit, key_inbreng_edit, [key('e')]),
+    bind!(Context::Inbreng, SetAside, key_inbreng_aside, [key('x')]),
+    bind!(Context::Inbreng, Up, key_up, [code(KeyCode::Up), key('k')]),
+    bind!(Context::Inbreng, Down, key_down, [code(KeyCode::Down), key('j')]),
+    bind!(Context::Inbreng, Undo, key_undo, [key('u'), ctrl('z')]),
+    bind!(Context::Inbreng, Close, key_close, [code(KeyCode::Esc), key('q')]),
     bind!(InPane(Pane::Matrix), Evidence, key_edit_evidence, [key('o')]),
     bind!(InPane(Pane::Matrix), RenameTheme, key_rename_theme, [key('r')]),
     bind!(InPane(Pane::Matrix), OwnTheme, key_own_theme, [key('a')]),
@@ -386,6 +398,8 @@ pub fn overlay_contexts(app: &App, overlay: &Overlay) -> Vec<Context> {
         Overlay::Ambition(_) => vec![Context::Form],
         Overlay::YearAfter => vec![Context::BigView],
         Overlay::Inspiratie(_) => vec![Context::Inspiratie],
+        Overlay::Inbreng(d) if d.form.is_some() => vec![Context::Form],
+        Overlay::Inbreng(_) => vec![Context::Inbreng],
         Overlay::Notice { .. } => vec![Context::Notice],
         Overlay::Unsaved(d) if d.path.is_some() => vec![Context::Form],
         Overlay::Unsaved(_) => vec![Context::Unsaved],

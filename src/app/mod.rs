@@ -30,6 +30,7 @@ pub use dialogs::ambition::{AmbitionForm, INDICATOR_FIELDS, theme_in_focus, them
 pub use dialogs::cell::{ActivityForm, CellEditor, suggestion};
 pub use dialogs::details::{DetailField, DetailsDialog, NotUnderstood};
 pub use dialogs::help::{HelpRow, HelpView, help_rows};
+pub use dialogs::inbreng::InbrengDialog;
 pub use dialogs::inspiratie::InspiratiePick;
 pub use dialogs::participants::{ParticipantForm, ParticipantsDialog, RemovalQuestion};
 pub use dialogs::round::{RoundSetup, TieDialog, TiePick};
@@ -44,7 +45,7 @@ pub use panes::matrix::{MatrixView, Removal, rows as matrix_rows, selected_cell}
 pub use panes::stemmen::{
     VotingView, ranked as voting_ranked, rows as voting_rows, voter_name, voters,
 };
-pub use phones::PhonesView;
+pub use phones::{PhonesFor, PhonesView};
 pub use picker::{NewSessionForm, Picker, PickerEntry, PickerOutcome};
 pub use step::{Pane, Step};
 pub use timer::Timer;
@@ -111,6 +112,8 @@ pub enum Overlay {
     YearAfter,
     /// Example activities and protective factors to pick into an open cell.
     Inspiratie(InspiratiePick),
+    /// What phones sent in for the matrix, one contribution at a time.
+    Inbreng(InbrengDialog),
 }
 
 /// Where saving stands, for the status line.
@@ -290,7 +293,12 @@ impl App {
             now: false,
         });
         if let Some(phones) = &self.phones {
-            let still_open = self.session.round(phones.round).is_some_and(|r| r.is_open());
+            // The inbreng form stays as long as the facilitator wants it; a round's ballot
+            // only while the round is open.
+            let still_open = match phones.serving {
+                PhonesFor::Round(round) => self.session.round(round).is_some_and(|r| r.is_open()),
+                PhonesFor::Inbreng => true,
+            };
             if still_open {
                 self.effect(Effect::SyncPhones);
             } else {
@@ -315,6 +323,19 @@ impl App {
         self.travel(false);
     }
 
+    /// Queues an activity a phone sent in: kept in the session (saved like an edit, so a
+    /// crash loses none), but no step to undo: undo is for what the facilitator did.
+    pub fn receive(&mut self, item: &crate::model::Inbreng) {
+        if self.read_only.is_some() {
+            return;
+        }
+        let (i, from) = (item, item.from.as_str());
+        let received = self.session.receive(i.theme, i.level, &i.text, &i.provider, i.status, from);
+        if received.is_ok() {
+            self.changed();
+        }
+    }
+
     /// Moves one step back (undo) or forward (redo) through the edit history.
     fn travel(&mut self, back: bool) {
         if self.refuse_if_read_only() {
@@ -327,8 +348,17 @@ impl App {
             Some(state) => {
                 // Showing the guide is a view choice, not an edit: undo keeps it as it is.
                 let guide_hidden = self.session.guide_hidden;
+                let queue = self.session.inbreng.clone();
                 self.session = state;
                 self.session.guide_hidden = guide_hidden;
+                // What phones sent in after that step stays: undo is the facilitator's.
+                let restored = &mut self.session.inbreng;
+                for item in queue.items.iter().filter(|i| i.id >= restored.next) {
+                    if restored.get(item.id).is_none() {
+                        restored.items.push(item.clone());
+                    }
+                }
+                restored.next = restored.next.max(queue.next);
                 self.revision += 1;
                 self.session_changed();
                 self.clamp_selection();

@@ -147,6 +147,14 @@ pub enum Msg {
     Digit(u32),
     /// A ballot from a phone, for this round.
     PhoneBallot(crate::model::RoundId, crate::model::Ballot),
+    /// An activity a phone sent in for the matrix: it waits in the queue for the facilitator.
+    PhoneInbreng(crate::model::Inbreng),
+    /// Open the queue of what phones sent in (beside the matrix), to take it in one by one.
+    InbrengQueue,
+    /// In the queue: merge the contribution with the look-alike already in its cell.
+    Merge,
+    /// In the queue: set the contribution aside (or back).
+    SetAside,
     /// The ballot box opened (what the pane shows of it), or why it could not.
     PhonesOpened(Result<PhonesView, String>),
     /// How many phones opened the page and how many voted.

@@ -1,11 +1,20 @@
-//! The ballot box for phones as the Stemmen pane shows it: the address, the code and how
-//! many phones came and voted.
+//! The ballot box for phones as the screen shows it: the address, the code and how many
+//! phones came and voted (in the Stemmen pane) or sent activities in (beside the matrix).
+
+/// What the box serves phones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhonesFor {
+    /// The ballot of this open round (step 1).
+    Round(crate::model::RoundId),
+    /// The inbreng form for the matrix (step 2).
+    Inbreng,
+}
 
 /// The ballot box for phones, as the screen shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhonesView {
-    /// The round the box serves.
-    pub round: crate::model::RoundId,
+    /// What the box serves.
+    pub serving: PhonesFor,
     /// The address in the QR code, with its long code.
     pub url: String,
     /// The address to type, with the short code.
@@ -27,9 +36,9 @@ pub struct PhonesView {
 impl PhonesView {
     /// A box just opened on `url` (in the QR code) and `address` (to type) with `code`: no
     /// phones yet, no other addresses to offer.
-    pub fn new(round: crate::model::RoundId, url: &str, address: &str, code: &str) -> Self {
+    pub fn new(serving: PhonesFor, url: &str, address: &str, code: &str) -> Self {
         PhonesView {
-            round,
+            serving,
             url: url.to_owned(),
             address: address.to_owned(),
             code: code.to_owned(),
@@ -38,6 +47,16 @@ impl PhonesView {
             unreached: false,
             addresses: Vec::new(),
             address_at: 0,
+        }
+    }
+}
+
+impl PhonesView {
+    /// The round phones vote in, when the box serves one.
+    pub fn round(&self) -> Option<crate::model::RoundId> {
+        match self.serving {
+            PhonesFor::Round(round) => Some(round),
+            PhonesFor::Inbreng => None,
         }
     }
 }

@@ -13,7 +13,7 @@
 //! [`Effect`]s for the runtime; nothing here touches a file, a socket or the terminal.
 
 use super::dialogs::{
-    actie_form, ambition, cell, details, help, participants, round, text_field, unsaved,
+    actie_form, ambition, cell, details, help, inbreng, participants, round, text_field, unsaved,
 };
 use super::panes::{acties, matrix, stemmen};
 use super::{App, Effect, Msg, Overlay, Pane, ParticipantsDialog, SaveState, Step};
@@ -74,6 +74,11 @@ fn handle_background(app: &mut App, msg: &Msg) -> bool {
             if app.edit(|s| s.set_ballot(round, ballot)).is_ok() {
                 app.voting.from_phones.insert(voter);
             }
+            app.view_revision += 1;
+        }
+        // Phones' activities wait in the queue beside the matrix until the facilitator looks.
+        Msg::PhoneInbreng(item) => {
+            app.receive(item);
             app.view_revision += 1;
         }
         Msg::PhonesOpened(Ok(view)) => {
@@ -144,6 +149,7 @@ fn handle_key(app: &mut App, msg: Msg) {
         Overlay::Ambition(_) => return ambition::update(app, msg),
         Overlay::YearAfter => return top_three(app, msg),
         Overlay::Inspiratie(_) => return super::dialogs::inspiratie::update(app, msg),
+        Overlay::Inbreng(_) => return inbreng::update(app, msg),
     }
     let handled = match app.focus {
         Pane::Stemmen => stemmen::pane_action(app, &msg),

@@ -7,7 +7,7 @@ use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
-use super::{BallotEvent, BoxRound, BoxState, BoxStats, Limits, page};
+use super::{BallotEvent, BoxRound, BoxState, BoxStats, Limits, Serving, page};
 use crate::i18n::errors::vote_text;
 use crate::i18n::{Lang, fill};
 use crate::model::{Ballot, ParticipantId, ThemeId, VoteError, Voter};
@@ -89,6 +89,11 @@ struct Device {
     address: IpAddr,
     voter: Option<Voter>,
     voted: bool,
+    /// Activities this phone sent in.
+    sent: u32,
+    /// The cell its last activity was for: the page offers it again, as people tell about
+    /// one cell at a time.
+    last_cell: Option<(ThemeId, crate::model::LevelId)>,
     seen: Instant,
     /// The page tokens of the forms this device was shown, newest last.
     pages: VecDeque<String>,
@@ -111,7 +116,9 @@ enum RateKey {
 /// Everything the box knows and counts.
 #[derive(Debug)]
 pub(crate) struct Desk {
-    round: BoxRound,
+    serving: Serving,
+    /// Activities sent in while the box was open, all phones together.
+    contributions: usize,
     lang: Lang,
     limits: Limits,
     /// `ip:port`, as phones' browsers put it in Host and Origin.
@@ -133,7 +140,7 @@ pub(crate) struct Desk {
 
 impl Desk {
     pub fn new(
-        round: BoxRound,
+        serving: Serving,
         lang: Lang,
         limits: Limits,
         addr: SocketAddr,
@@ -142,7 +149,8 @@ impl Desk {
         now: Instant,
     ) -> Desk {
         Desk {
-            round,
+            serving,
+            contributions: 0,
             lang,
             limits,
             authority: addr.to_string(),
@@ -161,8 +169,16 @@ impl Desk {
         }
     }
 
-    pub fn update_round(&mut self, round: BoxRound) {
-        self.round = round;
+    pub fn update(&mut self, serving: Serving) {
+        self.serving = serving;
+    }
+
+    /// The round the box serves, when it serves one.
+    fn round(&self) -> Option<&BoxRound> {
+        match &self.serving {
+            Serving::Round(round) => Some(round),
+            Serving::Inbreng(_) => None,
+        }
     }
 
     /// The desk's counts; the server adds its connections.
@@ -170,6 +186,7 @@ impl Desk {
         BoxStats {
             opened: self.devices.len(),
             voted: self.devices.values().filter(|d| d.voted).count(),
+            contributions: self.contributions,
             connections: 0,
             requests: self.requests,
             wrong_codes: self.wrong_codes,
@@ -186,7 +203,9 @@ impl Desk {
             device.voter = None;
             device.voted = false;
         }
-        self.round.round.ballots.retain(|b| b.voter != voter);
+        if let Serving::Round(round) = &mut self.serving {
+            round.round.ballots.retain(|b| b.voter != voter);
+        }
     }
 
     /// Counts a request that never reached the desk (refused while reading it).
@@ -299,8 +318,9 @@ impl Desk {
     /// Forgets devices that never voted and were not seen for a while.
     fn prune_devices(&mut self, now: Instant) {
         let idle = self.limits.device_idle;
-        self.devices
-            .retain(|_, d| d.voted || d.voter.is_some() || now.duration_since(d.seen) < idle);
+        self.devices.retain(|_, d| {
+            d.voted || d.voter.is_some() || d.sent > 0 || now.duration_since(d.seen) < idle
+        });
         let known: Vec<RateKey> =
             self.buckets.keys().filter(|k| matches!(k, RateKey::Device(_))).cloned().collect();
         for key in known {
@@ -347,6 +367,8 @@ impl Desk {
                 address: request.peer,
                 voter: None,
                 voted: false,
+                sent: 0,
+                last_cell: None,
                 seen: now,
                 pages: VecDeque::new(),
             },
@@ -392,6 +414,7 @@ fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+mod inbreng;
 mod pages;
 
 #[cfg(test)]

@@ -52,7 +52,9 @@ use std::time::Duration;
 pub use net::{Candidate, CandidateKind, address_candidates, rank_candidates};
 
 use crate::i18n::Lang;
-use crate::model::{Ballot, ParticipantId, Round, RoundId, Session, ThemeId, Voter};
+use crate::model::{
+    ActivityStatus, Ballot, LevelId, ParticipantId, Round, RoundId, Session, ThemeId, Voter,
+};
 
 /// The largest request body accepted: a ballot of a few hundred themes fits easily.
 pub const MAX_BODY: usize = 16 * 1024;
@@ -92,6 +94,79 @@ impl BoxRound {
             .map(|t| (t.id, t.desired.clone(), t.problem.clone()))
             .collect();
         Some(BoxRound { round, present, themes })
+    }
+}
+
+/// What the box serves phones: the ballot of the open round (step 1), or the inbreng form
+/// for the inventory (step 2). The same box, code and rules either way; the facilitator
+/// switches it with the step.
+#[derive(Clone, Debug)]
+pub enum Serving {
+    /// Votes for this round.
+    Round(BoxRound),
+    /// Activities for the matrix.
+    Inbreng(BoxInbreng),
+}
+
+impl From<BoxRound> for Serving {
+    fn from(round: BoxRound) -> Self {
+        Serving::Round(round)
+    }
+}
+
+impl From<BoxInbreng> for Serving {
+    fn from(inbreng: BoxInbreng) -> Self {
+        Serving::Inbreng(inbreng)
+    }
+}
+
+/// One cell a phone may send an activity for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InbrengCell {
+    /// Its row.
+    pub theme: ThemeId,
+    /// Its column.
+    pub level: LevelId,
+    /// "Gezonde leefstijl · Universeel", as the page lists it.
+    pub label: String,
+}
+
+/// What the box may know for the inbreng page: the cells phones may fill (the focus themes
+/// and the basis row, at every level) and the providers the session knows, to suggest. Nothing
+/// else of the session reaches the network.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoxInbreng {
+    /// The cells, in the matrix's order.
+    pub cells: Vec<InbrengCell>,
+    /// Providers to suggest on the page.
+    pub providers: Vec<String>,
+}
+
+impl BoxInbreng {
+    /// What the box may know of `session` for the inventory: the rows the Matrix pane shows
+    /// (the focus themes, or every theme when none was chosen yet, and the basis row).
+    pub fn of(session: &Session) -> Self {
+        let focus = session.focus_themes();
+        let themes = session
+            .matrix
+            .themes
+            .iter()
+            .filter(|t| if focus.is_empty() { true } else { t.basis || focus.contains(&t.id) });
+        let mut rows: Vec<_> = themes.collect();
+        // The focus themes in their order of the result, the basis row last, as on screen.
+        rows.sort_by_key(|t| (t.basis, focus.iter().position(|f| *f == t.id)));
+        let cells = rows
+            .iter()
+            .flat_map(|t| {
+                session.matrix.levels.iter().map(move |l| InbrengCell {
+                    theme: t.id,
+                    level: l.id,
+                    label: format!("{} · {}", t.desired, l.name),
+                })
+            })
+            .collect();
+        let providers = session.matrix.providers();
+        BoxInbreng { cells, providers }
     }
 }
 
@@ -138,6 +213,10 @@ pub struct Limits {
     pub rate_per_second: f64,
     /// Addresses and devices the rate table tracks at once.
     pub max_rate_entries: usize,
+    /// Activities one phone may send in while the box is open: a person sends a handful.
+    pub contributions_per_device: u32,
+    /// Activities all phones together may send in while the box is open.
+    pub max_contributions: usize,
 }
 
 impl Default for Limits {
@@ -158,6 +237,8 @@ impl Default for Limits {
             rate_burst: 60.0,
             rate_per_second: 10.0,
             max_rate_entries: 4096,
+            contributions_per_device: 40,
+            max_contributions: crate::model::MAX_WAITING,
         }
     }
 }
@@ -165,8 +246,8 @@ impl Default for Limits {
 /// How to open a box.
 #[derive(Clone, Debug)]
 pub struct BoxConfig {
-    /// The round it serves.
-    pub round: BoxRound,
+    /// What it serves: a round's ballot or the inbreng form.
+    pub serving: Serving,
     /// The one address it listens on (see [`address_candidates`]); it is also the address in
     /// the QR link and the only Host the box answers to, so it can't be unspecified.
     pub bind: IpAddr,
@@ -179,9 +260,10 @@ pub struct BoxConfig {
 }
 
 impl BoxConfig {
-    /// A box for `round` on `bind`:`port` with the default [`Limits`].
-    pub fn new(round: BoxRound, bind: IpAddr, port: u16, lang: Lang) -> Self {
-        BoxConfig { round, bind, port, lang, limits: Limits::default() }
+    /// A box serving `serving` (a [`BoxRound`] or a [`BoxInbreng`]) on `bind`:`port` with
+    /// the default [`Limits`].
+    pub fn new(serving: impl Into<Serving>, bind: IpAddr, port: u16, lang: Lang) -> Self {
+        BoxConfig { serving: serving.into(), bind, port, lang, limits: Limits::default() }
     }
 }
 
@@ -197,6 +279,22 @@ pub enum BallotEvent {
         ballot: Ballot,
         /// A short name of the phone ("t3"), the same for all its ballots while the box is
         /// open; never its cookie.
+        device: String,
+    },
+    /// An activity a phone sent in for the inventory, checked for size and cell; the app
+    /// queues it for the facilitator.
+    Inbreng {
+        /// Its row.
+        theme: ThemeId,
+        /// Its column.
+        level: LevelId,
+        /// What happens or is needed.
+        text: String,
+        /// Who provides it, if the phone said.
+        provider: String,
+        /// Bestaand or nodig.
+        status: ActivityStatus,
+        /// The phone's short name ("t3").
         device: String,
     },
     /// The box stopped by itself (not because it was closed): it takes no more ballots. The
@@ -220,6 +318,8 @@ pub struct BoxStats {
     pub opened: usize,
     /// Devices that voted.
     pub voted: usize,
+    /// Activities sent in from phones while the box was open.
+    pub contributions: usize,
     /// Connections accepted at all, even those that never sent a request (a browser's
     /// preconnect, a flood): with [`BoxStats::requests`], still 0 after a minute means no phone
     /// reaches the laptop (another network, a firewall, client isolation); the pane can then
@@ -279,7 +379,13 @@ impl BallotBox {
 
     /// Tells the box how the round stands now: new keyboard ballots, settings, closed, …
     pub fn update_round(&self, round: BoxRound) {
-        self.desk().update_round(round);
+        self.update(round);
+    }
+
+    /// Tells the box what to serve now: the round as it stands, the inbreng cells as they are
+    /// (renamed, added), or the other of the two. Phones keep their device and cookie.
+    pub fn update(&self, serving: impl Into<Serving>) {
+        self.desk().update(serving.into());
     }
 
     /// How many phones came and voted, how many requests arrived, and whether the box runs.

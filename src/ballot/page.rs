@@ -5,11 +5,11 @@
 
 use std::fmt::Write;
 
-use super::BoxRound;
+use super::{BoxInbreng, BoxRound};
 
 use crate::html::escape as esc;
 use crate::i18n::{Lang, fill};
-use crate::model::{Ballot, Voter};
+use crate::model::{Ballot, LevelId, MAX_INBRENG_PROVIDER, MAX_INBRENG_TEXT, ThemeId, Voter};
 
 const STYLE: &str = "
 body { font-family: system-ui, Arial, sans-serif; margin: 0; padding: 1rem; font-size: 1.15rem; color: #111; background: #fff; }
@@ -23,11 +23,18 @@ select { font-size: 1.3rem; padding: .3rem; margin-right: .6rem; }
 button { font-size: 1.3rem; padding: 1rem; width: 100%; margin-top: 1rem; border-radius: .5rem; border: 2px solid #111; background: #1a5fb4; color: #fff; }
 .msg { border: 2px solid #111; padding: .8rem; margin: .6rem 0; font-weight: bold; }
 .ok { background: #e6f4ea; }
+input[type=text] { font-size: 1.2rem; padding: .6rem; width: 100%; box-sizing: border-box; border: 2px solid #333; border-radius: .4rem; }
+.field { display: block; margin: .8rem 0 .2rem; font-weight: bold; }
+.cell select { width: 100%; }
 .err { background: #fde2e2; }
 ";
 
 fn shell(lang: Lang, body: &str) -> String {
-    let start = crate::html::page_start(lang, lang.texts().page_title, STYLE);
+    titled(lang, lang.texts().page_title, body)
+}
+
+fn titled(lang: Lang, title: &str, body: &str) -> String {
+    let start = crate::html::page_start(lang, title, STYLE);
     format!("{start}\n{body}</body>\n</html>\n")
 }
 
@@ -146,6 +153,81 @@ pub fn ballot(
     }
     let _ = writeln!(b, "<button type=\"submit\">{}</button>\n</form>", t.page_send);
     shell(lang, &b)
+}
+
+/// What the inbreng page shows above its form.
+pub enum InbrengNotice<'a> {
+    /// Nothing.
+    None,
+    /// This activity was received; the phone has sent this many in all.
+    Received(&'a str, u32),
+    /// The last one was refused: say why.
+    Refused(&'a str),
+}
+
+/// The inbreng page (step 2): one activity at a time for a cell of the matrix (the one sent
+/// for last is chosen again), bestaand or nodig, with its provider if the phone knows it
+/// (suggested from the providers the session knows). The form posts to `action` with
+/// `page_token`, like the ballot.
+pub fn inbreng(
+    lang: Lang,
+    action: &str,
+    page_token: &str,
+    inbreng: &BoxInbreng,
+    chosen: Option<(ThemeId, LevelId)>,
+    notice: InbrengNotice,
+) -> String {
+    let t = lang.texts();
+    let mut b = String::new();
+    let _ = writeln!(b, "<h1>{}</h1>", t.inbreng_page_title);
+    match notice {
+        InbrengNotice::None => {
+            let _ = writeln!(b, "<p>{}</p>", t.inbreng_page_intro);
+        }
+        InbrengNotice::Received(text, count) => {
+            let line = fill(t.inbreng_page_received, &[&esc(text), &count]);
+            let _ = writeln!(b, "<div class=\"msg ok\">{line}</div>");
+        }
+        InbrengNotice::Refused(why) => {
+            let _ = writeln!(b, "<p class=\"msg err\">{}</p>", esc(why));
+        }
+    }
+    let _ = writeln!(b, "<form method=\"post\" action=\"{}\">", esc(action));
+    let _ = writeln!(b, "<input type=\"hidden\" name=\"p\" value=\"{}\">", esc(page_token));
+    let _ = writeln!(b, "<label class=\"field\" for=\"c\">{}</label>", t.inbreng_page_cell);
+    let _ = writeln!(b, "<div class=\"cell\"><select id=\"c\" name=\"c\">");
+    for cell in &inbreng.cells {
+        let here = chosen == Some((cell.theme, cell.level));
+        let selected = if here { " selected" } else { "" };
+        let value = format!("{}-{}", cell.theme.0, cell.level.0);
+        let _ = writeln!(b, "<option value=\"{value}\"{selected}>{}</option>", esc(&cell.label));
+    }
+    let _ = writeln!(b, "</select></div>");
+    for (value, text, checked) in
+        [("b", t.inbreng_page_exists, " checked"), ("n", t.inbreng_page_needed, "")]
+    {
+        let _ = writeln!(
+            b,
+            "<label class=\"name\"><input type=\"radio\" name=\"s\" value=\"{value}\"{checked}>{text}</label>"
+        );
+    }
+    let _ = writeln!(b, "<label class=\"field\" for=\"t\">{}</label>", t.inbreng_page_text);
+    let _ = writeln!(
+        b,
+        "<input type=\"text\" id=\"t\" name=\"t\" maxlength=\"{MAX_INBRENG_TEXT}\" required autocomplete=\"off\">"
+    );
+    let _ = writeln!(b, "<label class=\"field\" for=\"a\">{}</label>", t.inbreng_page_provider);
+    let _ = writeln!(
+        b,
+        "<input type=\"text\" id=\"a\" name=\"a\" maxlength=\"{MAX_INBRENG_PROVIDER}\" list=\"aanbieders\" autocomplete=\"off\">"
+    );
+    let _ = writeln!(b, "<datalist id=\"aanbieders\">");
+    for provider in &inbreng.providers {
+        let _ = writeln!(b, "<option value=\"{}\">", esc(provider));
+    }
+    let _ = writeln!(b, "</datalist>");
+    let _ = writeln!(b, "<button type=\"submit\">{}</button>\n</form>", t.inbreng_page_send);
+    titled(lang, t.inbreng_page_title, &b)
 }
 
 #[cfg(test)]

@@ -182,7 +182,7 @@ fn run(
         }
     };
     let desk = Desk::new(
-        config.round,
+        config.serving,
         config.lang,
         config.limits.clone(),
         addr,

@@ -276,7 +276,24 @@ pub fn rule_text(lang: Lang, kind: &RuleKind) -> String {
         RuleKind::ResultNotCandidate(id) => fill(t.rule_result_not_candidate, &[id]),
         RuleKind::ResultDoesNotMatchBallots => t.rule_result_not_ballots.to_owned(),
         RuleKind::TooManyIndicators => t.rule_too_many_indicators.to_owned(),
+        RuleKind::BadText => fill(t.rule_bad_text, &[&crate::model::MAX_INBRENG_TEXT]),
         RuleKind::Vote(e) => vote_text(lang, e),
+    }
+}
+
+/// A refused contribution from a phone, in words for the phone and the screen.
+pub fn inbreng_text(lang: Lang, e: &crate::model::InbrengError) -> String {
+    use crate::model::InbrengError as E;
+    let t = lang.texts();
+    match e {
+        E::Empty => t.inbreng_empty.to_owned(),
+        E::TooLong => fill(
+            t.inbreng_too_long,
+            &[&crate::model::MAX_INBRENG_TEXT, &crate::model::MAX_INBRENG_PROVIDER],
+        ),
+        E::NoSuchCell | E::Matrix(_) => t.inbreng_no_cell.to_owned(),
+        E::QueueFull => t.inbreng_queue_full.to_owned(),
+        E::Unknown(_) => t.inbreng_unknown.to_owned(),
     }
 }
 

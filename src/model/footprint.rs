@@ -86,6 +86,8 @@ impl Session {
             + size(&self.matrix.levels)
             + arcs(&self.matrix.themes, &newer.matrix.themes)
             + rounds(&self.rounds, &newer.rounds)
+            // A plain list: every step holds its own copy.
+            + if self.inbreng.is_empty() { 0 } else { size(&self.inbreng) }
     }
 }
 

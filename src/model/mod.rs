@@ -12,6 +12,7 @@ pub mod dates;
 mod fact;
 mod footprint;
 mod ids;
+mod inbreng;
 mod matrix;
 mod meeting;
 mod participant;
@@ -33,6 +34,10 @@ pub use ambition::{
 pub use dates::{DateError, Urgency, parse_date, urgency};
 pub use fact::{Fact, FactRefusal, RefusedRow, parse_facts};
 pub use ids::{ActionId, AgreementId, LevelId, ParticipantId, RoundId, ThemeId};
+pub use inbreng::{
+    Inbreng, InbrengError, InbrengQueue, MAX_INBRENG_PROVIDER, MAX_INBRENG_TEXT, MAX_WAITING,
+    alike, look_alike,
+};
 pub use matrix::{Coverage, Level, Matrix, MatrixError, Theme};
 pub use meeting::{MeetingDetails, SchoolType, parse_time};
 pub use participant::{Participant, Partner, Role};

@@ -65,6 +65,10 @@ pub struct Session {
     /// reminder of who belongs at the table. Older files have none and write none.
     #[serde(default, skip_serializing_if = "Shared::is_empty")]
     pub open_seats: Shared<super::Partner>,
+    /// What phones sent in for the inventory and the facilitator has not handled yet: kept
+    /// in the file, so a crash loses none of it. Older files have none and write none.
+    #[serde(default, skip_serializing_if = "super::InbrengQueue::is_empty")]
+    pub inbreng: super::InbrengQueue,
 }
 
 /// Why a session-wide change was refused.
@@ -122,6 +126,7 @@ impl Session {
             ambitions: Shared::default(),
             previous: None,
             open_seats: super::Partner::STRUCTURAL_SEATS.into_iter().collect(),
+            inbreng: super::InbrengQueue::default(),
         }
     }
 
@@ -199,6 +204,8 @@ impl Session {
         }
         let theme =
             self.matrix.remove_theme(id, even_with_activities).map_err(SessionError::Matrix)?;
+        // Contributions for a row that is gone have no cell to go to (undo brings both back).
+        self.inbreng.items.retain(|c| c.theme != id);
         for action in self.actions.iter_mut().filter(|a| a.theme == Some(id)) {
             action.theme = None;
         }
@@ -217,6 +224,7 @@ impl Session {
     ) -> Result<Level, SessionError> {
         let level =
             self.matrix.remove_level(id, even_with_activities).map_err(SessionError::Matrix)?;
+        self.inbreng.items.retain(|c| c.level != id);
         for action in self.actions.iter_mut().filter(|a| a.level == Some(id)) {
             action.level = None;
         }

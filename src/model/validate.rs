@@ -42,6 +42,8 @@ pub enum RuleKind {
     ResultDoesNotMatchBallots,
     /// An ambition has more indicators than a yearly meeting can follow.
     TooManyIndicators,
+    /// A text that is empty where one is needed, or longer than knoop lets anyone type.
+    BadText,
 }
 
 /// A rule broken at a field.
@@ -102,7 +104,33 @@ impl Session {
         self.check_matrix()?;
         self.check_rounds()?;
         self.check_owners_and_links()?;
-        self.check_ambitions()
+        self.check_ambitions()?;
+        self.check_inbreng()
+    }
+
+    /// Each contribution waiting from a phone has a number of its own below the next one, is
+    /// for a cell of the matrix, and is no longer than a phone may send.
+    fn check_inbreng(&self) -> Result<(), RuleBreak> {
+        let mut seen = BTreeSet::new();
+        for (i, item) in self.inbreng.items.iter().enumerate() {
+            if !seen.insert(item.id) || item.id >= self.inbreng.next {
+                return broken(path!["inbreng", "items", i, "id"], RuleKind::DuplicateId(item.id));
+            }
+            if self.matrix.theme(item.theme).is_none() {
+                let kind = RuleKind::UnknownTheme(item.theme);
+                return broken(path!["inbreng", "items", i, "theme"], kind);
+            }
+            if self.matrix.level(item.level).is_none() {
+                let kind = RuleKind::UnknownLevel(item.level);
+                return broken(path!["inbreng", "items", i, "level"], kind);
+            }
+            let long = item.text.chars().count() > super::MAX_INBRENG_TEXT
+                || item.provider.chars().count() > super::MAX_INBRENG_PROVIDER;
+            if item.text.trim().is_empty() || long {
+                return broken(path!["inbreng", "items", i, "text"], RuleKind::BadText);
+            }
+        }
+        Ok(())
     }
 
     /// Each ambition names a theme of the matrix that is not the basis row, once, with at

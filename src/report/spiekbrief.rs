@@ -68,6 +68,7 @@ fn context_name(t: &Texts, context: Context) -> String {
         Context::Overzicht => t.sb_ctx_overzicht.to_owned(),
         Context::OverzichtBehind => t.sb_ctx_overzicht_behind.to_owned(),
         Context::Inspiratie => t.sb_ctx_inspiratie.to_owned(),
+        Context::Inbreng => t.sb_ctx_inbreng.to_owned(),
         Context::DialogHelp | Context::FormHelp => t.sb_ctx_global.to_owned(),
     }
 }
@@ -93,17 +94,16 @@ fn contexts_in_order() -> Vec<Context> {
         Context::Global,
         Context::Participants,
         Context::Question,
-        Context::Help,
-        Context::HelpSearch,
         Context::Review,
         Context::Picker,
         Context::NewSession,
     ];
-    // A context added to the key map later still gets its place on the sheet. The help over
-    // a dialog is not a group of its own: the keys that work everywhere list `?` and F1.
-    let help_over_dialogs = [Context::DialogHelp, Context::FormHelp];
+    // A context added to the key map later still gets its place on the sheet. The help's own
+    // keys are not: `?` and F1 are among the keys that work everywhere, and the open help
+    // lists its keys in its foot; a page of paper has no room to say it twice.
+    let in_the_help = [Context::DialogHelp, Context::FormHelp, Context::Help, Context::HelpSearch];
     for b in KEYMAP {
-        if !order.contains(&b.context) && !help_over_dialogs.contains(&b.context) {
+        if !order.contains(&b.context) && !in_the_help.contains(&b.context) {
             order.push(b.context);
         }
     }

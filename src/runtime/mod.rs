@@ -223,7 +223,11 @@ fn perform(app: &App, world: &mut World, effect: Effect) -> Step {
                 store::write_replace(&path, &bytes).map(|()| path).map_err(|e| e.message(app.lang));
             Some(Msg::Exported(result))
         }
-        Effect::OpenPhones { round, address } => Some(world.phones.open(app, round, address)),
+        Effect::OpenPhones { serving, address } => Some(world.phones.open(app, serving, address)),
+        Effect::ServePhones(serving) => {
+            world.phones.serve(app, serving);
+            None
+        }
         Effect::VoidPhone(voter) => {
             world.phones.void(voter);
             None

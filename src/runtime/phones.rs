@@ -7,9 +7,10 @@ use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use super::Inbox;
-use crate::app::{App, Msg, PhonesView};
-use crate::ballot::{self, BallotBox, BallotEvent, BoxConfig, BoxRound, BoxState};
-use crate::model::{RoundId, Voter};
+use crate::app::{App, Msg, PhonesFor, PhonesView};
+use crate::ballot::Serving;
+use crate::ballot::{self, BallotBox, BallotEvent, BoxConfig, BoxInbreng, BoxRound, BoxState};
+use crate::model::{Inbreng, Voter};
 
 /// How often the pane's phone counts are refreshed while the box is open.
 pub const STATS_EVERY: Duration = Duration::from_secs(1);
@@ -26,7 +27,7 @@ pub struct Phones {
 }
 
 struct Open {
-    round: RoundId,
+    serving: PhonesFor,
     ballot_box: BallotBox,
     opened: Instant,
     last_stats: Instant,
@@ -39,12 +40,20 @@ impl Phones {
         Phones { open: None, port, bind, inbox }
     }
 
-    /// Opens the box for `round` on the local network, on the `address`-th of the
+    /// What the box may know for `serving`, from the session as it is now.
+    fn snapshot(app: &App, serving: PhonesFor) -> Option<Serving> {
+        match serving {
+            PhonesFor::Round(round) => BoxRound::of(&app.session, round).map(Serving::Round),
+            PhonesFor::Inbreng => Some(Serving::Inbreng(BoxInbreng::of(&app.session))),
+        }
+    }
+
+    /// Opens the box for `serving` on the local network, on the `address`-th of the
     /// candidate addresses (wrapping): what the pane shows, or why not.
-    pub fn open(&mut self, app: &App, round: RoundId, address: usize) -> Msg {
+    pub fn open(&mut self, app: &App, serving: PhonesFor, address: usize) -> Msg {
         self.open = None;
         let t = app.lang.texts();
-        let Some(snapshot) = BoxRound::of(&app.session, round) else {
+        let Some(snapshot) = Self::snapshot(app, serving) else {
             return Msg::PhonesOpened(Err(t.phones_need_open_round.to_owned()));
         };
         let candidates = ballot::address_candidates();
@@ -67,6 +76,13 @@ impl Phones {
         let report = move |event| {
             let msg = match event {
                 BallotEvent::Ballot { round, ballot, .. } => Msg::PhoneBallot(round, ballot),
+                BallotEvent::Inbreng { theme, level, text, provider, status, device } => {
+                    // Numbered and checked again when the app queues it.
+                    let (id, set_aside, from) = (0, false, device);
+                    let item =
+                        Inbreng { id, theme, level, text, provider, status, from, set_aside };
+                    Msg::PhoneInbreng(item)
+                }
                 BallotEvent::Stopped(why) => Msg::PhonesStopped(why),
             };
             let _ = inbox.send(Inbox::Msg(msg));
@@ -75,7 +91,7 @@ impl Phones {
         match BallotBox::open(config, report) {
             Ok(b) => {
                 let view = PhonesView {
-                    round,
+                    serving,
                     url: b.url.clone(),
                     address: b.short_url.clone(),
                     code: b.code.clone(),
@@ -86,20 +102,28 @@ impl Phones {
                     address_at: at,
                 };
                 let now = Instant::now();
-                self.open = Some(Open { round, ballot_box: b, opened: now, last_stats: now });
+                self.open = Some(Open { serving, ballot_box: b, opened: now, last_stats: now });
                 Msg::PhonesOpened(Ok(view))
             }
             Err(e) => Msg::PhonesOpened(Err(e.to_string())),
         }
     }
 
-    /// Gives the box the round as it stands now.
+    /// Gives the box the round (or the inbreng cells) as they stand now.
     pub fn sync(&self, app: &App) {
         if let Some(open) = &self.open
-            && let Some(snapshot) = BoxRound::of(&app.session, open.round)
+            && let Some(snapshot) = Self::snapshot(app, open.serving)
         {
-            open.ballot_box.update_round(snapshot);
+            open.ballot_box.update(snapshot);
         }
+    }
+
+    /// The open box serves `serving` from now on: same address, code and phones.
+    pub fn serve(&mut self, app: &App, serving: PhonesFor) {
+        if let Some(open) = &mut self.open {
+            open.serving = serving;
+        }
+        self.sync(app);
     }
 
     /// The facilitator voided `voter`'s ballot: the box frees the name and the phone.
@@ -134,6 +158,10 @@ impl Phones {
         }
         let unreached = stats.connections + stats.requests == 0
             && now.duration_since(open.opened) >= UNREACHED_AFTER;
-        Some(Msg::PhonesStats { connected: stats.opened, voted: stats.voted, unreached })
+        let voted = match open.serving {
+            PhonesFor::Round(_) => stats.voted,
+            PhonesFor::Inbreng => stats.contributions,
+        };
+        Some(Msg::PhonesStats { connected: stats.opened, voted, unreached })
     }
 }

@@ -141,6 +141,7 @@ fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, pal
         Overlay::Inspiratie(pick) => {
             dialogs::inspiratie::pick_list(frame, area, app, pick, palette)
         }
+        Overlay::Inbreng(dialog) => dialogs::inbreng::dialog(frame, area, app, dialog, palette),
     }
 }
 
@@ -182,7 +183,8 @@ fn pane_block(
 pub(crate) fn key_hints(app: &App, skip: impl Fn(&keymap::Binding) -> bool) -> String {
     let t = app.lang.texts();
     // The help key is on the status line, the same in every dialog.
-    keymap::help_lines(app)
+    // Only the keys that act now (no "merge" without a look-alike).
+    keymap::acting_lines(app)
         .iter()
         .filter(|b| !skip(b) && b.msg != crate::app::Msg::ToggleHelp)
         .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), keymap::help_text(app, b)))

@@ -7,6 +7,7 @@ pub mod ambition;
 pub mod cell;
 pub mod details;
 pub mod help;
+pub mod inbreng;
 pub mod inspiratie;
 pub mod participants;
 pub mod round;

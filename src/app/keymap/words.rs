@@ -52,6 +52,12 @@ pub fn acts(app: &App, msg: &Msg) -> bool {
             Msg::Edit | Msg::Remove => app.rows_in(Pane::Acties) > 0,
             _ => true,
         },
+        (Pane::Matrix, Overlay::None, Msg::InbrengQueue) => !app.session.inbreng.is_empty(),
+        (_, Overlay::Inbreng(_), Msg::Merge) => {
+            let queue = app.session.inbreng.in_order();
+            let Overlay::Inbreng(d) = &app.overlay else { return true };
+            queue.get(d.at).is_some_and(|i| app.session.inbreng_look_alike(i.id).is_some())
+        }
         _ => true,
     }
 }

@@ -2,7 +2,7 @@
 //! rows and columns themselves (own themes, levels, order, removal).
 
 use crate::app::dialogs::cell::CellEditor;
-use crate::app::{App, Msg, Overlay, Pane, TextField, TextTarget};
+use crate::app::{App, Effect, Msg, Overlay, Pane, PhonesFor, TextField, TextTarget};
 use crate::model::{LevelId, SessionError, ThemeId};
 
 /// Where the Matrix pane stands.
@@ -64,6 +64,8 @@ pub(crate) fn pane_action(app: &mut App, msg: &Msg) -> bool {
                 app.overlay = Overlay::Cell(cell);
             }
         }
+        Msg::TogglePhones => toggle_phones(app),
+        Msg::InbrengQueue => crate::app::dialogs::inbreng::open(app),
         Msg::Evidence => open_form(app, |theme, _| TextTarget::Evidence(theme)),
         Msg::RenameTheme => open_form(app, |theme, _| TextTarget::Theme(theme)),
         Msg::RenameLevel => open_form(app, |_, level| TextTarget::Level(level)),
@@ -99,6 +101,26 @@ pub(crate) fn pane_action(app: &mut App, msg: &Msg) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Opens the box for phones to send activities in, switches an open box from the ballot to
+/// the inbreng form (same address and code), or closes it.
+fn toggle_phones(app: &mut App) {
+    match &mut app.phones {
+        Some(phones) if phones.serving == PhonesFor::Inbreng => {
+            app.phones = None;
+            app.effect(Effect::ClosePhones);
+        }
+        Some(phones) => {
+            phones.serving = PhonesFor::Inbreng;
+            app.effect(Effect::ServePhones(PhonesFor::Inbreng));
+        }
+        None => {
+            if !app.refuse_if_read_only() {
+                app.effect(Effect::OpenPhones { serving: PhonesFor::Inbreng, address: 0 });
+            }
+        }
+    }
 }
 
 /// The selected row's theme (and the column's level, if there are columns).

@@ -6,7 +6,7 @@
 //! belong to voting (a new round, a tie, reopening) are in `app::dialogs::round`.
 
 use crate::app::dialogs::round::TieDialog;
-use crate::app::{App, Effect, Msg, Overlay, Pane, RoundSetup, TextField, TextTarget};
+use crate::app::{App, Effect, Msg, Overlay, Pane, PhonesFor, RoundSetup, TextField, TextTarget};
 use crate::i18n::errors::vote_text;
 use crate::i18n::fill;
 use std::collections::HashSet;
@@ -238,15 +238,28 @@ fn reveal(app: &mut App) {
 /// Opens the ballot box for the open round, or closes it. A read-only session opens none:
 /// its ballots could not be kept.
 fn toggle_phones(app: &mut App) {
-    if app.phones.take().is_some() {
-        app.effect(Effect::ClosePhones);
-        return;
+    let open = app.shown_round().filter(|r| r.is_open()).map(|r| r.id);
+    match (&mut app.phones, open) {
+        (Some(phones), Some(round)) if phones.serving == PhonesFor::Inbreng => {
+            // The box served the inbreng form: the same box, code and phones now vote.
+            phones.serving = PhonesFor::Round(round);
+            app.effect(Effect::ServePhones(PhonesFor::Round(round)));
+            return;
+        }
+        (Some(_), _) => {
+            app.phones = None;
+            app.effect(Effect::ClosePhones);
+            return;
+        }
+        (None, _) => {}
     }
     if app.refuse_if_read_only() {
         return;
     }
-    match app.shown_round().filter(|r| r.is_open()).map(|r| r.id) {
-        Some(round) => app.effect(Effect::OpenPhones { round, address: 0 }),
+    match open {
+        Some(round) => {
+            app.effect(Effect::OpenPhones { serving: PhonesFor::Round(round), address: 0 })
+        }
         None => app.message = Some(app.lang.texts().phones_need_open_round.to_owned()),
     }
 }
@@ -294,7 +307,7 @@ fn next_address(app: &mut App) {
         return;
     };
     let address = phones.address_at + 1;
-    app.effect(Effect::OpenPhones { round: phones.round, address });
+    app.effect(Effect::OpenPhones { serving: phones.serving, address });
 }
 
 /// A digit of a candidate's number: the dot goes on as soon as no further digit could make

@@ -13,18 +13,17 @@ impl Desk {
         if let Some(device) = self.devices.get_mut(&token) {
             device.seen = now;
         }
-        let body = self.device_page(&token, me, page::Notice::None);
+        let body = match self.serving {
+            Serving::Round(_) => self.device_page(&token, me, page::Notice::None),
+            Serving::Inbreng(_) => self.inbreng_page(&token, None, None),
+        };
         Reply { status: 200, body, cookie: set_cookie.then_some(token), event: None }
     }
 
     /// The ballot page as the device `token` sees it: its own ballot filled in, the names
     /// others hold left out, and a fresh page token in the form.
-    pub(super) fn device_page(
-        &mut self,
-        token: &str,
-        me: Option<Voter>,
-        notice: page::Notice,
-    ) -> String {
+    /// A fresh page token for the device `token`'s next form; the device keeps its last few.
+    pub(super) fn page_token(&mut self, token: &str) -> String {
         let page_token = random_hex(16).unwrap_or_default();
         if let Some(device) = self.devices.get_mut(token)
             && !page_token.is_empty()
@@ -34,15 +33,26 @@ impl Desk {
                 device.pages.pop_front();
             }
         }
-        let own = me.and_then(|v| self.round.round.ballot(v));
+        page_token
+    }
+
+    pub(super) fn device_page(
+        &mut self,
+        token: &str,
+        me: Option<Voter>,
+        notice: page::Notice,
+    ) -> String {
+        let page_token = self.page_token(token);
         let action = format!("/s/{}", self.long_code);
-        page::ballot(self.lang, &action, &page_token, &self.round, me, &self.taken(me), own, notice)
+        let Some(round) = self.round() else { return page::message(self.lang, "") };
+        let own = me.and_then(|v| round.round.ballot(v));
+        page::ballot(self.lang, &action, &page_token, round, me, &self.taken(me), own, notice)
     }
 
     /// The names this device may not choose: held by another device, or voted at the keyboard.
     pub(super) fn taken(&self, me: Option<Voter>) -> Vec<Voter> {
         let held = self.devices.values().filter_map(|d| d.voter);
-        let voted = self.round.round.ballots.iter().map(|b| b.voter);
+        let voted = self.round().into_iter().flat_map(|r| r.round.ballots.iter()).map(|b| b.voter);
         let mut taken: Vec<Voter> = held.chain(voted).filter(|v| Some(*v) != me).collect();
         taken.sort();
         taken.dedup();
@@ -67,7 +77,10 @@ impl Desk {
         if !page_ok {
             return self.refuse(&token, mine, 403, t.page_stale);
         }
-        if !self.round.round.is_open() {
+        if let Serving::Inbreng(_) = self.serving {
+            return self.post_inbreng(&token, &form);
+        }
+        if !self.round().is_some_and(|r| r.round.is_open()) {
             return self.refuse(&token, mine, 409, t.page_closed);
         }
         let voter = match self.choose_voter(&token, mine, field("voter")) {
@@ -96,13 +109,15 @@ impl Desk {
                 *on_theme = on_theme.saturating_add(dots);
             }
         }
-        if let Err(e) = self.round.round.check_ballot(&ballot) {
+        if let Some(Err(e)) = self.round().map(|r| r.round.check_ballot(&ballot)) {
             let why = vote_text(lang, &e);
             return self.refuse(&token, mine, 422, &why);
         }
         // Accepted: the app hears it, and the box's copy of the round takes it too, so the
         // next page shows it and the name stays this device's.
-        let r = &mut self.round.round;
+        let Serving::Round(BoxRound { round: r, .. }) = &mut self.serving else {
+            return self.refuse(&token, mine, 409, t.page_closed);
+        };
         r.ballots.retain(|b| b.voter != voter);
         if !ballot.dots.is_empty() {
             r.ballots.push(std::sync::Arc::new(ballot.clone()));
@@ -130,7 +145,8 @@ impl Desk {
         chosen: Option<&str>,
     ) -> Result<Voter, (u16, String)> {
         let t = self.lang.texts();
-        let round = &self.round.round;
+        let Some(boxed) = self.round() else { return Err((409, t.page_closed.to_owned())) };
+        let round = &boxed.round;
         if round.anonymous {
             if let Some(v) = mine {
                 return Ok(v);
@@ -144,18 +160,16 @@ impl Desk {
                 Some(Voter::Anonymous(n)) => Some(n),
                 _ => None,
             });
-            let highest =
-                used.chain(others).max().unwrap_or(0).max(self.round.present.len() as u32);
+            let highest = used.chain(others).max().unwrap_or(0).max(boxed.present.len() as u32);
             return Ok(Voter::Anonymous(highest + 1));
         }
         let chosen = chosen.and_then(|v| v.parse().ok()).map(ParticipantId);
-        let Some(id) = chosen.filter(|id| self.round.present.iter().any(|(p, _)| p == id)) else {
+        let Some(id) = chosen.filter(|id| boxed.present.iter().any(|(p, _)| p == id)) else {
             return Err((422, t.page_pick_name.to_owned()));
         };
         let voter = Voter::Participant(id);
         if let Some(other) = mine.filter(|&other| other != voter) {
-            let name = self
-                .round
+            let name = boxed
                 .present
                 .iter()
                 .find(|(p, _)| Voter::Participant(*p) == other)
@@ -177,7 +191,7 @@ impl Desk {
     /// How many devices may vote: the participants present (or the assumed room when no list
     /// was kept), plus the spare ones. A script with many addresses can't vote beyond it.
     pub(super) fn voters_allowed(&self) -> usize {
-        let room = match self.round.present.len() {
+        let room = match self.round().map_or(0, |r| r.present.len()) {
             0 => self.limits.unlisted_room,
             n => n,
         };
@@ -191,7 +205,10 @@ impl Desk {
         status: u16,
         why: &str,
     ) -> Reply {
-        let body = self.device_page(token, me, page::Notice::Refused(why));
+        let body = match self.serving {
+            Serving::Round(_) => self.device_page(token, me, page::Notice::Refused(why)),
+            Serving::Inbreng(_) => self.inbreng_page(token, None, Some(why)),
+        };
         Reply::page(status, body)
     }
 }

@@ -5,6 +5,7 @@ pub mod actie_form;
 pub mod ambition;
 pub mod cell;
 pub mod details;
+pub mod inbreng;
 pub mod inspiratie;
 pub mod participants;
 pub mod round;

@@ -93,6 +93,7 @@ pub fn cell_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<(
         return None;
     }
     let rows = matrix_rows(app);
+    let (area, _) = crate::ui::dialogs::inbreng::split(app, area);
     let widths = widths(app, area, &rows);
     let Window { start, end, built } = window(app, area, &rows, &widths, &Palette::mono());
     let mut y = area.y + 1;
@@ -128,6 +129,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         return;
     }
     let rows = matrix_rows(app);
+    let (area, queue) = crate::ui::dialogs::inbreng::split(app, area);
+    if let Some(queue) = queue {
+        crate::ui::dialogs::inbreng::strip(frame, queue, app, palette);
+    }
     let area = ambition_strip(frame, area, app, &rows, palette);
     let area = recognition_legend(frame, area, app, &rows, palette);
     let widths = widths(app, area, &rows);

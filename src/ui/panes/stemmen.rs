@@ -14,9 +14,11 @@ use crate::ui::{Palette, render_lines};
 
 /// Draws the pane's content into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Palette) {
+    // The box shows where its page is used: here while phones vote, beside the matrix while
+    // they send activities in.
     let area = match &app.phones {
-        Some(phones) => phones_panel(frame, area, app, phones, palette),
-        None => area,
+        Some(phones) if phones.round().is_some() => phones_panel(frame, area, app, phones, palette),
+        _ => area,
     };
     let area = facts_panel(frame, area, app, palette);
     let t = app.lang.texts();
@@ -204,7 +206,7 @@ fn header<'a>(
 
 /// The ballot box at the top of the pane: the QR code as large as fits, the address and the
 /// join code to type, and how many phones came and voted. Returns the room left below it.
-fn phones_panel(
+pub(crate) fn phones_panel(
     frame: &mut Frame,
     area: Rect,
     app: &App,
@@ -216,11 +218,20 @@ fn phones_panel(
     let t = app.lang.texts();
     let present = app.session.participants.iter().filter(|p| p.present).count();
     let bold = palette.text.add_modifier(Modifier::BOLD);
+    let (title, stats) = match phones.serving {
+        crate::app::PhonesFor::Round(_) => {
+            (t.phones_title, fill(t.phones_stats, &[&phones.connected, &phones.voted, &present]))
+        }
+        crate::app::PhonesFor::Inbreng => (
+            t.phones_title_inbreng,
+            fill(t.phones_stats_inbreng, &[&phones.connected, &phones.voted]),
+        ),
+    };
     let mut entries: Vec<(String, Style)> = vec![
-        (t.phones_title.to_owned(), palette.focus),
+        (title.to_owned(), palette.focus),
         (phones.address.clone(), bold),
         (fill(t.phones_code, &[&phones.code]), bold),
-        (fill(t.phones_stats, &[&phones.connected, &phones.voted, &present]), palette.dim),
+        (stats, palette.dim),
     ];
     if phones.connected > present {
         entries.push((fill(t.phones_more_devices, &[&phones.connected, &present]), palette.warn));
