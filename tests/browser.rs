@@ -1,6 +1,7 @@
 //! A real browser votes: Debian's headless Chromium, driven through chromedriver's WebDriver
 //! protocol (plain JSON over HTTP on loopback), opens the ballot page, picks a name, ticks two
-//! themes, sends, and the ballot lands in the session. Skips, saying so, only where Chromium or
+//! themes, sends, and the ballot lands in the session. Then the same box serves the inbreng
+//! form: the browser sends an activity for a cell, and it waits in the facilitator's queue. Skips, saying so, only where Chromium or
 //! chromedriver is missing; `.ci/run` installs them.
 
 mod common;
@@ -11,9 +12,9 @@ use std::time::{Duration, Instant};
 
 use common::webdriver::Driver;
 use knoop::app::{Msg, update};
-use knoop::ballot::{BallotBox, BallotEvent, BoxConfig, BoxRound};
+use knoop::ballot::{BallotBox, BallotEvent, BoxConfig, BoxInbreng, BoxRound};
 use knoop::i18n::Lang;
-use knoop::model::{ParticipantId, ThemeId, Voter};
+use knoop::model::{ActivityStatus, Inbreng, ParticipantId, ThemeId, Voter};
 use serde_json::json;
 
 /// The key WebDriver names element references with.
@@ -29,10 +30,34 @@ impl Driver {
             .to_owned();
         self.call("POST", &format!("/element/{id}/click"), Some(json!({})));
     }
+
+    /// Types `text` into the field `css`, as a person on a phone would.
+    fn type_into(&self, css: &str, text: &str) {
+        let found =
+            self.call("POST", "/element", Some(json!({"using": "css selector", "value": css})));
+        let id = found["value"][ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {found}"))
+            .to_owned();
+        self.call("POST", &format!("/element/{id}/value"), Some(json!({"text": text})));
+    }
+
+    /// Waits until the page holds `text`.
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let page = self.call("GET", "/source", None);
+            if page["value"].as_str().unwrap_or_default().contains(text) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "no {text:?} on the page: {page}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
 }
 
 #[test]
-fn a_headless_browser_votes_and_the_ballot_lands_in_the_session() {
+fn a_headless_browser_votes_then_sends_an_activity_and_both_land_in_the_session() {
     let profile = tempfile::tempdir().unwrap();
     let Some(browser) = Driver::start(profile.path(), &[], "the real-browser test") else { return };
 
@@ -46,10 +71,16 @@ fn a_headless_browser_votes_and_the_ballot_lands_in_the_session() {
         0,
         Lang::Nl,
     );
-    let ballot_box = BallotBox::open(config, move |event| {
-        if let BallotEvent::Ballot { round, ballot, .. } = event {
+    let ballot_box = BallotBox::open(config, move |event| match event {
+        BallotEvent::Ballot { round, ballot, .. } => {
             let _ = tx.send(Msg::PhoneBallot(round, ballot));
         }
+        BallotEvent::Inbreng { theme, level, text, provider, status, device } => {
+            let (id, set_aside, from) = (0, false, device);
+            let item = Inbreng { id, theme, level, text, provider, status, from, set_aside };
+            let _ = tx.send(Msg::PhoneInbreng(item));
+        }
+        BallotEvent::Stopped(_) => {}
     })
     .unwrap();
 
@@ -60,16 +91,7 @@ fn a_headless_browser_votes_and_the_ballot_lands_in_the_session() {
     browser.click("input[name=t16]");
     browser.click("input[name=t5]");
     browser.click("button[type=submit]");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let page = browser.call("GET", "/source", None);
-        if page["value"].as_str().unwrap_or_default().contains("Ontvangen") {
-            break;
-        }
-        assert!(Instant::now() < deadline, "no confirmation page: {page}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    drop(ballot_box);
+    browser.wait_for("Ontvangen");
     while let Ok(action) = rx.try_recv() {
         update(&mut app, action);
     }
@@ -77,4 +99,29 @@ fn a_headless_browser_votes_and_the_ballot_lands_in_the_session() {
     let ballot =
         r.ballot(Voter::Participant(ParticipantId(4))).expect("Ingrid's ballot from the browser");
     assert_eq!(ballot.dots.keys().copied().collect::<Vec<_>>(), [ThemeId(5), ThemeId(16)]);
+
+    // Step 2: the same box (same link, same cookie) serves the inbreng form.
+    ballot_box.update(BoxInbreng::of(&app.session));
+    browser.call("POST", "/url", Some(json!({"url": ballot_box.url})));
+    browser.wait_for("Wat is er al, wat is nodig?");
+    let level = app.session.matrix.levels[1].id;
+    browser.click(&format!("option[value='1-{}']", level.0));
+    browser.click("input[name=s][value=n]");
+    browser.type_into("#t", "Beweegmaatje in de pauze");
+    browser.type_into("#a", "Buurtsportcoach");
+    browser.click("button[type=submit]");
+    browser.wait_for("Ontvangen: „Beweegmaatje in de pauze”");
+    drop(ballot_box);
+    while let Ok(action) = rx.try_recv() {
+        update(&mut app, action);
+    }
+    let queued: Vec<_> = app.session.inbreng.waiting().collect();
+    assert_eq!(queued.len(), 1, "the activity waits in the queue");
+    let item = queued[0];
+    assert_eq!(
+        (item.theme, item.level, item.text.as_str(), item.provider.as_str(), item.status),
+        (ThemeId(1), level, "Beweegmaatje in de pauze", "Buurtsportcoach", ActivityStatus::Needed)
+    );
+    let cell = app.session.matrix.theme(ThemeId(1)).unwrap().activities(level);
+    assert!(!cell.iter().any(|a| a.text == item.text), "not in the matrix before it is taken in");
 }
