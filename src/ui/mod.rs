@@ -52,6 +52,10 @@ pub fn areas(area: Rect, zoomed: bool, focus: Pane) -> Option<Areas> {
     layout(area, zoomed, focus, 0)
 }
 
+/// Screens narrower than this show the matrix and the actions across the whole width while
+/// one of them has the focus: beside the ranking their cells would shrink to counts.
+const NARROW_BELOW: u16 = 120;
+
 /// The layout of `app` on `area`, the guide included, or `None` when it is below
 /// [`MIN_SIZE`]. The screen is drawn with it and the runtime finds which pane a mouse click
 /// hit with it, so the two always agree.
@@ -71,6 +75,17 @@ fn layout(area: Rect, zoomed: bool, focus: Pane, guide_rows: u16) -> Option<Area
     .areas(area);
     let panes = if zoomed {
         vec![(focus, body)]
+    } else if area.width < NARROW_BELOW && focus != Pane::Stemmen {
+        // A narrow screen in steps 2–4: the matrix and the actions get the whole width (their
+        // words stay words, not counts) and the focused one most of the height; the ranking
+        // comes back with Tab or step 1.
+        let share = 75;
+        let (top, bottom) =
+            if focus == Pane::Matrix { (share, 100 - share) } else { (100 - share, share) };
+        let [upper, lower] =
+            Layout::vertical([Constraint::Percentage(top), Constraint::Percentage(bottom)])
+                .areas(body);
+        vec![(Pane::Matrix, upper), (Pane::Acties, lower)]
     } else {
         // Voting needs room for the theme names: the Stemmen pane widens while it has the focus.
         let left_share = if focus == Pane::Stemmen { 50 } else { 36 };

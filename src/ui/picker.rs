@@ -33,6 +33,11 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
         frame.render_widget(Paragraph::new(t.picker_empty).style(palette.dim), inner);
     } else {
         let wide = inner.width >= 120;
+        // The fixed columns (date, last change, people) and the gaps between the columns; the
+        // title takes two fifths of the rest (three with the top 3 beside it) and is fitted
+        // at a word boundary, never cut mid-word.
+        let rest = usize::from(inner.width).saturating_sub(2 + 16 + 22 + 6 + 2 * 4);
+        let (title_w, top_w) = if wide { (rest * 2 / 5, rest * 3 / 5) } else { (rest, 0) };
         let rows = picker.entries.iter().map(|e| match &e.title {
             Some(title) => {
                 let date =
@@ -49,13 +54,13 @@ pub fn draw(frame: &mut Frame, picker: &Picker, palette: &Palette) {
                     .collect::<Vec<_>>()
                     .join("  ");
                 let mut cells = vec![
-                    Cell::from(title.clone()),
+                    Cell::from(fit(title, title_w)),
                     Cell::from(date),
                     Cell::from(changed),
                     Cell::from(e.participants.to_string()),
                 ];
                 if wide {
-                    cells.push(Cell::from(top));
+                    cells.push(Cell::from(fit(&top, top_w)));
                 }
                 Row::new(cells)
             }

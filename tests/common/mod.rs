@@ -53,3 +53,71 @@ macro_rules! both_sizes {
 }
 #[allow(unused_imports)]
 pub(crate) use both_sizes;
+
+/// The session with long Dutch names and activities: every pane at every size must keep its
+/// words whole.
+pub const LONG_NAMES: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/voorbeeld-lange-namen.json");
+
+/// Every word (a run of letters and digits) in the session's texts.
+fn session_words(session: &knoop::model::Session) -> std::collections::BTreeSet<String> {
+    fn walk(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::String(s) => out.extend(words(s)),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    walk(&serde_json::to_value(session).unwrap(), &mut out);
+    out
+}
+
+/// The words of `text`: runs of letters and digits (a hyphen or an apostrophe ends a word, as
+/// a line may break after a hyphen).
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned)
+}
+
+/// The words of the session that show cut on `screen` without "…": a piece of a word that
+/// is the beginning of a longer word of the session and is itself no word of the session or
+/// of the interface. Empty when every word is whole or marked as shortened.
+pub fn cut_words(session: &knoop::model::Session, lang: Lang, screen: &str) -> Vec<String> {
+    let own = session_words(session);
+    let mut known = own.clone();
+    for (_, text) in lang.texts().entries() {
+        known.extend(words(text));
+    }
+    // Days and months as dates are written ("wo 3 feb 2027").
+    let mut day = jiff::civil::date(2027, 1, 1);
+    for _ in 0..366 {
+        known.extend(words(&knoop::i18n::date_text(lang, day)));
+        day = day.tomorrow().unwrap();
+    }
+    let mut cut = Vec::new();
+    for line in screen.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && chars[i].is_alphanumeric() {
+                i += 1;
+            }
+            let token: String = chars[start..i].iter().collect();
+            let marked = chars.get(i) == Some(&'…');
+            let letters = token.chars().any(char::is_alphabetic);
+            if marked || !letters || token.chars().count() < 2 || known.contains(&token) {
+                continue;
+            }
+            if let Some(whole) = own.iter().find(|w| w.starts_with(&token) && **w != token) {
+                cut.push(format!("{token:?} of {whole:?} in {:?}", line.trim()));
+            }
+        }
+    }
+    cut
+}

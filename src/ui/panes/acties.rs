@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
-use ratatui::text::Line;
+use ratatui::text::{Line, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::app::{ActiesList, App, Pane, SortBy, acties_rows};
@@ -177,9 +177,25 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
             }
             _ => String::new(),
         };
+        // The selected action shows its whole text and owner, wrapped; the others one line.
+        let whole = focused && k == selected;
+        let lines = |text: &str, width: usize| -> (Text<'static>, usize) {
+            if whole {
+                let wrapped = wrap(text, width.max(1));
+                let n = wrapped.len().max(1);
+                (Text::from(wrapped.into_iter().map(Line::from).collect::<Vec<_>>()), n)
+            } else {
+                (Text::from(fit(text, width)), 1)
+            }
+        };
+        let mut height = 1;
         let who = match owner_name(a.owner) {
             Some(_) if app.acties.by_owner => Cell::from(""),
-            Some(name) => Cell::from(fit(&name, who_w as usize)),
+            Some(name) => {
+                let (name, n) = lines(&name, who_w as usize);
+                height = height.max(n);
+                Cell::from(name)
+            }
             None => Cell::from(format!("⚠ {}", t.no_owner)).style(palette.gap),
         };
         previous_owner = Some(a.owner);
@@ -192,12 +208,16 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         let status = status_text(app, a.status);
         let status = if tiny { status.chars().take(1).collect() } else { status };
         let text = if done { format!("✔ {}", a.text) } else { a.text.clone() };
-        let text = Cell::from(fit(&text, text_w));
+        let (text, n) = lines(&text, text_w);
+        height = height.max(n);
+        let text = Cell::from(text);
         let mut cells = vec![Cell::from(marker), text, who, due, Cell::from(status)];
         if wide {
-            cells.push(Cell::from(fit(&s.link_label(a), link_w as usize)));
+            let (link, n) = lines(&s.link_label(a), link_w as usize);
+            height = height.max(n);
+            cells.push(Cell::from(link));
         }
-        table_rows.push(Row::new(cells).style(style));
+        table_rows.push(Row::new(cells).style(style).height(height as u16));
     }
     let table = Table::new(table_rows, widths)
         .header(Row::new(header).style(palette.focus))

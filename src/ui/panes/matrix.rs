@@ -40,15 +40,25 @@ fn widths(app: &App, area: Rect, rows: &[crate::model::ThemeId]) -> Widths {
     Widths { theme, cell, problem }
 }
 
-/// The rows on screen: `start..end` of the shown rows, with their cells and heights.
+/// The rows on screen: `start..end` of the shown rows, with their cells and heights, and the
+/// basis row pinned under them when it is not among them.
 struct Window {
     start: usize,
     end: usize,
+    pinned: Option<usize>,
     built: Vec<Option<(Vec<Cell<'static>>, usize)>>,
 }
 
+impl Window {
+    /// The shown rows in screen order: `start..end`, then the pinned basis row.
+    fn shown(&self) -> impl Iterator<Item = usize> + use<> {
+        (self.start..self.end).chain(self.pinned)
+    }
+}
+
 /// Which rows fit around the selection. Rows are built only there: a hundred-row matrix costs
-/// what fits on the screen.
+/// what fits on the screen. The basis row stays in sight under the selected theme (the seed's
+/// matrix reads each theme against its basis), however far down the list it is.
 fn window(
     app: &App,
     area: Rect,
@@ -59,31 +69,42 @@ fn window(
     let selected = app.selected(Pane::Matrix).min(rows.len().saturating_sub(1));
     let available = (area.height as usize).saturating_sub(1);
     let max_lines = (available / rows.len().max(1)).saturating_sub(1).clamp(3, 12);
+    let last = rows.len().saturating_sub(1);
+    let basis =
+        (rows.len() >= 2 && selected != last && app.theme(rows[last]).is_some_and(|t| t.basis))
+            .then_some(last);
     let mut built: Vec<Option<(Vec<Cell>, usize)>> = vec![None; rows.len()];
-    let mut build = |i: usize| -> usize {
-        // The selected row shows as much of its cells as fits: that is how a full cell scrolls.
-        let limit =
-            if i == selected { available.saturating_sub(1).max(max_lines) } else { max_lines };
+    let mut build = |i: usize, limit: usize| -> usize {
         let entry = built[i]
             .get_or_insert_with(|| row_cells(app, app.theme(rows[i]), widths, limit, palette));
         entry.1 + 1
     };
-    let mut used_h = build(selected);
+    // The basis row first, kept short, so the selected theme gets the rest.
+    let reserved = basis.map_or(0, |b| build(b, max_lines.min(4)));
+    let room = available.saturating_sub(reserved);
+    // The selected row shows as much of its cells as fits: that is how a full cell scrolls.
+    let mut used_h = build(selected, room.saturating_sub(1).max(max_lines));
     let mut start = selected;
     for i in (selected.saturating_sub(2)..selected).rev() {
-        let h = build(i);
-        if used_h + h > available {
+        let h = build(i, max_lines);
+        if used_h + h > room {
             break;
         }
         used_h += h;
         start = i;
     }
     let mut end = selected + 1;
-    while end < rows.len() && used_h < available {
-        used_h += build(end);
+    let stop = basis.unwrap_or(rows.len());
+    while end < stop && used_h < room {
+        used_h += build(end, max_lines);
         end += 1;
     }
-    Window { start, end, built }
+    // Every row up to the basis fits: it follows on as usual.
+    let pinned = basis.filter(|&b| end < b);
+    if basis.is_some() && pinned.is_none() {
+        end = last + 1;
+    }
+    Window { start, end, pinned, built }
 }
 
 /// The cell (shown row, column) at a point of the pane's inner `area`, for a mouse click.
@@ -95,9 +116,10 @@ pub fn cell_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<(
     let rows = matrix_rows(app);
     let (area, _) = crate::ui::dialogs::inbreng::split(app, area);
     let widths = widths(app, area, &rows);
-    let Window { start, end, built } = window(app, area, &rows, &widths, &Palette::mono());
+    let window = window(app, area, &rows, &widths, &Palette::mono());
+    let built = &window.built;
     let mut y = area.y + 1;
-    let row = (start..end).find(|&i| {
+    let row = window.shown().find(|&i| {
         let h = built[i].as_ref().map_or(1, |(_, h)| *h as u16 + 1);
         y += h;
         at.y < y
@@ -137,15 +159,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     let area = recognition_legend(frame, area, app, &rows, palette);
     let widths = widths(app, area, &rows);
     let selected = app.selected(Pane::Matrix).min(rows.len().saturating_sub(1));
-    let Window { start, end, built } = window(app, area, &rows, &widths, palette);
+    let mut window = window(app, area, &rows, &widths, palette);
+    let start = window.start;
     let (theme_w, cell, problem, levels) =
         (widths.theme, widths.cell, widths.problem, m.levels.len());
-    let table_rows: Vec<Row> = built
-        .into_iter()
-        .enumerate()
-        .skip(start)
-        .take(end - start)
-        .filter_map(|(_, r)| r)
+    let table_rows: Vec<Row> = window
+        .shown()
+        .filter_map(|i| window.built[i].take())
         .map(|(cells, h)| Row::new(cells).height(h as u16 + 1))
         .collect();
 

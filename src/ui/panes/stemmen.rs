@@ -86,12 +86,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
             Some(n) => format!("{:<own_w$}", "●".repeat(*n as usize)),
             None => " ".repeat(own_w),
         };
+        // The selected theme shows its whole name, wrapped under itself; the others one line.
+        let mut parts = if is_selected { wrap(&label, label_w.max(1)) } else { Vec::new() };
+        let first = if parts.is_empty() { label.clone() } else { parts.remove(0) };
+        let indent = 2 + place.chars().count() + 2 + own_w;
         let mut spans = vec![
             Span::raw(if is_selected { "▶ " } else { "  " }),
             Span::raw(place),
             Span::styled(star, palette.bar),
             Span::styled(own, palette.focus),
-            Span::raw(fit_pad(&label, label_w)),
+            Span::raw(fit_pad(&first, label_w)),
         ];
         if visible && bar_w > 0 {
             let filled = (votes as usize * bar_w).div_ceil(max_votes as usize);
@@ -103,6 +107,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
         }
         let style = if is_selected { palette.selected } else { palette.text };
         lines.push(Line::from(spans).style(style));
+        for part in parts {
+            let rest = format!("{}{}", " ".repeat(indent), fit_pad(&part, label_w));
+            lines.push(Line::styled(fit_pad(&rest, width), style));
+        }
     }
     render_lines(frame, area, lines);
 }
