@@ -115,6 +115,10 @@ fn a_participant_is_added_through_the_dialog_with_accents_and_paste() {
     let added = a.session.participants.last().unwrap();
     assert_eq!((added.name.as_str(), added.organisation.as_str()), ("ZoëÜnal", "Wijkteam Noord"));
     assert!(added.present && added.role == Role::Structural);
+    // The form is there again for the next one; Enter on it empty goes back to the list.
+    let Overlay::Participants(dialog) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert!(dialog.form.as_ref().is_some_and(|f| f.name.value().is_empty()));
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
     // Keys in the list toggle presence and role; undo reaches into the dialog too.
     press(&mut a, KeyCode::Char(' '), KeyModifiers::NONE);
     press(&mut a, KeyCode::Char('r'), KeyModifiers::NONE);
@@ -129,7 +133,9 @@ fn a_participant_is_added_through_the_dialog_with_accents_and_paste() {
 #[test]
 fn a_name_is_required_and_has_a_length_limit() {
     let mut a = app();
-    run(&mut a, [Msg::Participants, Msg::Add, Msg::Confirm]);
+    // An organisation without a name is refused; an empty form just closes.
+    run(&mut a, [Msg::Participants, Msg::Add, Msg::NextField, Msg::Paste("School".into())]);
+    run(&mut a, [Msg::Confirm]);
     assert_eq!(a.message.as_deref(), Some("Vul een naam in."));
     run(&mut a, [Msg::Paste("x".repeat(100))]);
     assert!(a.message.as_deref().unwrap().contains("hooguit 80"));

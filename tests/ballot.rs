@@ -260,3 +260,67 @@ fn snapshots_of_the_pane_with_the_qr_code_and_of_the_ballot_page() {
         assert!(!page.to_lowercase().contains(outside), "{outside}");
     }
 }
+
+/// Someone not on the list signs in from their phone in a named round: the app adds them as
+/// present, the phone then holds their name and votes as them. One sign-in per phone, no name
+/// twice, none in an anonymous round.
+#[test]
+fn a_phone_signs_someone_in_who_then_votes_as_themselves() {
+    let (mut app, round) = open_round(false);
+    let (tx, rx) = mpsc::channel();
+    let config = BoxConfig::new(
+        BoxRound::of(&app.session, round).unwrap(),
+        IpAddr::from(LOOPBACK),
+        0,
+        Lang::Nl,
+    );
+    let b = BallotBox::open(config, move |event| match event {
+        BallotEvent::Ballot { round, ballot, .. } => {
+            let _ = tx.send(Msg::PhoneBallot(round, ballot));
+        }
+        BallotEvent::Join { name, organisation, .. } => {
+            let _ = tx.send(Msg::PhoneJoin { name, organisation });
+        }
+        _ => {}
+    })
+    .unwrap();
+    let addr = authority(&b);
+    let mut p = Phone::new(1, &addr, &b.url);
+    let page = p.open();
+    assert!(page.body.contains("Staat je naam er niet bij?"), "{}", page.body);
+    assert_eq!(p.send("join=1&name=++&org=").status, 422, "a name is needed");
+    assert_eq!(p.send("join=1&name=marieke+de+vries&org=").status, 409, "on the list already");
+    let long = "x".repeat(81);
+    assert_eq!(p.send(&format!("join=1&name={long}&org=")).status, 422);
+    let joined = p.send("join=1&name=Yusuf+Demir&org=Jongerenwerk");
+    assert_eq!(joined.status, 200, "{}", joined.body);
+    assert!(joined.body.contains("Welkom, Yusuf Demir!"), "{}", joined.body);
+    assert_eq!(p.send("join=1&name=Nog+Iemand&org=").status, 409, "one sign-in per phone");
+
+    assert_eq!(deliver(&mut app, &rx), 1);
+    let yusuf = app.session.participants.iter().find(|x| x.name == "Yusuf Demir").unwrap();
+    assert!(yusuf.present && yusuf.organisation == "Jongerenwerk");
+    let id = yusuf.id;
+    // The app gives the box the round with the new name (as the runtime does after an edit);
+    // the phone's next page has it chosen, and its ballot counts as Yusuf's.
+    b.update_round(BoxRound::of(&app.session, round).unwrap());
+    let page = p.open();
+    assert!(
+        page.body.contains(&format!("value=\"{}\" checked>Yusuf Demir", id.0)),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("Staat je naam er niet bij?"), "no second sign-in offered");
+    let vote = p.send(&format!("voter={}&t16=1&t5=1", id.0));
+    assert_eq!(vote.status, 200, "{}", vote.body);
+    deliver(&mut app, &rx);
+    assert_eq!(dots(&app, round, Voter::Participant(id)), [5, 16]);
+
+    // An anonymous round has no list to be on.
+    let (app, round) = open_round(true);
+    let (b, _rx, addr) = open_box(&app, round);
+    let mut p = Phone::new(2, &addr, &b.url);
+    let page = p.open();
+    assert!(!page.body.contains("Staat je naam er niet bij?"));
+    assert_eq!(p.send("join=1&name=Iemand&org=").status, 409);
+}

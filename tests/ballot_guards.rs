@@ -160,7 +160,9 @@ fn a_name_voted_at_the_keyboard_cannot_be_taken_from_a_phone_until_voided() {
         .iter()
         .filter_map(|e| match e {
             BallotEvent::Ballot { device, .. } => Some(device.as_str()),
-            BallotEvent::Stopped(_) | BallotEvent::Inbreng { .. } => None,
+            BallotEvent::Stopped(_) | BallotEvent::Inbreng { .. } | BallotEvent::Join { .. } => {
+                None
+            }
         })
         .collect();
     assert_eq!(devices.len(), 3);

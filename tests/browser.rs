@@ -80,7 +80,7 @@ fn a_headless_browser_votes_then_sends_an_activity_and_both_land_in_the_session(
             let item = Inbreng { id, theme, level, text, provider, status, from, set_aside };
             let _ = tx.send(Msg::PhoneInbreng(item));
         }
-        BallotEvent::Stopped(_) => {}
+        BallotEvent::Join { .. } | BallotEvent::Stopped(_) => {}
     })
     .unwrap();
 

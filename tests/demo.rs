@@ -163,6 +163,8 @@ fn in_a_real_terminal_the_demo_opens_the_copy_and_the_repository_stays_as_it_was
     tmux(&["send-keys", "a"]);
     wait_for("Deelnemer toevoegen");
     tmux(&["send-keys", "-l", "Oefen Persoon"]);
+    // Enter adds and offers the form for the next one; Enter on it empty goes to the list.
+    tmux(&["send-keys", "Enter"]);
     tmux(&["send-keys", "Enter"]);
     wait_for("Oefen Persoon");
     tmux(&["send-keys", "Escape"]);

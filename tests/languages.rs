@@ -93,8 +93,7 @@ fn foreign_words(lang: Lang, screen: &str) -> Vec<String> {
     let other = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
     // The sessions' own words (the picker lists every session in sessions/) are content.
     let long = knoop::store::load(std::path::Path::new(common::LONG_NAMES)).unwrap();
-    let mut session_words =
-        words(&serde_json::to_string(&common::example_app().session).unwrap());
+    let mut session_words = words(&serde_json::to_string(&common::example_app().session).unwrap());
     session_words.extend(words(&serde_json::to_string(&long).unwrap()));
     // Key caps ("End", "Home") are the keyboard's words, the same in both languages.
     let key_caps: BTreeSet<String> = [Lang::Nl, Lang::En]

@@ -147,6 +147,13 @@ pub enum Msg {
     Digit(u32),
     /// A ballot from a phone, for this round.
     PhoneBallot(crate::model::RoundId, crate::model::Ballot),
+    /// Someone signed in from their phone: on the list as present, so the phone votes as them.
+    PhoneJoin {
+        /// Their name.
+        name: String,
+        /// Their organisation, if given.
+        organisation: String,
+    },
     /// An activity a phone sent in for the matrix: it waits in the queue for the facilitator.
     PhoneInbreng(crate::model::Inbreng),
     /// Open the queue of what phones sent in (beside the matrix), to take it in one by one.

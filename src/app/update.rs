@@ -76,6 +76,22 @@ fn handle_background(app: &mut App, msg: &Msg) -> bool {
             }
             app.view_revision += 1;
         }
+        // A name typed on a phone: present at the table (someone on the list already, written
+        // another way, is marked present rather than added twice).
+        Msg::PhoneJoin { name, organisation } => {
+            let (name, organisation) = (name.clone(), organisation.clone());
+            let _ = app.edit(|s| {
+                let known = s.participants.iter().position(|p| p.name.eq_ignore_ascii_case(&name));
+                match known.and_then(|at| s.participants.get_mut(at)) {
+                    Some(p) => p.present = true,
+                    None => {
+                        s.add_participant(&name, &organisation, crate::model::Role::Structural);
+                    }
+                }
+                Ok::<(), ()>(())
+            });
+            app.view_revision += 1;
+        }
         // Phones' activities wait in the queue beside the matrix until the facilitator looks.
         Msg::PhoneInbreng(item) => {
             app.receive(item);

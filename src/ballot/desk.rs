@@ -91,6 +91,9 @@ struct Device {
     voted: bool,
     /// Activities this phone sent in.
     sent: u32,
+    /// The name this phone signed in with, until the app has added it to the round's list;
+    /// the phone then holds that name.
+    joined: Option<String>,
     /// The cell its last activity was for: the page offers it again, as people tell about
     /// one cell at a time.
     last_cell: Option<(ThemeId, crate::model::LevelId)>,
@@ -368,6 +371,7 @@ impl Desk {
                 voter: None,
                 voted: false,
                 sent: 0,
+                joined: None,
                 last_cell: None,
                 seen: now,
                 pages: VecDeque::new(),
@@ -415,6 +419,7 @@ fn decode(text: &str) -> String {
 }
 
 mod inbreng;
+mod join;
 mod pages;
 
 #[cfg(test)]

@@ -297,6 +297,16 @@ pub enum BallotEvent {
         /// The phone's short name ("t3").
         device: String,
     },
+    /// Someone at the table signed in from their phone in a named round (their name was
+    /// not on the list): the app adds them as present, and the phone then votes as them.
+    Join {
+        /// Their name, as typed on the phone.
+        name: String,
+        /// Their organisation (or "ouder", "leerling"), if given.
+        organisation: String,
+        /// The phone's short name ("t3").
+        device: String,
+    },
     /// The box stopped by itself (not because it was closed): it takes no more ballots. The
     /// reason is in the box's language, ready for the screen.
     Stopped(String),

@@ -9,7 +9,9 @@ use super::{BoxInbreng, BoxRound};
 
 use crate::html::escape as esc;
 use crate::i18n::{Lang, fill};
-use crate::model::{Ballot, LevelId, MAX_INBRENG_PROVIDER, MAX_INBRENG_TEXT, ThemeId, Voter};
+use crate::model::{
+    Ballot, LevelId, MAX_INBRENG_PROVIDER, MAX_INBRENG_TEXT, MAX_NAME, ThemeId, Voter,
+};
 
 const STYLE: &str = "
 body { font-family: system-ui, Arial, sans-serif; margin: 0; padding: 1rem; font-size: 1.15rem; color: #111; background: #fff; }
@@ -51,6 +53,8 @@ pub enum Notice<'a> {
     Received(&'a Ballot),
     /// The ballot was refused: say why.
     Refused(&'a str),
+    /// The phone signed someone in: welcome them, and offer to go on.
+    Joined(&'a str),
 }
 
 /// "1 stip", "3 stippen".
@@ -97,6 +101,17 @@ pub fn ballot(
         }
         Notice::Refused(why) => {
             let _ = writeln!(b, "<p class=\"msg err\">{}</p>", esc(why));
+        }
+        Notice::Joined(welcome) => {
+            // The name reaches the list through the app: the next page has it, chosen.
+            let _ = writeln!(
+                b,
+                "<div class=\"msg ok\">{}<p><a href=\"{}\">{}</a></p></div>",
+                esc(welcome),
+                esc(action),
+                t.page_join_go_on
+            );
+            return shell(lang, &b);
         }
     }
     if !r.is_open() {
@@ -152,6 +167,24 @@ pub fn ballot(
         b.push_str("</label>\n");
     }
     let _ = writeln!(b, "<button type=\"submit\">{}</button>\n</form>", t.page_send);
+    if !r.anonymous && me.is_none() {
+        // Not on the list: sign in here rather than at the facilitator's keyboard.
+        let _ = writeln!(b, "<form method=\"post\" action=\"{}\">", esc(action));
+        let _ = writeln!(b, "<input type=\"hidden\" name=\"p\" value=\"{}\">", esc(page_token));
+        let _ = writeln!(b, "<input type=\"hidden\" name=\"join\" value=\"1\">");
+        let _ = writeln!(b, "<p><b>{}</b></p>", t.page_join_heading);
+        let _ = writeln!(b, "<label class=\"field\" for=\"name\">{}</label>", t.page_join_name);
+        let _ = writeln!(
+            b,
+            "<input type=\"text\" id=\"name\" name=\"name\" maxlength=\"{MAX_NAME}\" required autocomplete=\"name\">"
+        );
+        let _ = writeln!(b, "<label class=\"field\" for=\"org\">{}</label>", t.page_join_org);
+        let _ = writeln!(
+            b,
+            "<input type=\"text\" id=\"org\" name=\"org\" maxlength=\"{MAX_NAME}\" autocomplete=\"organization\">"
+        );
+        let _ = writeln!(b, "<button type=\"submit\">{}</button>\n</form>", t.page_join_send);
+    }
     shell(lang, &b)
 }
 

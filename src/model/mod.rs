@@ -40,7 +40,7 @@ pub use inbreng::{
 };
 pub use matrix::{Coverage, Level, Matrix, MatrixError, Theme};
 pub use meeting::{MeetingDetails, SchoolType, parse_time};
-pub use participant::{Participant, Partner, Role};
+pub use participant::{MAX_NAME, Participant, Partner, Role};
 pub use previous::{ActionOutcome, Comparison, IndicatorChange, PreviousYear};
 pub use session::{Session, SessionError};
 pub use shared::Shared;

@@ -137,6 +137,10 @@ impl Partner {
     }
 }
 
+/// The longest name or organisation: enough for "Gemeentelijke toegang, team Overvecht-Noord".
+/// The keyboard's form and a phone signing in keep to it alike.
+pub const MAX_NAME: usize = 80;
+
 /// One deelnemer: a person, the organisation they speak for, and whether they are here today.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {

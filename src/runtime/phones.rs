@@ -83,6 +83,9 @@ impl Phones {
                         Inbreng { id, theme, level, text, provider, status, from, set_aside };
                     Msg::PhoneInbreng(item)
                 }
+                BallotEvent::Join { name, organisation, .. } => {
+                    Msg::PhoneJoin { name, organisation }
+                }
                 BallotEvent::Stopped(why) => Msg::PhonesStopped(why),
             };
             let _ = inbox.send(Inbox::Msg(msg));

@@ -8,8 +8,8 @@ use crate::app::{App, Msg, Overlay};
 use crate::i18n::fill;
 use crate::model::{ParticipantId, Role, SessionError};
 
-/// The longest name or organisation: enough for "Gemeentelijke toegang, team Overvecht-Noord".
-pub const MAX_FIELD: usize = 80;
+/// The longest name or organisation (the model's [`crate::model::MAX_NAME`]).
+pub const MAX_FIELD: usize = crate::model::MAX_NAME;
 
 /// The dialog's state.
 #[derive(Clone, Debug, Default)]
@@ -200,13 +200,19 @@ fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) {
         Msg::Confirm => {
             let name = form.name.value().trim().to_owned();
             let organisation = form.organisation.value().trim().to_owned();
+            let (editing, seat) = (form.editing, form.seat);
             if name.is_empty() {
+                if editing.is_none() && seat.is_none() && organisation.is_empty() {
+                    // Enter on the empty form of the next one: done adding.
+                    dialog.form = None;
+                    return;
+                }
                 app.message = Some(t.ui_name_required.to_owned());
                 form.field = 0;
                 return;
             }
-            let editing = form.editing;
-            let seat = form.seat;
+            // Where the filled seat stood: the next open seat takes its place in the list.
+            let seat_at = seat.and_then(|k| app.session.open_seats.iter().position(|s| *s == k));
             let mut added = None;
             let _ = app.edit(|s| {
                 if let Some(k) = seat {
@@ -229,6 +235,15 @@ fn on_form(app: &mut App, dialog: &mut ParticipantsDialog, msg: Msg) {
                     app.session.participants.iter().position(|p| p.id == id).unwrap_or_default();
             }
             dialog.form = None;
+            match (editing, seat_at) {
+                // A seat filled: on to the next open seat, so Enter, a name, Enter fills it.
+                (None, Some(k)) if k < app.session.open_seats.len() => {
+                    dialog.selected = app.session.participants.len() + k;
+                }
+                // Someone new: the form again for the next one (Enter on it empty stops).
+                (None, None) => dialog.form = Some(ParticipantForm::default()),
+                _ => {}
+            }
         }
         _ => {}
     }

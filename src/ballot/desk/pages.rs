@@ -9,6 +9,7 @@ impl Desk {
         let Some((token, set_cookie)) = self.device_for(request, known, now) else {
             return Reply::page(503, page::message(self.lang, t.page_box_full));
         };
+        self.claim_joined(&token);
         let me = self.devices.get(&token).and_then(|d| d.voter);
         if let Some(device) = self.devices.get_mut(&token) {
             device.seen = now;
@@ -83,6 +84,12 @@ impl Desk {
         if !self.round().is_some_and(|r| r.round.is_open()) {
             return self.refuse(&token, mine, 409, t.page_closed);
         }
+        if field("join").is_some() {
+            let (name, organisation) = (field("name").unwrap_or(""), field("org").unwrap_or(""));
+            return self.join(&token, mine, name, organisation);
+        }
+        self.claim_joined(&token);
+        let mine = self.devices.get(&token).and_then(|d| d.voter).or(mine);
         let voter = match self.choose_voter(&token, mine, field("voter")) {
             Ok(voter) => voter,
             Err((status, why)) => return self.refuse(&token, mine, status, &why),
