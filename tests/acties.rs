@@ -346,3 +346,27 @@ fn a_new_action_is_for_the_theme_selected_in_the_matrix_or_another_chosen() {
     update(&mut a, Msg::Undo);
     assert_eq!(a.session.actions.len(), n - 1);
 }
+
+/// ↓ in a new action's empty text takes up what the matrix needs: its text, theme and cell;
+/// the matrix then marks it, and it is offered no more.
+#[test]
+fn a_needed_activity_of_the_matrix_becomes_an_action_with_one_key() {
+    let mut a = acties();
+    let needed = a.session.needed_without_action();
+    assert!(!needed.is_empty(), "the example needs things");
+    let (theme, level, text) = needed[0].clone();
+    run(&mut a, [Msg::Add, Msg::Down]);
+    let screen = common::screen(&a, 120, 36);
+    assert!(screen.contains(&format!("↓↑ 1/{}", needed.len())), "{screen}");
+    run(&mut a, [Msg::NextField, Msg::Paste("sa".into()), Msg::Confirm]);
+    let made = a.session.actions.last().unwrap();
+    assert_eq!(
+        (made.text.as_str(), made.theme, made.level),
+        (text.as_str(), Some(theme), Some(level))
+    );
+    assert_eq!(a.session.needed_without_action().len(), needed.len() - 1);
+    // Typed text is the facilitator's own: ↓ then moves on to the next field.
+    run(&mut a, [Msg::Add, Msg::Paste("Iets anders".into()), Msg::Down]);
+    let Overlay::ActieForm(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!((form.field, form.text.value()), (1, "Iets anders"));
+}

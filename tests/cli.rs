@@ -44,7 +44,9 @@ fn new_creates_a_session_from_a_template_and_list_shows_it() {
     let out = knoop(dir.path(), &["list"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(text.contains("Knooppunt Het Anker") && text.contains("geen datum"), "{text}");
+    // Made for a meeting today: the date is known, nobody is asked for it.
+    assert!(text.contains("Knooppunt Het Anker") && !text.contains("geen datum"), "{text}");
+    assert_eq!(session.meeting_date, Some(jiff::ZonedDateTime::now().date()));
 }
 
 #[test]

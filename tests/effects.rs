@@ -299,6 +299,7 @@ fn every_overlay(app: &App, round: RoundId) -> Vec<Overlay> {
             date: Default::default(),
             question: None,
             theme: None,
+            suggestion: None,
         }),
         Overlay::Review(Review::of(&app.session).expect("the example has open actions")),
         Overlay::Recovery(Box::new(with_tie)),

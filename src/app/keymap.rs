@@ -36,6 +36,8 @@ pub enum Context {
     Cell,
     /// Typing an activity in an open cell: other keys type text.
     CellLine,
+    /// The action form: ↓/↑ in its empty text go through the needed activities.
+    ActieForm,
     /// Going through carried actions.
     Review,
     /// A notice to acknowledge.
@@ -321,6 +323,8 @@ pub static KEYMAP: &[Binding] = &[
     bind!(CellLine, ToggleNeeded, key_cell_line_needed, [ctrl('n'), code(KeyCode::F(2))]),
     bind!(CellLine, Up, key_cell_line_up, [code(KeyCode::Up)]),
     bind!(CellLine, Close, key_cell_line_close, [code(KeyCode::Esc)]),
+    bind!(Context::ActieForm, Down, key_actie_suggest, [code(KeyCode::Down)]),
+    bind!(Context::ActieForm, Up, key_actie_suggest_up, [code(KeyCode::Up)]),
     bind!(Cell, Up, key_up, [code(KeyCode::Up), key('k')]),
     bind!(Cell, Down, key_down, [code(KeyCode::Down), key('j')]),
     bind!(Cell, Add, key_add_activity, [key('a'), code(KeyCode::Insert)]),
@@ -387,7 +391,8 @@ pub fn overlay_contexts(app: &App, overlay: &Overlay) -> Vec<Context> {
         Overlay::Cell(CellEditor { form: Some(_), .. }) => vec![Context::Form],
         Overlay::Cell(_) => vec![Context::Cell],
         Overlay::ConfirmRemove(_) => vec![Context::Question],
-        Overlay::ActieForm(_) | Overlay::Details(_) => vec![Context::Form],
+        Overlay::ActieForm(_) => vec![Context::ActieForm, Context::Form],
+        Overlay::Details(_) => vec![Context::Form],
         Overlay::Review(_) => vec![Context::Review],
         Overlay::Tie(TieDialog { pick: None, .. }) => vec![Context::Tie],
         Overlay::Tie(TieDialog { pick: Some(pick), .. }) if pick.reason.is_none() => {

@@ -208,6 +208,14 @@ fn global(app: &mut App, msg: Msg) {
             let next = if msg == Msg::NextStep { (n + 1).min(3) } else { n.saturating_sub(1) };
             app.step = Step::ALL[next];
             app.focus = app.step.pane();
+            // Step 3 is about actions, step 4 about the agreements on regie: the list follows.
+            use super::panes::acties::ActiesList;
+            match app.step {
+                Step::Aanpak => app.acties.list = ActiesList::Actions,
+                Step::Regie => app.acties.list = ActiesList::Agreements,
+                _ => {}
+            }
+            app.clamp_selection();
         }
         Msg::TimerStartPause => app.timer.start_or_pause(),
         Msg::TimerReset => app.timer.reset(),

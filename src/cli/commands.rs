@@ -28,7 +28,9 @@ pub(super) fn new(
     }
     let template =
         template::by_key(template_key).ok_or_else(|| Failure::Usage(template_key.to_owned()))?;
-    let session = Session::new(title, template, Timestamp::now());
+    let now = Timestamp::now();
+    let today = jiff::ZonedDateTime::now().date();
+    let session = Session::for_meeting(title, template, now, today);
     let path =
         store::create(dir, &session).map_err(|e| Failure::Bad(e.report(lang, view.verbose)))?;
     let _ = writeln!(out, "{}", fill(lang.texts().created_at, &[&path.display()]));

@@ -100,7 +100,9 @@ pub(super) fn picker(lang: Lang, dir: &Path, view: View) -> Outcome {
             PickerOutcome::Open(path) => Ok(path),
             PickerOutcome::Create { title, template } => {
                 let template = template::by_key(template).unwrap_or(&template::PREVENTIEMATRIX);
-                store::create(dir, &Session::new(&title, template, Timestamp::now()))
+                let now = Timestamp::now();
+                let today = jiff::ZonedDateTime::now().date();
+                store::create(dir, &Session::for_meeting(&title, template, now, today))
                     .map_err(|e| e.report(lang, view.verbose))
             }
             PickerOutcome::FollowUp(path) => make_follow_up(lang, &path, dir, view.verbose),

@@ -130,6 +130,12 @@ impl Session {
         }
     }
 
+    /// A new session for a meeting held on `today` (the day knoop makes it, unless the
+    /// facilitator changes it with `g`): the date is known, so nobody is asked for it.
+    pub fn for_meeting(title: &str, template: &Template, now: Timestamp, today: Date) -> Self {
+        Session { meeting_date: Some(today), ..Session::new(title, template, now) }
+    }
+
     /// The session for the next meeting: the same participants (all expected present), themes,
     /// matrix, voting history, agreements and actions, recording the file it follows. Done
     /// actions come along as done, so the list shows what was finished; it starts without a
@@ -157,6 +163,25 @@ impl Session {
             .iter()
             .find(|a| a.theme == Some(theme) && a.level == Some(level) && a.text == text)
             .map(|a| a.id)
+    }
+
+    /// The needed activities of the focus themes (the basis row included) that no action
+    /// takes up yet, in the matrix's order: what step 3 turns into actions.
+    pub fn needed_without_action(&self) -> Vec<(ThemeId, LevelId, String)> {
+        let focus = self.focus_themes();
+        let rows = self.matrix.themes.iter().filter(|t| t.basis || focus.contains(&t.id));
+        let mut out = Vec::new();
+        for theme in rows {
+            for level in &self.matrix.levels {
+                for a in theme.activities(level.id) {
+                    let needed = a.status == super::ActivityStatus::Needed;
+                    if needed && self.action_for(theme.id, level.id, &a.text).is_none() {
+                        out.push((theme.id, level.id, a.text.clone()));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Adds a theme of the room's own to the matrix and, when a round is open, to its

@@ -60,6 +60,7 @@ fn context_name(t: &Texts, context: Context) -> String {
         Context::TiePick => t.sb_ctx_tie_pick.to_owned(),
         Context::BigView => t.sb_ctx_big_view.to_owned(),
         Context::Cell | Context::CellLine => t.sb_ctx_cell.to_owned(),
+        Context::ActieForm => t.sb_ctx_form.to_owned(),
         Context::Review => t.sb_ctx_review.to_owned(),
         Context::Help => t.sb_ctx_help.to_owned(),
         Context::HelpSearch => t.sb_ctx_help_search.to_owned(),

@@ -42,6 +42,9 @@ pub struct ActieForm {
     /// For an action: the theme it works on, chosen with ←/→ on the form's last line; a new
     /// action starts on the theme selected in the matrix.
     pub theme: Option<ThemeId>,
+    /// For a new action: the needed activity of the matrix it takes up, by place in
+    /// [`Session::needed_without_action`]; ↓ in the empty text field fills one in.
+    pub suggestion: Option<usize>,
 }
 
 impl ActieForm {
@@ -132,6 +135,7 @@ pub(crate) fn open_form(app: &mut App, target: Option<FormTarget>) {
                 date: Input::new(date(a.due)),
                 question: None,
                 theme: a.theme,
+                suggestion: None,
             }
         }
         Some(FormTarget::Agreement(Some(id))) => {
@@ -144,6 +148,7 @@ pub(crate) fn open_form(app: &mut App, target: Option<FormTarget>) {
                 date: Input::new(date(a.review)),
                 question: a.question.map(|q| q.number() - 1),
                 theme: None,
+                suggestion: None,
             }
         }
         _ => ActieForm {
@@ -169,6 +174,7 @@ pub(crate) fn open_form(app: &mut App, target: Option<FormTarget>) {
             theme: (!agreements)
                 .then(|| crate::app::panes::matrix::selected_cell(app).map(|(theme, _)| theme))
                 .flatten(),
+            suggestion: None,
         },
     };
     app.overlay = Overlay::ActieForm(form);
@@ -181,6 +187,25 @@ pub(crate) fn update_form(app: &mut App, msg: Msg) {
     let too_long = fill(t.ui_too_long, &[&MAX_TEXT]);
     match msg {
         Msg::Close => return,
+        Msg::Down | Msg::Up if form.field == 0 && suggests(app, &form) => {
+            // ↓/↑ in the text of a new action: the needed activities of the matrix, one by
+            // one, with their theme; the room decided them in step 2.
+            let needed = app.session.needed_without_action();
+            let n = needed.len();
+            let next = match (form.suggestion, msg == Msg::Down) {
+                (None, true) => 0,
+                (None, false) => n - 1,
+                (Some(at), true) => (at + 1) % n,
+                (Some(at), false) => (at + n - 1) % n,
+            };
+            if let Some((theme, _, text)) = needed.get(next) {
+                form.text = Input::new(text.clone());
+                form.theme = Some(*theme);
+                form.suggestion = Some(next);
+            }
+        }
+        Msg::Down => form.field = (form.field + 1) % form.fields(),
+        Msg::Up => form.field = (form.field + form.fields() - 1) % form.fields(),
         Msg::NextField => form.field = (form.field + 1) % form.fields(),
         Msg::Input(request) if form.field == 3 => {
             // The theme line: ← and → (or Space) go through the themes; nothing is typed.
@@ -232,6 +257,24 @@ pub(crate) fn update_form(app: &mut App, msg: Msg) {
     app.overlay = Overlay::ActieForm(form);
 }
 
+/// Whether ↓/↑ in the text field go through the needed activities: a new action whose text
+/// is empty or still a suggestion as filled in, and something needed without an action.
+pub(crate) fn suggests(app: &App, form: &ActieForm) -> bool {
+    let needed = app.session.needed_without_action();
+    let untouched = match form.suggestion.and_then(|at| needed.get(at)) {
+        Some((_, _, text)) => form.text.value() == text,
+        None => form.text.value().is_empty(),
+    };
+    form.target == FormTarget::Actie(None) && untouched && !needed.is_empty()
+}
+
+/// The needed activity a new action takes up: its theme and level, if the text is still it.
+fn taken_up(app: &App, form: &ActieForm) -> Option<(ThemeId, crate::model::LevelId)> {
+    let needed = app.session.needed_without_action();
+    let (theme, level, text) = needed.get(form.suggestion?)?;
+    (form.text.value().trim() == text && form.theme == Some(*theme)).then_some((*theme, *level))
+}
+
 /// Keeps the form's content; false (with a message) when something is not right yet.
 fn confirm(app: &mut App, form: &ActieForm) -> bool {
     let t = app.lang.texts();
@@ -256,6 +299,7 @@ fn confirm(app: &mut App, form: &ActieForm) -> bool {
         return false;
     }
     let (target, theme) = (form.target, form.theme);
+    let level = taken_up(app, form).map(|(_, level)| level);
     let question = form.question.and_then(|i| RegieQuestion::ALL.get(i).copied());
     let mut new_owner = None;
     let result = app.edit(|s| {
@@ -281,7 +325,8 @@ fn confirm(app: &mut App, form: &ActieForm) -> bool {
             FormTarget::Actie(None) => {
                 let id = s.add_action(&text, owner, date);
                 if let Some(a) = s.actions.iter_mut().find(|a| a.id == id) {
-                    a.theme = theme;
+                    // A needed activity taken up: linked to its cell, so the matrix marks it.
+                    (a.theme, a.level) = (theme, level);
                 }
             }
             FormTarget::Agreement(Some(id)) => {

@@ -68,14 +68,24 @@ pub fn known_providers(app: &App) -> Vec<String> {
     known
 }
 
-/// The provider the text typed so far points at: a known one it is the start of, whatever
-/// the case (→ at the end of the field takes it).
+/// The provider the text typed so far points at: the known one it is, whatever the case, or
+/// the only known one it is the start of. The cell shows it beside the field; → at the end
+/// of the field takes it (Enter keeps what was typed: "Gemeente" stays "Gemeente" while only
+/// "Gemeentelijke toegang" is known).
 pub fn suggestion(app: &App, typed: &str) -> Option<String> {
     let typed = typed.trim().to_lowercase();
     if typed.is_empty() {
         return None;
     }
-    known_providers(app).into_iter().find(|p| p.to_lowercase().starts_with(&typed))
+    let known = known_providers(app);
+    if let Some(same) = known.iter().find(|p| p.to_lowercase() == typed) {
+        return Some(same.clone());
+    }
+    let mut starting = known.into_iter().filter(|p| p.to_lowercase().starts_with(&typed));
+    match (starting.next(), starting.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 /// A provider as typed, in the spelling the session knows it by: "jgz" is the known "JGZ".
@@ -83,7 +93,7 @@ fn known_spelling(app: &App, typed: &str) -> String {
     let typed = typed.trim();
     known_providers(app)
         .into_iter()
-        .find(|p| p.to_lowercase() == typed.to_lowercase())
+        .find(|p| p.eq_ignore_ascii_case(typed) || p.to_lowercase() == typed.to_lowercase())
         .unwrap_or_else(|| typed.to_owned())
 }
 

@@ -85,7 +85,8 @@ impl DetailsDialog {
         let s = &app.session;
         let d = &s.details;
         let values = [
-            s.meeting_date.map(|d| d.strftime("%d-%m-%Y").to_string()).unwrap_or_default(),
+            // A session without a date is most likely being held today: offered, not asked.
+            s.meeting_date.unwrap_or(app.today).strftime("%d-%m-%Y").to_string(),
             d.start.map(|t| t.strftime("%H:%M").to_string()).unwrap_or_default(),
             s.place.clone(),
             s.facilitator.clone(),

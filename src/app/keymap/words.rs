@@ -53,6 +53,10 @@ pub fn acts(app: &App, msg: &Msg) -> bool {
             _ => true,
         },
         (Pane::Matrix, Overlay::None, Msg::InbrengQueue) => !app.session.inbreng.is_empty(),
+        // ↓/↑ offer the matrix's needed activities only in a new action's untouched text.
+        (_, Overlay::ActieForm(form), Msg::Down | Msg::Up) => {
+            form.field == 0 && crate::app::dialogs::actie_form::suggests(app, form)
+        }
         (_, Overlay::Inbreng(_), Msg::Merge) => {
             let queue = app.session.inbreng.in_order();
             let Overlay::Inbreng(d) = &app.overlay else { return true };

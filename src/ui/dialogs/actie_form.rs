@@ -53,7 +53,20 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette:
         Err(DateError::NoSuchDay) => format!("⚠ {}", t.date_no_such_day),
         Err(_) => format!("⚠ {}", t.date_not_understood),
     };
-    let field_hints = [String::new(), owner_hint, date_hint];
+    // A new action with nothing typed yet: what the matrix needs is a ↓ away.
+    let needed = app.session.needed_without_action().len();
+    let text_hint = if form.target == FormTarget::Actie(None)
+        && needed > 0
+        && (form.text.value().is_empty() || form.suggestion.is_some())
+    {
+        match form.suggestion {
+            Some(at) => format!("↓↑ {}/{needed}", at + 1),
+            None => fill(t.actie_suggest_hint, &[&needed]),
+        }
+    } else {
+        String::new()
+    };
+    let field_hints = [text_hint, owner_hint, date_hint];
     for (i, ((label, input), hint)) in
         labels.iter().zip([&form.text, &form.owner, &form.date]).zip(&field_hints).enumerate()
     {
