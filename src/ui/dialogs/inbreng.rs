@@ -115,7 +115,7 @@ const STRIP_ROWS: u16 = 2;
 /// A pane at least this wide has the queue in a column beside the grid.
 const COLUMN_FROM: u16 = 120;
 /// That column's width.
-const COLUMN_WIDTH: u16 = 38;
+const COLUMN_WIDTH: u16 = 46;
 
 /// Where the grid goes when phones send activities in (or some wait): beside a column for
 /// the box and the queue on a wide pane, above two lines for them on a narrow one. The grid
