@@ -53,16 +53,6 @@ fn open_box_with(app: &App, round: RoundId, limits: Limits) -> (BallotBox, Recei
     (b, rx, addr)
 }
 
-/// Everything the box sent, through `update` as the runtime does.
-fn deliver(app: &mut App, rx: &Receiver<Msg>) -> usize {
-    let mut n = 0;
-    while let Ok(msg) = rx.try_recv() {
-        update(app, msg);
-        n += 1;
-    }
-    n
-}
-
 fn dots(app: &App, round: RoundId, voter: Voter) -> Vec<u32> {
     let r = app.session.round(round).unwrap();
     r.ballot(voter).map(|b| b.dots.keys().map(|t| t.0).collect()).unwrap_or_default()
@@ -123,7 +113,7 @@ fn named_ballots_are_cast_changed_and_every_wrong_one_refused() {
     assert_eq!(c.send(&huge).status, 413);
 
     // A closed round takes nothing more.
-    deliver(&mut app, &rx);
+    common::deliver(&mut app, &rx);
     let mut closed = BoxRound::of(&app.session, round).unwrap();
     closed.round.close().unwrap();
     b.update_round(closed);
@@ -154,7 +144,7 @@ fn anonymous_phones_get_their_own_numbers() {
     let stats = b.stats();
     assert_eq!((stats.opened, stats.voted), (2, 2));
     drop(b);
-    deliver(&mut app, &rx);
+    common::deliver(&mut app, &rx);
     let r = app.session.round(round).unwrap();
     let voters: Vec<_> = r.ballots.iter().map(|b| b.voter).collect();
     assert_eq!(voters.len(), 2);
@@ -210,7 +200,7 @@ fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
     let mut keys = 0;
     while phones.iter().any(|h| !h.is_finished()) || flood.iter().any(|h| !h.is_finished()) {
         update(&mut app, if keys % 2 == 0 { Msg::Down } else { Msg::Up });
-        deliver(&mut app, &rx);
+        common::deliver(&mut app, &rx);
         keys += 1;
         assert!(start.elapsed() < Duration::from_secs(60), "bounded in time");
         std::thread::sleep(Duration::from_millis(1));
@@ -219,7 +209,7 @@ fn fifty_phones_and_a_thousand_bad_requests_lose_nothing_valid() {
     let refused: usize = flood.into_iter().map(|h| h.join().unwrap()).sum();
     let stats = b.stats();
     drop(b);
-    deliver(&mut app, &rx);
+    common::deliver(&mut app, &rx);
     assert!(statuses.iter().all(|&s| s == 200), "every phone's ballot was taken: {statuses:?}");
     assert_eq!(refused, 1000, "every bad request was refused");
     assert!(stats.requests >= 1100, "{stats:?}");
@@ -297,7 +287,7 @@ fn a_phone_signs_someone_in_who_then_votes_as_themselves() {
     assert!(joined.body.contains("Welkom, Yusuf Demir!"), "{}", joined.body);
     assert_eq!(p.send("join=1&name=Nog+Iemand&org=").status, 409, "one sign-in per phone");
 
-    assert_eq!(deliver(&mut app, &rx), 1);
+    assert_eq!(common::deliver(&mut app, &rx), 1);
     let yusuf = app.session.participants.iter().find(|x| x.name == "Yusuf Demir").unwrap();
     assert!(yusuf.present && yusuf.organisation == "Jongerenwerk");
     let id = yusuf.id;
@@ -313,7 +303,7 @@ fn a_phone_signs_someone_in_who_then_votes_as_themselves() {
     assert!(!page.body.contains("Staat je naam er niet bij?"), "no second sign-in offered");
     let vote = p.send(&format!("voter={}&t16=1&t5=1", id.0));
     assert_eq!(vote.status, 200, "{}", vote.body);
-    deliver(&mut app, &rx);
+    common::deliver(&mut app, &rx);
     assert_eq!(dots(&app, round, Voter::Participant(id)), [5, 16]);
 
     // An anonymous round has no list to be on.

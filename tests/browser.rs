@@ -21,24 +21,24 @@ use serde_json::json;
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 impl Driver {
-    fn click(&self, css: &str) {
+    /// The WebDriver reference of the element `css` selects.
+    fn find(&self, css: &str) -> String {
         let found =
             self.call("POST", "/element", Some(json!({"using": "css selector", "value": css})));
-        let id = found["value"][ELEMENT]
+        found["value"][ELEMENT]
             .as_str()
             .unwrap_or_else(|| panic!("no element {css}: {found}"))
-            .to_owned();
+            .to_owned()
+    }
+
+    fn click(&self, css: &str) {
+        let id = self.find(css);
         self.call("POST", &format!("/element/{id}/click"), Some(json!({})));
     }
 
     /// Types `text` into the field `css`, as a person on a phone would.
     fn type_into(&self, css: &str, text: &str) {
-        let found =
-            self.call("POST", "/element", Some(json!({"using": "css selector", "value": css})));
-        let id = found["value"][ELEMENT]
-            .as_str()
-            .unwrap_or_else(|| panic!("no element {css}: {found}"))
-            .to_owned();
+        let id = self.find(css);
         self.call("POST", &format!("/element/{id}/value"), Some(json!({"text": text})));
     }
 

@@ -36,15 +36,6 @@ fn open_box(app: &App, limits: Limits) -> (BallotBox, Receiver<Msg>, String) {
     (b, rx, addr)
 }
 
-fn deliver(app: &mut App, rx: &Receiver<Msg>) -> usize {
-    let mut n = 0;
-    while let Ok(msg) = rx.try_recv() {
-        update(app, msg);
-        n += 1;
-    }
-    n
-}
-
 /// The form value of theme × level.
 fn cell(theme: u32, app: &App, level: usize) -> String {
     format!("{theme}-{}", app.session.matrix.levels[level].id.0)
@@ -94,7 +85,7 @@ fn several_phones_send_activities_that_wait_for_the_facilitator() {
     let tab = phones[2].send(&format!("c={gezond}&s=b&t=Wandel%09club%0Ana+school&a="));
     assert_eq!(tab.status, 200, "{}", tab.body);
 
-    assert_eq!(deliver(&mut app, &rx), 3, "three activities passed the box");
+    assert_eq!(common::deliver(&mut app, &rx), 3, "three activities passed the box");
     let queue = &app.session.inbreng;
     let texts: Vec<&str> = queue.items.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["Kookles voor ouders", "jong leren eten", "Wandel club na school"]);
@@ -144,7 +135,7 @@ fn several_phones_send_activities_that_wait_for_the_facilitator() {
     // meanwhile stays in the queue.
     let late = phones[0].send(&format!("c={gezond}&s=b&t=Moestuin&a="));
     assert_eq!(late.status, 200);
-    deliver(&mut app, &rx);
+    common::deliver(&mut app, &rx);
     update(&mut app, Msg::Undo);
     let texts: Vec<&str> = app.session.inbreng.waiting().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["Wandel club na school", "Moestuin"]);
@@ -166,7 +157,7 @@ fn a_phone_has_a_budget_and_a_box_serving_votes_takes_no_activities() {
     for (text, status) in [("Een", 200), ("Twee", 200), ("Drie", 429)] {
         assert_eq!(p.send(&format!("c={c}&s=b&t={text}")).status, status, "{text}");
     }
-    assert_eq!(deliver(&mut app, &rx), 2);
+    assert_eq!(common::deliver(&mut app, &rx), 2);
     // The same box switched to a round's ballot: an activity is not a ballot.
     let candidates = app.session.rounds[0].result.as_ref().unwrap().through.clone();
     let round = app.session.start_round("Top 3", candidates, 3);
@@ -175,10 +166,10 @@ fn a_phone_has_a_budget_and_a_box_serving_votes_takes_no_activities() {
     assert!(!page.body.contains("Activiteit"), "the ballot now: {}", page.body);
     let refused = p.send(&format!("c={c}&s=b&t=Vier"));
     assert_ne!(refused.status, 200);
-    assert_eq!(deliver(&mut app, &rx), 0);
+    assert_eq!(common::deliver(&mut app, &rx), 0);
     // A closed box: nothing more reaches the app (another test's box may get the port).
     drop(b);
-    assert_eq!(deliver(&mut app, &rx), 0);
+    assert_eq!(common::deliver(&mut app, &rx), 0);
 }
 
 #[test]

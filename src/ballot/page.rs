@@ -173,19 +173,21 @@ pub fn ballot(
         let _ = writeln!(b, "<input type=\"hidden\" name=\"p\" value=\"{}\">", esc(page_token));
         let _ = writeln!(b, "<input type=\"hidden\" name=\"join\" value=\"1\">");
         let _ = writeln!(b, "<p><b>{}</b></p>", t.page_join_heading);
-        let _ = writeln!(b, "<label class=\"field\" for=\"name\">{}</label>", t.page_join_name);
-        let _ = writeln!(
-            b,
-            "<input type=\"text\" id=\"name\" name=\"name\" maxlength=\"{MAX_NAME}\" required autocomplete=\"name\">"
-        );
-        let _ = writeln!(b, "<label class=\"field\" for=\"org\">{}</label>", t.page_join_org);
-        let _ = writeln!(
-            b,
-            "<input type=\"text\" id=\"org\" name=\"org\" maxlength=\"{MAX_NAME}\" autocomplete=\"organization\">"
-        );
+        text_field(&mut b, "name", t.page_join_name, MAX_NAME, "required autocomplete=\"name\"");
+        text_field(&mut b, "org", t.page_join_org, MAX_NAME, "autocomplete=\"organization\"");
         let _ = writeln!(b, "<button type=\"submit\">{}</button>\n</form>", t.page_join_send);
     }
     shell(lang, &b)
+}
+
+/// A labelled one-line text field named `name`, at most `max` characters, with `extra`
+/// attributes (`required`, an `autocomplete` hint, a suggestion list).
+fn text_field(b: &mut String, name: &str, label: &str, max: usize, extra: &str) {
+    let _ = writeln!(b, "<label class=\"field\" for=\"{name}\">{label}</label>");
+    let _ = writeln!(
+        b,
+        "<input type=\"text\" id=\"{name}\" name=\"{name}\" maxlength=\"{max}\" {extra}>"
+    );
 }
 
 /// What the inbreng page shows above its form.
@@ -244,16 +246,9 @@ pub fn inbreng(
             "<label class=\"name\"><input type=\"radio\" name=\"s\" value=\"{value}\"{checked}>{text}</label>"
         );
     }
-    let _ = writeln!(b, "<label class=\"field\" for=\"t\">{}</label>", t.inbreng_page_text);
-    let _ = writeln!(
-        b,
-        "<input type=\"text\" id=\"t\" name=\"t\" maxlength=\"{MAX_INBRENG_TEXT}\" required autocomplete=\"off\">"
-    );
-    let _ = writeln!(b, "<label class=\"field\" for=\"a\">{}</label>", t.inbreng_page_provider);
-    let _ = writeln!(
-        b,
-        "<input type=\"text\" id=\"a\" name=\"a\" maxlength=\"{MAX_INBRENG_PROVIDER}\" list=\"aanbieders\" autocomplete=\"off\">"
-    );
+    text_field(&mut b, "t", t.inbreng_page_text, MAX_INBRENG_TEXT, "required autocomplete=\"off\"");
+    let provider = "list=\"aanbieders\" autocomplete=\"off\"";
+    text_field(&mut b, "a", t.inbreng_page_provider, MAX_INBRENG_PROVIDER, provider);
     let _ = writeln!(b, "<datalist id=\"aanbieders\">");
     for provider in &inbreng.providers {
         let _ = writeln!(b, "<option value=\"{}\">", esc(provider));

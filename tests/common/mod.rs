@@ -54,6 +54,16 @@ macro_rules! both_sizes {
 #[allow(unused_imports)]
 pub(crate) use both_sizes;
 
+/// Everything a ballot box sent, through `update` as the runtime passes it on: how many.
+pub fn deliver(app: &mut App, rx: &std::sync::mpsc::Receiver<knoop::app::Msg>) -> usize {
+    let mut n = 0;
+    while let Ok(msg) = rx.try_recv() {
+        knoop::app::update(app, msg);
+        n += 1;
+    }
+    n
+}
+
 /// The session with long Dutch names and activities: every pane at every size must keep its
 /// words whole.
 pub const LONG_NAMES: &str =
