@@ -177,11 +177,20 @@ fn situation(app: &App, t: &Texts) -> (String, Vec<Wanted>) {
                 ],
             ),
         },
+        // Something sent in from phones waits: taking it in comes first.
+        Step::Inventariseren if !app.session.inbreng.is_empty() => (
+            own(t.guide_matrix),
+            vec![
+                (pane(Pane::Matrix), Msg::InbrengQueue, own(t.gk_inbreng_queue)),
+                (pane(Pane::Matrix), Msg::Edit, own(t.gk_open_cell)),
+                next,
+            ],
+        ),
         Step::Inventariseren => (
             own(t.guide_matrix),
             vec![
                 (pane(Pane::Matrix), Msg::Edit, own(t.gk_open_cell)),
-                (pane(Pane::Matrix), Msg::ToggleAllRows, own(t.gk_all_rows)),
+                (pane(Pane::Matrix), Msg::TogglePhones, own(t.gk_phones_inbreng)),
                 next,
             ],
         ),

@@ -186,6 +186,8 @@ pub const EN: Texts = Texts {
     gk_phones: "vote by phone",
     gk_close_round: "close the round",
     gk_big_top: "show the top 3 large",
+    gk_phones_inbreng: "let phones add to it",
+    gk_inbreng_queue: "take in what phones sent",
     gk_open_cell: "open the cell",
     gk_all_rows: "all themes or top 3",
     gk_add_activity: "add an activity",

@@ -612,6 +612,8 @@ texts! {
     gk_phones,
     gk_close_round,
     gk_big_top,
+    gk_phones_inbreng,
+    gk_inbreng_queue,
     gk_open_cell,
     gk_all_rows,
     gk_add_activity,

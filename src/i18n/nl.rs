@@ -186,6 +186,8 @@ pub const NL: Texts = Texts {
     gk_phones: "telefoons laten stemmen",
     gk_close_round: "ronde sluiten",
     gk_big_top: "top 3 groot tonen",
+    gk_phones_inbreng: "telefoons laten aanvullen",
+    gk_inbreng_queue: "binnengekomen inbreng opnemen",
     gk_open_cell: "cel openen",
     gk_all_rows: "alle thema's of top 3",
     gk_add_activity: "activiteit toevoegen",
