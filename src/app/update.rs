@@ -267,7 +267,8 @@ fn toggle_help(app: &mut App) {
 /// `?` close it; any other key closes it without acting, and quitting also quits.
 fn help(app: &mut App, msg: Msg) {
     match msg {
-        Msg::Quit => {
+        // Over a dialog `q` only closes the help: the dialog (perhaps a half-typed form) waits.
+        Msg::Quit if app.help.beneath.is_none() => {
             help::close(app);
             quit(app);
         }
