@@ -246,8 +246,10 @@ fn snapshots_of_the_pane_with_the_qr_code_and_of_the_ballot_page() {
     );
     insta::assert_snapshot!("ballot_page", page);
     assert!(!page.contains("Sanne Jansen"), "a name chosen on another phone is not offered");
+    // A link within the page (to the sign-in under the ballot) is no way out of it.
+    let page = page.to_lowercase().replace("href=\"#aanmelden\"", "");
     for outside in ["http:", "https:", "src=", "href=", "<script", "<link"] {
-        assert!(!page.to_lowercase().contains(outside), "{outside}");
+        assert!(!page.contains(outside), "{outside}");
     }
 }
 

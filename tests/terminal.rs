@@ -165,7 +165,7 @@ fn an_activity_added_to_a_gap_in_the_terminal_fills_it_in_the_file() {
     t.text("Diëtist in de wijk");
     t.keys(&["Tab"]);
     t.text("jgz");
-    t.wait_for("neemt JGZ over", true);
+    t.wait_for("→: JGZ", true);
     t.keys(&["Enter"]);
     t.wait_for("✓ Diëtist in de wijk", true);
     t.keys(&["Enter"]);

@@ -122,6 +122,10 @@ pub fn ballot(
     let _ = writeln!(b, "<input type=\"hidden\" name=\"p\" value=\"{}\">", esc(page_token));
     if !r.anonymous {
         let _ = writeln!(b, "<p><b>{}</b></p>", t.page_name);
+        if me.is_none() {
+            // Not on the list? The sign-in is under the ballot: a link, not a long scroll.
+            let _ = writeln!(b, "<p><a href=\"#aanmelden\">{}</a></p>", t.page_join_heading);
+        }
         for (id, name) in &round.present {
             let voter = Voter::Participant(*id);
             if taken.contains(&voter) && me != Some(voter) {
@@ -162,14 +166,14 @@ pub fn ballot(
         }
         let _ = write!(b, "<b>{}</b>", esc(desired));
         if !problem.is_empty() {
-            let _ = write!(b, "<small>→ {}</small>", esc(problem));
+            let _ = write!(b, "<small>{}: {}</small>", t.field_problem, esc(problem));
         }
         b.push_str("</label>\n");
     }
     let _ = writeln!(b, "<button type=\"submit\">{}</button>\n</form>", t.page_send);
     if !r.anonymous && me.is_none() {
         // Not on the list: sign in here rather than at the facilitator's keyboard.
-        let _ = writeln!(b, "<form method=\"post\" action=\"{}\">", esc(action));
+        let _ = writeln!(b, "<form id=\"aanmelden\" method=\"post\" action=\"{}\">", esc(action));
         let _ = writeln!(b, "<input type=\"hidden\" name=\"p\" value=\"{}\">", esc(page_token));
         let _ = writeln!(b, "<input type=\"hidden\" name=\"join\" value=\"1\">");
         let _ = writeln!(b, "<p><b>{}</b></p>", t.page_join_heading);
@@ -230,7 +234,12 @@ pub fn inbreng(
     let _ = writeln!(b, "<form method=\"post\" action=\"{}\">", esc(action));
     let _ = writeln!(b, "<input type=\"hidden\" name=\"p\" value=\"{}\">", esc(page_token));
     let _ = writeln!(b, "<label class=\"field\" for=\"c\">{}</label>", t.inbreng_page_cell);
-    let _ = writeln!(b, "<div class=\"cell\"><select id=\"c\" name=\"c\">");
+    let _ = writeln!(b, "<div class=\"cell\"><select id=\"c\" name=\"c\" required>");
+    if chosen.is_none() {
+        // Nothing chosen for you: a hurried tap must not file it under the first cell.
+        let _ =
+            writeln!(b, "<option value=\"\" selected disabled>{}</option>", t.inbreng_page_choose);
+    }
     for cell in &inbreng.cells {
         let here = chosen == Some((cell.theme, cell.level));
         let selected = if here { " selected" } else { "" };

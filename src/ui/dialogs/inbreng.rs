@@ -42,7 +42,8 @@ pub fn dialog(frame: &mut Frame, area: Rect, app: &App, dialog: &InbrengDialog, 
     let from = if item.from.is_empty() {
         String::new()
     } else {
-        format!("  {}", fill(t.inbreng_from, &[&item.from]))
+        // The box calls phones "t1", "t2": the room hears "telefoon 2".
+        format!("  {}", fill(t.inbreng_from, &[&item.from.trim_start_matches('t')]))
     };
     lines.push(Line::from(vec![
         Span::styled(status_words(app, item.status), palette.selected),
@@ -95,7 +96,11 @@ pub fn dialog(frame: &mut Frame, area: Rect, app: &App, dialog: &InbrengDialog, 
     if !after.is_empty() {
         lines.push(Line::default());
         for next in after {
-            let line = format!("· {} — {}", next.text, cell_name(app, next));
+            let mark = match next.status {
+                ActivityStatus::Existing => "✓",
+                ActivityStatus::Needed => "+",
+            };
+            let line = format!("{mark} {} — {}", next.text, cell_name(app, next));
             lines.push(Line::styled(fit(&line, w), palette.dim));
         }
     }

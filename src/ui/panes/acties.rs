@@ -136,10 +136,10 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
         widths.push(Constraint::Length(link_w));
         header.push(crate::i18n::matrix_words(app.lang, &s.template).link);
     }
-    let text_w = column_widths(area.width, &widths)[1] as usize;
+    let text_w = column_widths(area.width, &widths, ACTION_GAP)[1] as usize;
     let header: Vec<String> = header
         .iter()
-        .zip(column_widths(area.width, &widths))
+        .zip(column_widths(area.width, &widths, ACTION_GAP))
         .map(|(h, w)| fit(h, w as usize))
         .collect();
     let mut table_rows = Vec::new();
@@ -221,7 +221,7 @@ fn actions(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &Pa
     }
     let table = Table::new(table_rows, widths)
         .header(Row::new(header).style(palette.focus))
-        .column_spacing(1)
+        .column_spacing(ACTION_GAP)
         .row_highlight_style(palette.selected)
         .highlight_symbol("▶ ")
         .style(palette.text);
@@ -245,7 +245,7 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
         return;
     }
     let widths = [Constraint::Fill(1), Constraint::Length(18), Constraint::Length(15)];
-    let text_w = column_widths(rest.width, &widths)[0] as usize;
+    let text_w = column_widths(rest.width, &widths, 1)[0] as usize;
     let rows = s.agreements.iter().map(|a| {
         let owner = a.owner.and_then(|id| s.participant(id)).map(|p| p.name.clone());
         let who = match owner {
@@ -284,15 +284,19 @@ fn agreements(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: 
 /// The widths a table with these columns gives them in a pane `width` wide: ratatui's own
 /// layout (column gaps of one, two for the selection marker), so a text can be fitted to
 /// its column at a word boundary before the table would cut it anywhere.
-fn column_widths(width: u16, widths: &[Constraint]) -> Vec<u16> {
+fn column_widths(width: u16, widths: &[Constraint], spacing: u16) -> Vec<u16> {
     let row = Rect::new(0, 0, width.saturating_sub(2), 1);
     Layout::horizontal(widths.iter().copied())
-        .spacing(1)
+        .spacing(spacing)
         .split(row)
         .iter()
         .map(|r| r.width)
         .collect()
 }
+
+/// The gap between the actions' columns: two spaces, so a wrapped action never reads on into
+/// its owner's name.
+const ACTION_GAP: u16 = 2;
 
 /// Step 4 as the method asks it: each regie question with its answers under it, a question
 /// without an answer marked, and agreements without a question last. Lines, not a table, so

@@ -107,6 +107,37 @@ fn window(
     Window { start, end, pinned, built }
 }
 
+/// The line under the rows that says how many themes are out of sight: where, and (above,
+/// below).
+type HiddenLine = (Rect, (usize, usize));
+
+/// The rows out of sight: (above the window, between it and the pinned basis row or below).
+fn hidden(window: &Window, rows: usize) -> (usize, usize) {
+    let below = window.pinned.unwrap_or(rows).saturating_sub(window.end);
+    (window.start, below)
+}
+
+/// The window of rows for `area`; when themes are out of sight, one line less for the rows
+/// and that line (the last of `area`) to say how many are above and below, so no top-3 theme
+/// ever seems lost. The screen and the mouse use the same split.
+fn fit_window(
+    app: &App,
+    area: Rect,
+    rows: &[crate::model::ThemeId],
+    widths: &Widths,
+    palette: &Palette,
+) -> (Rect, Window, Option<HiddenLine>) {
+    let all = window(app, area, rows, widths, palette);
+    if hidden(&all, rows.len()) == (0, 0) || area.height < 3 {
+        return (area, all, None);
+    }
+    let grid = Rect { height: area.height - 1, ..area };
+    let window = window(app, grid, rows, widths, palette);
+    let line = Rect { y: area.bottom() - 1, height: 1, ..area };
+    let counts = hidden(&window, rows.len());
+    (grid, window, Some((line, counts)))
+}
+
 /// The cell (shown row, column) at a point of the pane's inner `area`, for a mouse click.
 pub fn cell_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<(usize, usize)> {
     let m = &app.session.matrix;
@@ -116,7 +147,7 @@ pub fn cell_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<(
     let rows = matrix_rows(app);
     let (area, _) = crate::ui::dialogs::inbreng::split(app, area);
     let widths = widths(app, area, &rows);
-    let window = window(app, area, &rows, &widths, &Palette::mono());
+    let (area, window, _) = fit_window(app, area, &rows, &widths, &Palette::mono());
     let built = &window.built;
     let mut y = area.y + 1;
     let row = window.shown().find(|&i| {
@@ -159,7 +190,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, palette: &P
     let area = recognition_legend(frame, area, app, &rows, palette);
     let widths = widths(app, area, &rows);
     let selected = app.selected(Pane::Matrix).min(rows.len().saturating_sub(1));
-    let mut window = window(app, area, &rows, &widths, palette);
+    let (area, mut window, more) = fit_window(app, area, &rows, &widths, palette);
+    if let Some((line, (above, below))) = more {
+        let mut parts = Vec::new();
+        if above > 0 {
+            parts.push(fill(t.matrix_rows_above, &[&above]));
+        }
+        if below > 0 {
+            parts.push(fill(t.matrix_rows_below, &[&below]));
+        }
+        parts.push(t.matrix_rows_keys.to_owned());
+        let text = parts.join(" · ");
+        frame.render_widget(Line::styled(fit(&text, line.width as usize), palette.dim), line);
+    }
     let start = window.start;
     let (theme_w, cell, problem, levels) =
         (widths.theme, widths.cell, widths.problem, m.levels.len());
@@ -298,16 +341,16 @@ fn row_cells(
         label.push(Line::styled(fit(&text, w.theme - 1), palette.dim));
     }
     let mut height = label.len().min(limit);
-    let mut cells = vec![Cell::from(Text::from(cut(label, limit, palette)))];
+    let mut cells = vec![Cell::from(Text::from(cut(label, limit, None, palette)))];
     for level in &m.levels {
         let lines = cell_lines(app, theme, level.id, w.cell, palette);
         height = height.max(lines.len().min(limit));
-        cells.push(Cell::from(Text::from(cut(lines, limit, palette))));
+        cells.push(Cell::from(Text::from(cut(lines, limit, Some(t.cell_more), palette))));
     }
     if let Some(pw) = w.problem {
         let lines: Vec<Line> = wrap(&theme.problem, pw).into_iter().map(Line::from).collect();
         height = height.max(lines.len().min(limit));
-        cells.push(Cell::from(Text::from(cut(lines, limit, palette))));
+        cells.push(Cell::from(Text::from(cut(lines, limit, None, palette))));
     }
     (cells, height)
 }
@@ -360,12 +403,27 @@ fn cell_lines(
     lines
 }
 
-/// At most `limit` lines; a cut ends in "… +n" so nobody thinks the cell is complete.
-fn cut(mut lines: Vec<Line<'static>>, limit: usize, palette: &Palette) -> Vec<Line<'static>> {
+/// At most `limit` lines; a cut ends in "…" so nobody thinks the cell is complete, and in a
+/// cell of activities says how many more there are ("… nog 2"): a count of activities, not
+/// of lines (an activity's second line starts with two spaces).
+fn cut(
+    mut lines: Vec<Line<'static>>,
+    limit: usize,
+    more_text: Option<&str>,
+    palette: &Palette,
+) -> Vec<Line<'static>> {
     if lines.len() > limit {
-        let more = lines.len() - (limit - 1);
+        let hidden = &lines[limit - 1..];
+        let items = hidden
+            .iter()
+            .filter(|l| !l.spans.first().is_some_and(|s| s.content.starts_with("  ")))
+            .count();
+        let mark = match more_text {
+            Some(text) if items > 0 => fill(text, &[&items]),
+            _ => "…".to_owned(),
+        };
         lines.truncate(limit - 1);
-        lines.push(Line::styled(format!("… +{more}"), palette.dim));
+        lines.push(Line::styled(mark, palette.dim));
     }
     lines
 }
