@@ -202,7 +202,9 @@ pub(crate) fn key_hints(app: &App, skip: impl Fn(&keymap::Binding) -> bool) -> S
     keymap::acting_lines(app)
         .iter()
         .filter(|b| !skip(b) && b.msg != crate::app::Msg::ToggleHelp)
-        .map(|b| format!("{} {}", keymap::key_label(&b.keys[0], t), keymap::help_text(app, b)))
+        // A no-break space between the key and its word: a wrapped hint never leaves "↑" at
+        // the end of one line and "Omhoog" at the start of the next (ratatui keeps it whole).
+        .map(|b| format!("{}\u{a0}{}", keymap::key_label(&b.keys[0], t), keymap::help_text(app, b)))
         .collect::<Vec<_>>()
         .join(" · ")
 }
