@@ -127,8 +127,10 @@ pub struct InbrengCell {
     pub theme: ThemeId,
     /// Its column.
     pub level: LevelId,
-    /// "Gezonde leefstijl · Universeel", as the page lists it.
-    pub label: String,
+    /// The theme's desired situation: the page groups the cells under it.
+    pub theme_name: String,
+    /// The level's name, as the page lists it under its theme.
+    pub level_name: String,
 }
 
 /// What the box may know for the inbreng page: the cells phones may fill (the focus themes
@@ -161,7 +163,8 @@ impl BoxInbreng {
                 session.matrix.levels.iter().map(move |l| InbrengCell {
                     theme: t.id,
                     level: l.id,
-                    label: format!("{} · {}", t.desired, l.name),
+                    theme_name: t.desired.clone(),
+                    level_name: l.name.clone(),
                 })
             })
             .collect();

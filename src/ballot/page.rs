@@ -240,11 +240,28 @@ pub fn inbreng(
         let _ =
             writeln!(b, "<option value=\"\" selected disabled>{}</option>", t.inbreng_page_choose);
     }
+    // The levels under their theme when the list is open; closed, the choice reads level
+    // first ("Selectief · Gezonde leefstijl"), as the end of a long option may be cut off.
+    let mut theme = None;
     for cell in &inbreng.cells {
+        if theme != Some(cell.theme) {
+            if theme.is_some() {
+                let _ = writeln!(b, "</optgroup>");
+            }
+            let _ = writeln!(b, "<optgroup label=\"{}\">", esc(&cell.theme_name));
+            theme = Some(cell.theme);
+        }
         let here = chosen == Some((cell.theme, cell.level));
         let selected = if here { " selected" } else { "" };
         let value = format!("{}-{}", cell.theme.0, cell.level.0);
-        let _ = writeln!(b, "<option value=\"{value}\"{selected}>{}</option>", esc(&cell.label));
+        let _ = writeln!(
+            b,
+            "<option value=\"{value}\"{selected}>{}</option>",
+            esc(&format!("{} · {}", cell.level_name, cell.theme_name))
+        );
+    }
+    if theme.is_some() {
+        let _ = writeln!(b, "</optgroup>");
     }
     let _ = writeln!(b, "</select></div>");
     for (value, text, checked) in
