@@ -230,3 +230,24 @@ fn f_opens_the_box_for_inbreng_and_b_the_queue() {
     assert!(app.session.inbreng.is_empty());
     assert!(app.message.as_deref().unwrap_or_default().contains("verwerkt"));
 }
+
+/// What the box let through but the session can no longer take (its row was removed a moment
+/// before) is said on screen, never dropped unseen.
+#[test]
+fn a_contribution_the_session_cannot_take_is_said_on_screen() {
+    let mut app = example();
+    let item = Inbreng {
+        id: 0,
+        theme: ThemeId(9999),
+        level: app.session.matrix.levels[0].id,
+        text: "Iets".into(),
+        provider: String::new(),
+        status: ActivityStatus::Existing,
+        from: "t1".into(),
+        set_aside: false,
+    };
+    update(&mut app, Msg::PhoneInbreng(item));
+    assert!(app.session.inbreng.is_empty());
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("niet in de rij") && said.contains("matrix"), "{said}");
+}

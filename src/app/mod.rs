@@ -330,9 +330,14 @@ impl App {
             return;
         }
         let (i, from) = (item, item.from.as_str());
-        let received = self.session.receive(i.theme, i.level, &i.text, &i.provider, i.status, from);
-        if received.is_ok() {
-            self.changed();
+        match self.session.receive(i.theme, i.level, &i.text, &i.provider, i.status, from) {
+            Ok(_) => self.changed(),
+            // The box checked it against what it knew; the session may have moved on (a row
+            // removed, the queue full of set-aside items): say so rather than drop it unseen.
+            Err(e) => {
+                let why = crate::i18n::errors::inbreng_text(self.lang, &e);
+                self.message = Some(format!("{} {why}", self.lang.texts().inbreng_not_queued));
+            }
         }
     }
 

@@ -493,6 +493,7 @@ pub const EN: Texts = Texts {
     inbreng_page_provider: "Provider (if you know it)",
     inbreng_page_send: "Send",
     rule_bad_text: "a text is empty or longer than {0} characters",
+    inbreng_not_queued: "A phone's contribution was not queued:",
     inbreng_empty: "Fill in what happens or is needed.",
     inbreng_too_long: "Too long: an activity at most {0} characters, a provider at most {1}.",
     inbreng_no_cell: "That cell is not (or no longer) in the matrix.",

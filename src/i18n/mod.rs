@@ -1077,6 +1077,7 @@ texts! {
     inbreng_page_text,
     inbreng_page_provider,
     inbreng_page_send,
+    inbreng_not_queued,
     inbreng_empty,
     inbreng_too_long,
     inbreng_no_cell,

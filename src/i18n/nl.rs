@@ -493,6 +493,7 @@ pub const NL: Texts = Texts {
     inbreng_page_provider: "Aanbieder (als je die weet)",
     inbreng_page_send: "Versturen",
     rule_bad_text: "een tekst is leeg of langer dan {0} tekens",
+    inbreng_not_queued: "Inbreng van een telefoon niet in de rij gezet:",
     inbreng_empty: "Vul in wat er gebeurt of nodig is.",
     inbreng_too_long: "Te lang: een activiteit hooguit {0} tekens, een aanbieder hooguit {1}.",
     inbreng_no_cell: "Dat vak staat niet (meer) in de matrix.",
