@@ -381,6 +381,13 @@ impl Desk {
     }
 }
 
+/// A field as one line: control characters (a pasted tab or line break) become spaces, runs
+/// of spaces one.
+pub(crate) fn one_line(text: &str) -> String {
+    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Reads an `application/x-www-form-urlencoded` body.
 pub(crate) fn parse_form(body: &str) -> Vec<(String, String)> {
     body.split('&')

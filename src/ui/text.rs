@@ -103,6 +103,25 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     if lines.is_empty() { vec![String::new()] } else { lines }
 }
 
+/// An activity's status as a sign, the same in every view (the legend says what it means):
+/// ✓ bestaat, + nodig.
+pub fn status_mark(status: crate::model::ActivityStatus) -> &'static str {
+    match status {
+        crate::model::ActivityStatus::Existing => "✓",
+        crate::model::ActivityStatus::Needed => "+",
+    }
+}
+
+/// An activity's status in sign and word, never by colour alone: "✓ Bestaat", "+ Nodig".
+pub fn status_words(lang: crate::i18n::Lang, status: crate::model::ActivityStatus) -> String {
+    let t = lang.texts();
+    let word = match status {
+        crate::model::ActivityStatus::Existing => t.rep_existing,
+        crate::model::ActivityStatus::Needed => t.rep_needed,
+    };
+    format!("{} {word}", status_mark(status))
+}
+
 /// As many whole `hints` as fit in `width` columns, joined by `sep`: a hint line never ends
 /// in half a hint.
 pub fn whole_hints(hints: impl IntoIterator<Item = String>, sep: &str, width: usize) -> String {

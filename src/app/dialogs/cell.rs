@@ -89,11 +89,11 @@ pub fn suggestion(app: &App, typed: &str) -> Option<String> {
 }
 
 /// A provider as typed, in the spelling the session knows it by: "jgz" is the known "JGZ".
-fn known_spelling(app: &App, typed: &str) -> String {
+pub(crate) fn known_spelling(app: &App, typed: &str) -> String {
     let typed = typed.trim();
     known_providers(app)
         .into_iter()
-        .find(|p| p.eq_ignore_ascii_case(typed) || p.to_lowercase() == typed.to_lowercase())
+        .find(|p| p.to_lowercase() == typed.to_lowercase())
         .unwrap_or_else(|| typed.to_owned())
 }
 

@@ -104,11 +104,7 @@ fn after(app: &mut App, mut dialog: InbrengDialog) {
 /// Takes `item` into its cell with this text and provider (one undoable edit).
 fn take_in(app: &mut App, item: &Inbreng, text: &str, provider: &str) {
     // A provider the session knows is written its way: "ggd" is the known "GGD".
-    let known = crate::app::dialogs::cell::known_providers(app);
-    let provider = known
-        .into_iter()
-        .find(|p| p.eq_ignore_ascii_case(provider.trim()))
-        .unwrap_or_else(|| provider.trim().to_owned());
+    let provider = crate::app::dialogs::cell::known_spelling(app, provider);
     if let Err(e) = app.edit(|s| s.take_in(item.id, text, &provider)) {
         app.message = Some(inbreng_text(app.lang, &e));
     }

@@ -52,13 +52,7 @@ impl Desk {
             let why = inbreng_text(lang, &InbrengError::NoSuchCell);
             return self.refuse(token, None, 422, &why);
         };
-        // Control characters (a pasted tab, a line break) become spaces: one line each.
-        let clean = |text: &str| -> String {
-            let spaced: String =
-                text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-            spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-        };
-        let (text, provider) = (clean(field("t")), clean(field("a")));
+        let (text, provider) = (one_line(field("t")), one_line(field("a")));
         let refusal = if text.is_empty() {
             Some(InbrengError::Empty)
         } else if text.chars().count() > MAX_INBRENG_TEXT

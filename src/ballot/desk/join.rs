@@ -17,12 +17,7 @@ impl Desk {
         organisation: &str,
     ) -> Reply {
         let t = self.lang.texts();
-        let clean = |text: &str| -> String {
-            let spaced: String =
-                text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-            spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-        };
-        let (name, organisation) = (clean(name), clean(organisation));
+        let (name, organisation) = (one_line(name), one_line(organisation));
         let Some(round) = self.round().filter(|r| !r.round.anonymous) else {
             return self.refuse(token, mine, 409, t.page_closed);
         };

@@ -8,7 +8,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, CellEditor, Removal, suggestion};
 use crate::i18n::fill;
-use crate::model::ActivityStatus;
 use crate::ui::{Palette, popup, render_lines};
 
 /// The cell editor popup.
@@ -34,10 +33,7 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, cell: &CellEditor, palet
     let room = (list.height as usize).saturating_sub(lines.len());
     let skip = cell.selected.saturating_sub(room.saturating_sub(1));
     for (i, a) in activities.iter().enumerate().skip(skip).take(room) {
-        let mark = match a.status {
-            ActivityStatus::Existing => "✓",
-            ActivityStatus::Needed => "+",
-        };
+        let mark = crate::ui::text::status_mark(a.status);
         let here = i == cell.selected && cell.form.is_none();
         let provider =
             if a.provider.is_empty() { String::new() } else { format!("  ({})", a.provider) };
@@ -58,10 +54,7 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, cell: &CellEditor, palet
         let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
         let width = (form_area.width as usize).saturating_sub(label_w + 2);
         // Bestaand or nodig, in words and sign (not by colour), with the key that switches.
-        let status = match form.status {
-            ActivityStatus::Existing => format!("✓ {}", t.rep_existing),
-            ActivityStatus::Needed => format!("+ {}", t.rep_needed),
-        };
+        let status = crate::ui::text::status_words(app.lang, form.status);
         let head = if form.editing.is_some() { t.key_edit_activity } else { t.key_add_activity };
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{head} · "), palette.focus),

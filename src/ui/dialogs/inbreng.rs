@@ -8,18 +8,9 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, InbrengDialog};
 use crate::i18n::fill;
-use crate::model::{ActivityStatus, Inbreng};
-use crate::ui::text::{fit, wrap};
+use crate::model::Inbreng;
+use crate::ui::text::{fit, status_words, wrap};
 use crate::ui::{Palette, lines_and_keys, popup, render_lines};
-
-/// "✓ Bestaat" / "+ Nodig": the status in sign and word, never by colour alone.
-fn status_words(app: &App, status: ActivityStatus) -> String {
-    let t = app.lang.texts();
-    match status {
-        ActivityStatus::Existing => format!("✓ {}", t.rep_existing),
-        ActivityStatus::Needed => format!("+ {}", t.rep_needed),
-    }
-}
 
 /// "Gezonde leefstijl · Universeel": the cell a contribution is for.
 fn cell_name(app: &App, item: &Inbreng) -> String {
@@ -46,7 +37,7 @@ pub fn dialog(frame: &mut Frame, area: Rect, app: &App, dialog: &InbrengDialog, 
         format!("  {}", fill(t.inbreng_from, &[&item.from.trim_start_matches('t')]))
     };
     lines.push(Line::from(vec![
-        Span::styled(status_words(app, item.status), palette.selected),
+        Span::styled(status_words(app.lang, item.status), palette.selected),
         Span::styled(format!("{aside}{from}"), palette.dim),
     ]));
     let mut cursor = None;
@@ -96,10 +87,7 @@ pub fn dialog(frame: &mut Frame, area: Rect, app: &App, dialog: &InbrengDialog, 
     if !after.is_empty() {
         lines.push(Line::default());
         for next in after {
-            let mark = match next.status {
-                ActivityStatus::Existing => "✓",
-                ActivityStatus::Needed => "+",
-            };
+            let mark = crate::ui::text::status_mark(next.status);
             let line = format!("{mark} {} — {}", next.text, cell_name(app, next));
             lines.push(Line::styled(fit(&line, w), palette.dim));
         }
@@ -173,10 +161,7 @@ pub fn strip(frame: &mut Frame, area: Rect, app: &App, palette: &Palette) {
         lines.push(Line::styled(fit(t.inbreng_queue_keys, w), palette.dim));
     }
     for item in waiting {
-        let mark = match item.status {
-            ActivityStatus::Existing => "✓",
-            ActivityStatus::Needed => "+",
-        };
+        let mark = crate::ui::text::status_mark(item.status);
         for (i, line) in wrap(&format!("{mark} {}", item.text), w).into_iter().enumerate() {
             let line = if i == 0 { line } else { format!("  {line}") };
             lines.push(Line::styled(line, palette.text));

@@ -381,10 +381,7 @@ fn cell_lines(
         return lines;
     }
     for a in activities {
-        let mark = match a.status {
-            ActivityStatus::Existing => "✓",
-            ActivityStatus::Needed => "+",
-        };
+        let mark = crate::ui::text::status_mark(a.status);
         let provider =
             if a.provider.is_empty() { String::new() } else { format!(" ({})", a.provider) };
         // The Databank rating as a marker, and a stop as a word: see the legend under the grid.
