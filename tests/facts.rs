@@ -4,21 +4,12 @@
 
 mod common;
 
-use std::process::Command;
-
 use knoop::app::{Msg, Pane, update};
 use knoop::i18n::Lang;
 use knoop::model::{Fact, ThemeId};
 use knoop::report::{Format, Options, render};
 
-fn knoop(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_knoop"))
-        .args(args)
-        .env("LANG", "C.UTF-8")
-        .env_remove("KNOOP_LANG")
-        .output()
-        .unwrap()
-}
+use common::knoop_command as knoop;
 
 const FIGURES: &str = "\u{feff}thema;bron;jaar;waarde;tekst\n\
 Opgroeien met voldoende middelen;CBS;2024;11%;kinderen in een huishouden met een laag inkomen\n\

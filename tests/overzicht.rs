@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::{Date, date};
 use knoop::app::Msg;
 use knoop::i18n::Lang;
-use knoop::model::{
-    ActionStatus, Activity, ActivityStatus, Role, SchoolType, Session, Voter, template,
-};
+use knoop::model::{ActionStatus, Activity, ActivityStatus, SchoolType, Session};
 use knoop::overzicht::export::{Format, Report, render};
 use knoop::overzicht::{Filter, Outcome, OverzichtView, Section, overview, scan};
 
@@ -24,34 +22,12 @@ const GL: &str = "Gezonde leefstijl";
 const GB: &str = "Gezond beweeggedrag";
 const VS: &str = "Veilige school";
 
-/// A session of `school` in `gemeente` (type, day), with `focus` as its closed top 3.
+/// A session of `school` in `gemeente` (type, day), with `focus` as its closed top 3, its
+/// samenwerkingsverband, and a note that names someone (which no output may show).
 fn session(school: &str, gemeente: &str, kind: SchoolType, day: Date, focus: &[&str]) -> Session {
-    let mut s = Session::new(
-        &format!("Knooppunt {school}"),
-        &template::PREVENTIEMATRIX,
-        jiff::Timestamp::UNIX_EPOCH,
-    );
-    s.meeting_date = Some(day);
-    s.details.school = school.into();
-    s.details.gemeente = gemeente.into();
-    s.details.wijk = "Centrum".into();
+    let mut s = common::region::session(school, gemeente, kind, day, focus, &PEOPLE);
     s.details.samenwerkingsverband = "SWV Test".into();
-    s.details.school_type = Some(kind);
     s.notes = format!("Intern: {} belt terug", PEOPLE[0]);
-    let ids: Vec<_> =
-        PEOPLE.iter().map(|p| s.add_participant(p, "School", Role::Structural)).collect();
-    let themes: Vec<_> = focus
-        .iter()
-        .map(|f| s.matrix.themes.iter().find(|t| t.desired == *f).expect("a template theme").id)
-        .collect();
-    let round = s.start_round("Top 3", s.votable_themes(), focus.len() as u32);
-    for &id in &ids {
-        for &t in &themes {
-            s.add_dot(round, Voter::Participant(id), t).unwrap();
-        }
-    }
-    s.rounds.iter_mut().find(|r| r.id == round).unwrap().close().unwrap();
-    assert_eq!(s.focus_themes(), themes);
     s
 }
 
@@ -68,12 +44,7 @@ fn action(s: &mut Session, due: Date, status: ActionStatus) {
     s.actions.iter_mut().find(|a| a.id == id).unwrap().status = status;
 }
 
-fn write(dir: &Path, name: &str, s: &Session) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    knoop::store::save(&path, s).unwrap();
-    path
-}
+use common::region::{names, write};
 
 /// Three schools: A (Alkmaar, po, early 2025), B (Alkmaar, vo), C (Heiloo, po), in subfolders.
 fn region() -> tempfile::TempDir {
@@ -103,12 +74,6 @@ fn region() -> tempfile::TempDir {
     action(&mut c, date(2027, 1, 15), ActionStatus::Open);
     write(dir.path(), "heiloo/vlinder.json", &c);
     dir
-}
-
-fn names(scan: &knoop::overzicht::Scan, list: &[usize]) -> Vec<String> {
-    let mut v: Vec<String> = list.iter().map(|&i| scan.sessions[i].school.clone()).collect();
-    v.sort();
-    v
 }
 
 #[test]

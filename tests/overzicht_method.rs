@@ -4,14 +4,16 @@
 //! theme. Hand-made folders with known answers, the second-year example session, and
 //! privacy over the new output.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use jiff::civil::{Date, date};
 use knoop::app::Msg;
 use knoop::i18n::Lang;
 use knoop::model::{
-    Activity, ActivityStatus, Ambition, Baseline, Figure, Indicator, Recognition, Role, SchoolType,
-    Session, Target, Voter, template,
+    Activity, ActivityStatus, Ambition, Baseline, Figure, Indicator, Recognition, SchoolType,
+    Session, Target,
 };
 use knoop::overzicht::export::{Format, Report, render};
 use knoop::overzicht::{Filter, OverzichtView, Section, overview, scan};
@@ -24,35 +26,15 @@ const PEOPLE: [&str; 2] = ["Annemiek Pieterse", "Bartholomeus Kok"];
 const GL: &str = "Gezonde leefstijl";
 const GB: &str = "Gezond beweeggedrag";
 
-/// A session of `school` in `gemeente` on `day`, with `focus` as its closed top 3.
+/// A session of `school` in `gemeente` on `day`, with `focus` as its closed top 3 and a
+/// school code.
 fn session(school: &str, gemeente: &str, kind: SchoolType, day: Date, focus: &[&str]) -> Session {
-    let mut s = Session::new(
-        &format!("Knooppunt {school}"),
-        &template::PREVENTIEMATRIX,
-        jiff::Timestamp::UNIX_EPOCH,
-    );
-    s.meeting_date = Some(day);
-    s.details.school = school.into();
+    let mut s = common::region::session(school, gemeente, kind, day, focus, &PEOPLE);
     s.details.code = format!("{}XX", school.len());
-    s.details.gemeente = gemeente.into();
-    s.details.wijk = "Centrum".into();
-    s.details.school_type = Some(kind);
-    let ids: Vec<_> =
-        PEOPLE.iter().map(|p| s.add_participant(p, "School", Role::Structural)).collect();
-    let themes: Vec<_> = focus.iter().map(|f| theme(&s, f)).collect();
-    let round = s.start_round("Top 3", s.votable_themes(), focus.len() as u32);
-    for &id in &ids {
-        for &t in &themes {
-            s.add_dot(round, Voter::Participant(id), t).unwrap();
-        }
-    }
-    s.rounds.iter_mut().find(|r| r.id == round).unwrap().close().unwrap();
     s
 }
 
-fn theme(s: &Session, desired: &str) -> knoop::model::ThemeId {
-    s.matrix.themes.iter().find(|t| t.desired == desired).expect("a template theme").id
-}
+use common::region::{names, theme, write};
 
 /// Adds an activity that is (or may be) an intervention.
 fn intervention(
@@ -71,13 +53,6 @@ fn intervention(
     a.recognition = rating;
     a.stop = stop;
     s.matrix.add_activity(theme, level, a).unwrap();
-}
-
-fn write(dir: &Path, name: &str, s: &Session) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    knoop::store::save(&path, s).unwrap();
-    path
 }
 
 /// A (Alkmaar, po) runs Kanjertraining (E1), runs a drugs evening it marks to stop, asks for
@@ -122,12 +97,6 @@ fn interventions_region() -> tempfile::TempDir {
     let c = session("De Vlinder", "Heiloo", SchoolType::Po, date(2027, 5, 1), &[GB]);
     write(dir.path(), "heiloo/vlinder.json", &c);
     dir
-}
-
-fn names(scan: &knoop::overzicht::Scan, list: &[usize]) -> Vec<String> {
-    let mut v: Vec<String> = list.iter().map(|&i| scan.sessions[i].school.clone()).collect();
-    v.sort();
-    v
 }
 
 #[test]

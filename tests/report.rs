@@ -6,7 +6,6 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use knoop::i18n::Lang;
 use knoop::model::{Action, Activity, ActivityStatus, Role, Session, ThemeId};
@@ -286,14 +285,7 @@ fn the_markdown_names_gaps_as_gaps_and_keeps_pipes_out_of_tables() {
     assert!(en.contains("## Actions: who does what") && en.contains("**GAP**"));
 }
 
-fn knoop(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_knoop"))
-        .args(args)
-        .env("LANG", "C.UTF-8")
-        .env_remove("KNOOP_LANG")
-        .output()
-        .unwrap()
-}
+use common::knoop_command as knoop;
 
 #[test]
 fn export_writes_beside_the_session_or_where_asked() {

@@ -1,6 +1,7 @@
 //! What several test files share: the example session and an app showing it.
 #![allow(dead_code)] // each test file uses its own part
 
+pub mod region;
 pub mod tmux;
 pub mod webdriver;
 
@@ -32,6 +33,16 @@ pub fn example_app_with_guide() -> App {
     let mut app = example_app();
     app.session.guide_hidden = false;
     app
+}
+
+/// Runs the knoop binary with `args` in a plain UTF-8 locale, whatever the tester's language.
+pub fn knoop_command(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_knoop"))
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("KNOOP_LANG")
+        .output()
+        .unwrap()
 }
 
 /// The whole screen of `app` at `width` × `height`, as text, in the colourless palette.
