@@ -53,6 +53,11 @@ pub fn acts(app: &App, msg: &Msg) -> bool {
             _ => true,
         },
         (Pane::Matrix, Overlay::None, Msg::InbrengQueue) => !app.session.inbreng.is_empty(),
+        // ← and → only where there is a column to go to.
+        (Pane::Matrix, Overlay::None, Msg::Left) => app.matrix.col > 0,
+        (Pane::Matrix, Overlay::None, Msg::Right) => {
+            app.matrix.col + 1 < app.session.matrix.levels.len()
+        }
         // ↓/↑ offer the matrix's needed activities only in a new action's untouched text.
         (_, Overlay::ActieForm(form), Msg::Down | Msg::Up) => {
             form.field == 0 && crate::app::dialogs::actie_form::suggests(app, form)

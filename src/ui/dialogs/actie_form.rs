@@ -21,7 +21,15 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, form: &ActieForm, palette:
         FormTarget::Agreement(None) => (t.agreement_form_add, t.field_review),
         FormTarget::Agreement(Some(_)) => (t.agreement_form_edit, t.field_review),
     };
-    let inner = popup(frame, area, (area.width.min(100), 16), title, palette.focus, palette);
+    // As tall as what it holds: the question, three fields a blank line apart, an action's
+    // theme line (and its hint while chosen), three rows of keys, the border.
+    let question = if form.question.is_some() { 2 } else { 0 };
+    let theme = match form.target {
+        FormTarget::Actie(_) => 1 + u16::from(form.field == 3),
+        FormTarget::Agreement(_) => 0,
+    };
+    let height = (question + 6 + theme + 3 + 2).min(area.height);
+    let inner = popup(frame, area, (area.width.min(100), height), title, palette.focus, palette);
     let mut lines = Vec::new();
     if let Some(q) = form.question.and_then(|i| crate::model::RegieQuestion::ALL.get(i).copied()) {
         let text = crate::i18n::question_text(app.lang, q);
